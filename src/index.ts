@@ -1,0 +1,2 @@
+/** The one module every notebook imports: re-exports only. */
+export * from "./tensor";

@@ -1,0 +1,132 @@
+/**
+ * The matrix type every module shares.
+ *
+ * Layout: a `Matrix` of shape rows × cols stores element (i, j) at `data[i + j * rows]`
+ * (column-major, as MATLAB and the DD2424 assignments write it). Data sets are d × n with
+ * **one sample per column**, so each sample is a contiguous run of `rows` numbers and a
+ * mini-batch is a contiguous slice of columns.
+ */
+export interface Matrix {
+  readonly rows: number;
+  readonly cols: number;
+  /** length rows * cols, column-major */
+  readonly data: Float64Array;
+}
+
+/** Throws a clear error unless `rows` and `cols` are non-negative integers. */
+function checkShape(rows: number, cols: number, what: string): void {
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) {
+    throw new RangeError(`${what}: shape must be non-negative integers, got ${rows} × ${cols}`);
+  }
+}
+
+/** A rows × cols matrix of zeros. */
+export function zeros(rows: number, cols: number): Matrix {
+  checkShape(rows, cols, "zeros");
+  return { rows, cols, data: new Float64Array(rows * cols) };
+}
+
+/** A rows × cols matrix filled with `value`. */
+export function filled(rows: number, cols: number, value: number): Matrix {
+  const m = zeros(rows, cols);
+  m.data.fill(value);
+  return m;
+}
+
+/** Wraps existing column-major data (not copied) as a rows × cols matrix. */
+export function fromData(rows: number, cols: number, data: Float64Array): Matrix {
+  checkShape(rows, cols, "fromData");
+  if (data.length !== rows * cols) {
+    throw new RangeError(`fromData: ${rows} × ${cols} needs ${rows * cols} values, got ${data.length}`);
+  }
+  return { rows, cols, data };
+}
+
+/** Builds a matrix from nested row arrays `[[a11, a12], [a21, a22]]` (handy in tests and notebooks). */
+export function fromRows(rowsArr: readonly (readonly number[])[]): Matrix {
+  const rows = rowsArr.length;
+  const cols = rows === 0 ? 0 : rowsArr[0].length;
+  const m = zeros(rows, cols);
+  rowsArr.forEach((r, i) => {
+    if (r.length !== cols) throw new RangeError(`fromRows: row ${i} has ${r.length} values, expected ${cols}`);
+    r.forEach((v, j) => (m.data[i + j * rows] = v));
+  });
+  return m;
+}
+
+/** A column vector (length × 1). */
+export function columnVector(values: ArrayLike<number>): Matrix {
+  return fromData(values.length, 1, Float64Array.from(values));
+}
+
+/** Element (i, j). */
+export function get(m: Matrix, i: number, j: number): number {
+  return m.data[i + j * m.rows];
+}
+
+/** Nested row arrays, for display and tests. */
+export function toRows(m: Matrix): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < m.rows; i++) {
+    const r: number[] = [];
+    for (let j = 0; j < m.cols; j++) r.push(m.data[i + j * m.rows]);
+    out.push(r);
+  }
+  return out;
+}
+
+/** A deep copy. */
+export function clone(m: Matrix): Matrix {
+  return { rows: m.rows, cols: m.cols, data: m.data.slice() };
+}
+
+/** "rows × cols", used in error messages and tables. */
+export function shapeOf(m: Matrix): string {
+  return `${m.rows} × ${m.cols}`;
+}
+
+/** Throws `${what}: expected R × C, got …` unless `m` has that shape. */
+export function assertShape(m: Matrix, rows: number, cols: number, what: string): void {
+  if (m.rows !== rows || m.cols !== cols) {
+    throw new RangeError(`${what}: expected shape ${rows} × ${cols}, got ${shapeOf(m)}`);
+  }
+}
+
+/** Throws naming `what` and the first offending index if any entry is NaN or ±∞. */
+export function assertFinite(m: Matrix, what: string): void {
+  const d = m.data;
+  for (let k = 0; k < d.length; k++) {
+    if (!Number.isFinite(d[k])) {
+      const i = k % m.rows;
+      const j = (k - i) / m.rows;
+      throw new RangeError(`${what}: non-finite value ${d[k]} at (${i}, ${j})`);
+    }
+  }
+}
+
+/**
+ * Columns `start … start+count-1` of `m` as a view sharing memory (no copy): possible because
+ * columns are contiguous.
+ */
+export function columnsView(m: Matrix, start: number, count: number): Matrix {
+  if (start < 0 || count < 0 || start + count > m.cols) {
+    throw new RangeError(`columnsView: columns ${start}…${start + count - 1} out of range for ${shapeOf(m)}`);
+  }
+  return { rows: m.rows, cols: count, data: m.data.subarray(start * m.rows, (start + count) * m.rows) };
+}
+
+/**
+ * Gathers the columns listed in `index` into `out` (rows × index.length), allocating `out` if not
+ * given. Used to build shuffled mini-batches without per-step allocation.
+ */
+export function gatherColumns(m: Matrix, index: ArrayLike<number>, out?: Matrix): Matrix {
+  const n = index.length;
+  const o = out ?? zeros(m.rows, n);
+  assertShape(o, m.rows, n, "gatherColumns: out");
+  for (let c = 0; c < n; c++) {
+    const j = index[c];
+    if (!(j >= 0 && j < m.cols)) throw new RangeError(`gatherColumns: column ${j} out of range for ${shapeOf(m)}`);
+    o.data.set(m.data.subarray(j * m.rows, (j + 1) * m.rows), c * m.rows);
+  }
+  return o;
+}
