@@ -1,0 +1,2 @@
+// Re-exports of src/model (filled in by its issue).
+export {};
