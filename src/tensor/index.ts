@@ -3,9 +3,14 @@ export * from "./ops";
 export * from "./random";
 export { GemmKernel, getKernel, setKernel } from "./kernel";
 export { tsBlockedKernel, naiveKernel } from "./kernel-ts";
+export {
+  NativeAddon, NativeKernelOptions, KernelSelection, NATIVE_ADDON_PATH,
+  loadNativeAddon, createNativeKernel, selectKernel, defaultKernel,
+} from "./kernel-select";
+export { GemmShape, GemmBenchRow, MLP_GEMM_SHAPES, benchGemm } from "./bench-kernel";
 import { setDefaultKernelFactory } from "./kernel";
-import { tsBlockedKernel } from "./kernel-ts";
+import { defaultKernel } from "./kernel-select";
 
-// The default kernel; the performance work replaces this factory with one that tries the native
-// addon first and falls back to the TypeScript kernel with a one-line notice.
-setDefaultKernelFactory(() => tsBlockedKernel);
+// The default kernel: the native addon when it loads, else the TypeScript kernel with a one-line
+// notice on stderr; NNBOOK_KERNEL=ts|native and NNBOOK_KERNEL_THREADS=1|2 override (kernel-select).
+setDefaultKernelFactory(() => defaultKernel());

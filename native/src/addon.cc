@@ -1,0 +1,141 @@
+// The N-API binding: `variants()` lists the kernel variants this CPU runs (fastest first) and
+// `gemm(variant, threads, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc)` runs
+// C ← alpha·op(A)·op(B) + beta·C on column-major Float64Arrays. Every argument is checked here
+// (types, integer dimensions, leading dimensions, array lengths) so that no call from JavaScript
+// can read or write outside the arrays.
+#define NAPI_VERSION 8
+#include <node_api.h>
+
+#include <cmath>
+#include <string>
+
+#include "dispatch.h"
+
+namespace {
+
+using nnbook::GemmArgs;
+
+constexpr size_t kArgCount = 15;
+const char* const kArgNames[kArgCount] = {"variant", "threads", "transA", "transB", "m", "n", "k",
+                                          "alpha", "A", "lda", "B", "ldb", "beta", "C", "ldc"};
+
+napi_value fail(napi_env env, const std::string& message) {
+  napi_throw_range_error(env, nullptr, ("nnbook native gemm: " + message).c_str());
+  return nullptr;
+}
+
+bool getBool(napi_env env, napi_value v, bool* out) {
+  return napi_get_value_bool(env, v, out) == napi_ok;
+}
+
+bool getDouble(napi_env env, napi_value v, double* out) {
+  return napi_get_value_double(env, v, out) == napi_ok;
+}
+
+/** A non-negative integer below 2^31 (`min` = 1 for leading dimensions). */
+bool getIndex(napi_env env, napi_value v, long min, long* out) {
+  double d;
+  if (napi_get_value_double(env, v, &d) != napi_ok) return false;
+  if (!(d >= min && d < 2147483648.0 && std::floor(d) == d)) return false;
+  *out = static_cast<long>(d);
+  return true;
+}
+
+bool getFloat64Array(napi_env env, napi_value v, double** data, size_t* length) {
+  bool isTyped = false;
+  if (napi_is_typedarray(env, v, &isTyped) != napi_ok || !isTyped) return false;
+  napi_typedarray_type type;
+  void* raw = nullptr;
+  if (napi_get_typedarray_info(env, v, &type, length, &raw, nullptr, nullptr) != napi_ok) return false;
+  if (type != napi_float64_array) return false;
+  *data = static_cast<double*>(raw);
+  return true;
+}
+
+/** Checks that a rows × cols column-major matrix with leading dimension ld fits in `length`. */
+std::string checkFits(const char* name, long rows, long cols, long ld, size_t length) {
+  if (ld < rows) {
+    return std::string("ld") + name + " = " + std::to_string(ld) + " is less than the " +
+           std::to_string(rows) + " stored rows of " + name;
+  }
+  if (rows == 0 || cols == 0) return "";
+  const double needed = static_cast<double>(cols - 1) * ld + rows;
+  if (needed > static_cast<double>(length)) {
+    return std::string(name) + " has " + std::to_string(length) + " elements but its " +
+           std::to_string(rows) + " × " + std::to_string(cols) + " stored matrix with ld" + name +
+           " = " + std::to_string(ld) + " needs " + std::to_string(static_cast<long>(needed));
+  }
+  return "";
+}
+
+napi_value Variants(napi_env env, napi_callback_info) {
+  int count = 0;
+  const nnbook::Variant* const* list = nnbook::supportedVariants(&count);
+  napi_value result;
+  napi_create_array_with_length(env, count, &result);
+  for (int i = 0; i < count; i++) {
+    napi_value name;
+    napi_create_string_utf8(env, list[i]->name, NAPI_AUTO_LENGTH, &name);
+    napi_set_element(env, result, i, name);
+  }
+  return result;
+}
+
+napi_value Gemm(napi_env env, napi_callback_info info) {
+  size_t argc = kArgCount;
+  napi_value a[kArgCount];
+  napi_get_cb_info(env, info, &argc, a, nullptr, nullptr);
+  if (argc != kArgCount) return fail(env, "expected 15 arguments, got " + std::to_string(argc));
+  long variant, threads;
+  GemmArgs g;
+  double *A, *B, *C;
+  size_t lenA, lenB, lenC;
+  int bad = -1;
+  if (!getIndex(env, a[0], 0, &variant)) bad = 0;
+  else if (!getIndex(env, a[1], 1, &threads)) bad = 1;
+  else if (!getBool(env, a[2], &g.transA)) bad = 2;
+  else if (!getBool(env, a[3], &g.transB)) bad = 3;
+  else if (!getIndex(env, a[4], 0, &g.m)) bad = 4;
+  else if (!getIndex(env, a[5], 0, &g.n)) bad = 5;
+  else if (!getIndex(env, a[6], 0, &g.k)) bad = 6;
+  else if (!getDouble(env, a[7], &g.alpha)) bad = 7;
+  else if (!getFloat64Array(env, a[8], &A, &lenA)) bad = 8;
+  else if (!getIndex(env, a[9], 1, &g.lda)) bad = 9;
+  else if (!getFloat64Array(env, a[10], &B, &lenB)) bad = 10;
+  else if (!getIndex(env, a[11], 1, &g.ldb)) bad = 11;
+  else if (!getDouble(env, a[12], &g.beta)) bad = 12;
+  else if (!getFloat64Array(env, a[13], &C, &lenC)) bad = 13;
+  else if (!getIndex(env, a[14], 1, &g.ldc)) bad = 14;
+  if (bad >= 0) {
+    const char* want = bad == 8 || bad == 10 || bad == 13 ? "a Float64Array"
+                       : bad == 2 || bad == 3             ? "a boolean"
+                       : bad == 7 || bad == 12            ? "a number"
+                                                          : "an integer in range";
+    return fail(env, std::string("argument ") + kArgNames[bad] + " must be " + want);
+  }
+  int count = 0;
+  const nnbook::Variant* const* list = nnbook::supportedVariants(&count);
+  if (variant >= count) return fail(env, "variant " + std::to_string(variant) + " is not supported here");
+  std::string err = checkFits("A", g.transA ? g.k : g.m, g.transA ? g.m : g.k, g.lda, lenA);
+  if (err.empty()) err = checkFits("B", g.transB ? g.n : g.k, g.transB ? g.k : g.n, g.ldb, lenB);
+  if (err.empty()) err = checkFits("C", g.m, g.n, g.ldc, lenC);
+  if (!err.empty()) return fail(env, err);
+  g.A = A;
+  g.B = B;
+  g.C = C;
+  if (!nnbook::gemm(*list[variant], static_cast<int>(threads), g)) {
+    return fail(env, "out of memory for the packing buffers");
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+NAPI_MODULE_INIT() {
+  napi_property_descriptor props[] = {
+      {"variants", nullptr, Variants, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"gemm", nullptr, Gemm, nullptr, nullptr, nullptr, napi_default, nullptr},
+  };
+  napi_define_properties(env, exports, 2, props);
+  return exports;
+}

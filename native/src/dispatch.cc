@@ -1,0 +1,159 @@
+// Runtime CPU dispatch, packing workspaces and the optional two-thread split.
+// Compiled with the baseline flags of the platform: nothing here may use AVX.
+#include "dispatch.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "worker.h"
+
+namespace nnbook {
+
+namespace {
+
+bool cpuHasAvx2Fma() {
+#if defined(__x86_64__)
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+#else
+  return false;
+#endif
+}
+
+bool cpuHasAvx512f() {
+#if defined(__x86_64__)
+  __builtin_cpu_init();  // libgcc also checks that the OS saves the AVX-512 registers
+  return __builtin_cpu_supports("avx512f");
+#else
+  return false;
+#endif
+}
+
+struct VariantList {
+  const Variant* items[4];
+  int count = 0;
+};
+
+VariantList detectVariants() {
+  VariantList list;
+#if defined(__x86_64__) && defined(NNBOOK_X86_VARIANTS)
+  const bool avx2 = cpuHasAvx2Fma();
+  if (avx2 && cpuHasAvx512f()) list.items[list.count++] = &kVariantAvx512;
+  if (avx2) list.items[list.count++] = &kVariantAvx2;
+#endif
+  list.items[list.count++] = &kVariantGeneric;
+#if defined(__x86_64__) && defined(NNBOOK_X86_VARIANTS)
+  if (avx2) list.items[list.count++] = &kVariantAvx2W8;  // test-only, listed last
+#endif
+  return list;
+}
+
+/** 64-byte-aligned packing buffers, one set per thread, grown on demand and kept. */
+struct Workspace {
+  double* a = nullptr;
+  double* b = nullptr;
+  size_t aSize = 0;
+  size_t bSize = 0;
+  ~Workspace() {
+    std::free(a);
+    std::free(b);
+  }
+};
+
+thread_local Workspace tlsWorkspace;
+
+bool ensure(double*& buffer, size_t& size, size_t needed) {
+  if (size >= needed) return true;
+  std::free(buffer);
+  const size_t bytes = (needed * sizeof(double) + 63) / 64 * 64;
+  buffer = static_cast<double*>(std::aligned_alloc(64, bytes));
+  size = buffer ? needed : 0;
+  return buffer != nullptr;
+}
+
+long roundUp(long a, long b) { return (a + b - 1) / b * b; }
+
+/** Runs the product on the calling thread; false if the packing buffers could not be allocated. */
+bool runOnThisThread(const Variant& v, const GemmArgs& g) {
+  Workspace& ws = tlsWorkspace;
+  const size_t kc = static_cast<size_t>(std::min(v.kc, g.k));
+  const size_t mc = static_cast<size_t>(std::min(v.mc, roundUp(g.m, v.mr)));
+  const size_t nc = static_cast<size_t>(std::min(v.nc, roundUp(g.n, v.nr)));
+  if (!ensure(ws.a, ws.aSize, mc * kc) || !ensure(ws.b, ws.bSize, nc * kc)) return false;
+  v.run(g, ws.a, ws.b);
+  return true;
+}
+
+/** C ← beta·C (beta = 0 clears C, so NaN there does not leak through). */
+void scaleC(const GemmArgs& g) {
+  if (g.beta == 1) return;
+  for (long j = 0; j < g.n; j++) {
+    double* c = g.C + j * g.ldc;
+    if (g.beta == 0) std::fill(c, c + g.m, 0.0);
+    else for (long i = 0; i < g.m; i++) c[i] *= g.beta;
+  }
+}
+
+/** Splits the product into two halves along its longer side of C, on whole register tiles. */
+void splitInTwo(const Variant& v, const GemmArgs& g, GemmArgs& first, GemmArgs& second) {
+  first = g;
+  second = g;
+  if (g.n >= g.m) {
+    const long n1 = std::min(g.n, roundUp((g.n + 1) / 2, v.nr));
+    first.n = n1;
+    second.n = g.n - n1;
+    second.B = g.transB ? g.B + n1 : g.B + n1 * g.ldb;
+    second.C = g.C + n1 * g.ldc;
+  } else {
+    const long m1 = std::min(g.m, roundUp((g.m + 1) / 2, v.mr));
+    first.m = m1;
+    second.m = g.m - m1;
+    second.A = g.transA ? g.A + m1 * g.lda : g.A + m1;
+    second.C = g.C + m1;
+  }
+}
+
+/** The half of a product that runs on the helper thread. */
+struct HalfJob {
+  const Variant* variant;
+  GemmArgs args;
+  bool ok;
+};
+
+void runHalf(void* context) {
+  HalfJob* job = static_cast<HalfJob*>(context);
+  job->ok = runOnThisThread(*job->variant, job->args);
+}
+
+// Below this many multiply-adds the hand-over to the second thread costs more than it saves.
+constexpr double kMinTwoThreadWork = 1 << 20;
+
+}  // namespace
+
+const Variant* const* supportedVariants(int* count) {
+  static const VariantList list = detectVariants();
+  *count = list.count;
+  return list.items;
+}
+
+bool gemm(const Variant& v, int threads, const GemmArgs& g) {
+  if (g.m <= 0 || g.n <= 0) return true;
+  if (g.k <= 0 || g.alpha == 0) {
+    scaleC(g);
+    return true;
+  }
+  const double work = static_cast<double>(g.m) * static_cast<double>(g.n) * static_cast<double>(g.k);
+  if (threads < 2 || work < kMinTwoThreadWork || std::max(g.m, g.n) < 2 * std::max(v.mr, v.nr)) {
+    return runOnThisThread(v, g);
+  }
+  HalfJob second{&v, {}, false};
+  GemmArgs first;
+  splitInTwo(v, g, first, second.args);
+  const bool handed = startOnWorker(&runHalf, &second);
+  const bool firstOk = runOnThisThread(v, first);
+  if (handed) waitForWorker();
+  else runHalf(&second);
+  return firstOk && second.ok;
+}
+
+}  // namespace nnbook

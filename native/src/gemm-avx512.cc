@@ -1,0 +1,11 @@
+// AVX-512F variant: 24 × 8 register tiles (24 accumulators, 3 A vectors, 1 broadcast of 32 zmm).
+// Compiled with -mavx512f; only called after the dispatcher checked the CPU (and OS) support it.
+#define NNBOOK_W 8
+#define NNBOOK_MV 3
+#define NNBOOK_NR 8
+#define NNBOOK_MC 144
+#define NNBOOK_KC 256
+#define NNBOOK_NC 4096
+#define NNBOOK_VARIANT kVariantAvx512
+#define NNBOOK_VARIANT_NAME "avx512"
+#include "gemm-impl.h"

@@ -1,0 +1,93 @@
+// The blocked matrix product, written once and compiled once per instruction set.
+//
+// A translation unit defines NNBOOK_W (doubles per vector), NNBOOK_MV (vectors per tile column,
+// so the tile has MR = W·MV rows), NNBOOK_NR (tile columns), NNBOOK_MC / NNBOOK_KC / NNBOOK_NC
+// (cache blocks) and NNBOOK_VARIANT / NNBOOK_VARIANT_NAME, then includes this file. Everything
+// here and in gemm-simd.h, gemm-pack.h and gemm-tile.h lives in an anonymous namespace so that no
+// function compiled with one instruction set can be merged by the linker into code run on a CPU
+// that lacks it; for the same reason these files use no standard-library header and the variant
+// needs no dynamic initialisation.
+//
+// Scheme (the classic one for cache-blocked products): for each block of NC columns of op(B) and
+// KC of depth, op(B) is packed into panels of NR columns (kept in L2/L3); for each block of MC rows
+// of op(A), op(A) is packed into panels of MR rows (kept in L2); then every MR × NR tile of C is
+// updated by a register-blocked micro-kernel that streams one A panel and one B panel (in L1).
+// When all rows fit in one block (m ≤ MC, the common case in an MLP), each B panel is instead
+// packed right before its tiles use it and the next panel's source is prefetched meanwhile.
+#include "gemm-pack.h"
+#include "gemm-tile.h"
+
+namespace {
+
+/** One block of the product: rows ic…ic+mc of C, columns jc…jc+nc, depth pc…pc+kc. */
+struct Block {
+  long ic, mc, jc, nc, pc, kc;
+  double beta;  // the caller's beta for the first depth block, then 1
+};
+
+/** The source of packB(g, p0, kc, j0, nc, ·). */
+Region sourceB(const GemmArgs& g, long p0, long kc, long j0, long nc) {
+  if (nc <= 0 || kc <= 0) return Region{g.B, 0, 0, 0};
+  if (!g.transB) return Region{g.B + p0 + j0 * g.ldb, kc, nc, g.ldb};
+  return Region{g.B + j0 + p0 * g.ldb, nc, kc, g.ldb};
+}
+
+/**
+ * Updates block `k` of C from packed Ã (mc × kc) and B̃ (kc × nc), tile by tile. With `lazyB`,
+ * B̃ is not packed yet: each panel of NR columns is packed into the start of `pb` just before
+ * its tiles use it, so it stays in L1 (worth it when this block is the only one using B̃), while
+ * the tiles share the prefetching of the next panel's source.
+ */
+void macroKernel(const GemmArgs& g, const Block& k, const double* pa, double* pb, bool lazyB) {
+  const long tiles = (k.mc + MR - 1) / MR;
+  for (long jr = 0; jr < k.nc; jr += NR) {
+    const int cols = (int)minL(NR, k.nc - jr);
+    const double* b = pb + jr * k.kc;
+    Region next = Region{g.B, 0, 0, 0};
+    if (lazyB) {
+      packB(g, k.pc, k.kc, k.jc + jr, cols, pb);
+      b = pb;
+      next = sourceB(g, k.pc, k.kc, k.jc + jr + NR, minL(NR, k.nc - jr - NR));
+    }
+    const long share = ((next.len + 7) / 8 * next.strips + tiles - 1) / tiles;
+    for (long ir = 0, t = 0; ir < k.mc; ir += MR, t++) {
+      const long rows = minL(MR, k.mc - ir);
+      const int vecs = (int)((rows + W - 1) / W);
+      const TileArgs args = {k.kc, pa + ir * k.kc, b, g.alpha, k.beta,
+                             g.C + (k.ic + ir) + (k.jc + jr) * g.ldc, g.ldc, rows,
+                             PrefetchCursor::of(next, t * share, share)};
+      tileRows<MV>(vecs, cols, args);
+    }
+  }
+}
+
+/** Splits `total` into the fewest blocks of at most `block`, of nearly equal size (a multiple of `unit`). */
+long balancedBlock(long total, long block, long unit) {
+  const long count = (total + block - 1) / block;
+  return minL(block, roundUp((total + count - 1) / count, unit));
+}
+
+void run(const GemmArgs& g, double* packedA, double* packedB) {
+  const long kcStep = balancedBlock(g.k, KC, 1);
+  const long mcStep = balancedBlock(g.m, MC, MR);
+  const bool lazyB = g.m <= mcStep;  // one block of rows: every panel of B̃ is used once
+  for (long jc = 0; jc < g.n; jc += NC) {
+    const long nc = minL(NC, g.n - jc);
+    for (long pc = 0; pc < g.k; pc += kcStep) {
+      const long kc = minL(kcStep, g.k - pc);
+      if (!lazyB) packB(g, pc, kc, jc, nc, packedB);
+      for (long ic = 0; ic < g.m; ic += mcStep) {
+        const long mc = minL(mcStep, g.m - ic);
+        packA(g, ic, mc, pc, kc, packedA);
+        const Block block = {ic, mc, jc, nc, pc, kc, pc == 0 ? g.beta : 1.0};
+        macroKernel(g, block, packedA, packedB, lazyB);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+namespace nnbook {
+extern const Variant NNBOOK_VARIANT = {NNBOOK_VARIANT_NAME, MR, NR, MC, KC, NC, &run};
+}  // namespace nnbook

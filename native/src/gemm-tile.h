@@ -1,0 +1,156 @@
+// Part of the kernel template (see gemm-impl.h): the register-blocked micro-kernel, which also
+// prefetches the source of the next packing call while it computes.
+#ifndef NNBOOK_GEMM_TILE_H
+#define NNBOOK_GEMM_TILE_H
+
+#include "gemm-simd.h"
+
+namespace {
+
+/** `strips` runs of `len` doubles, `stride` doubles apart: the source of one packing call. */
+struct Region {
+  const double* base;
+  long len;
+  long strips;
+  long stride;
+};
+
+/** Walks the cache lines of a Region from a given line on, one line per call of next(). */
+struct PrefetchCursor {
+  const double* strip = nullptr;
+  long offset = 0;
+  long len = 0;
+  long stride = 0;
+  long remaining = 0;
+
+  /** The lines first … first+count-1 of `r`, counted strip by strip. */
+  static PrefetchCursor of(const Region& r, long first, long count) {
+    PrefetchCursor c;
+    const long lines = (r.len + 7) / 8;
+    if (lines == 0 || r.strips == 0) return c;
+    const long total = lines * r.strips;
+    if (first >= total) return c;
+    c.strip = r.base + first / lines * r.stride;
+    c.offset = first % lines * 8;
+    c.len = r.len;
+    c.stride = r.stride;
+    c.remaining = minL(count, total - first);
+    return c;
+  }
+
+  NNBOOK_INLINE void next() {
+    if (remaining <= 0) return;
+    __builtin_prefetch(strip + offset, 0, 3);
+    offset += 8;
+    if (offset >= len) {
+      offset = 0;
+      strip += stride;
+    }
+    remaining--;
+  }
+};
+
+/** Everything a micro-kernel call needs besides its tile shape. */
+struct TileArgs {
+  long kc;
+  const double* a;  // packed A panel, kc deep
+  const double* b;  // packed B panel, kc deep
+  double alpha;
+  double beta;
+  double* C;  // the tile's top-left element
+  long ldc;
+  long rows;  // rows of the tile that exist in C
+  PrefetchCursor prefetch;  // source of the next packing call, one line per 4 depth steps
+};
+
+/** C ← alpha·acc + beta·C on the tile (only its first t.rows rows when it is cut off). */
+template <int MVt, int NRt>
+NNBOOK_INLINE void storeTile(const TileArgs& t, Vec (&acc)[MVt][NRt]) {
+  const Vec al = splat(t.alpha);
+  double* C = t.C;
+  const long ldc = t.ldc;
+  if (t.rows == MVt * W) {
+    if (t.beta == 0) {
+      for (int j = 0; j < NRt; j++) {
+        for (int v = 0; v < MVt; v++) *(VecU*)(C + j * ldc + v * W) = al * acc[v][j];
+      }
+    } else {
+      const Vec be = splat(t.beta);
+      for (int j = 0; j < NRt; j++) {
+        for (int v = 0; v < MVt; v++) {
+          VecU* c = (VecU*)(C + j * ldc + v * W);
+          *c = al * acc[v][j] + be * *c;
+        }
+      }
+    }
+    return;
+  }
+  double r[MVt * W * NRt];  // a partial tile goes through memory, element by element
+  for (int j = 0; j < NRt; j++) {
+    for (int v = 0; v < MVt; v++) *(VecU*)(r + j * MVt * W + v * W) = al * acc[v][j];
+  }
+  for (int j = 0; j < NRt; j++) {
+    for (long i = 0; i < t.rows; i++) {
+      double* c = C + j * ldc + i;
+      *c = t.beta == 0 ? r[j * MVt * W + i] : r[j * MVt * W + i] + t.beta * *c;
+    }
+  }
+}
+
+/**
+ * The micro-kernel: the (W·MVt) × NRt tile C ← alpha·Ã·B̃ + beta·C, where Ã is a packed panel of
+ * width W·MVt and B̃ a packed panel of width NRt. Only the first `rows` rows of the tile exist in
+ * C; beta = 0 overwrites C without reading it. Meanwhile it prefetches the lines of its cursors.
+ */
+template <int MVt, int NRt>
+NNBOOK_INLINE void tile(const TileArgs& t) {
+  const double* a = t.a;
+  const double* b = t.b;
+  PrefetchCursor pf = t.prefetch;
+  Vec acc[MVt][NRt];
+  for (int j = 0; j < NRt; j++) {
+    for (int v = 0; v < MVt; v++) acc[v][j] = splat(0.0);
+  }
+  long p = 0;
+  for (;;) {
+    // Runs of 4 depth steps with one prefetch each, then the remaining steps one by one.
+    const long run = t.kc - p >= 4 ? 4 : t.kc - p;
+    if (run == 0) break;
+    pf.next();
+#pragma GCC unroll 4
+    for (long u = 0; u < run; u++) {
+      Vec av[MVt];
+      for (int v = 0; v < MVt; v++) av[v] = *(const Vec*)(a + v * W);
+      for (int j = 0; j < NRt; j++) {
+        const Vec bj = splat(b[j]);
+        for (int v = 0; v < MVt; v++) acc[v][j] += av[v] * bj;
+      }
+      a += MVt * W;
+      b += NRt;
+    }
+    p += run;
+  }
+  storeTile<MVt, NRt>(t, acc);
+}
+
+/** Picks the tile with MVt vectors and `cols` (≤ NRt) columns at compile time. */
+template <int MVt, int NRt>
+void tileCols(int cols, const TileArgs& t) {
+  if constexpr (NRt > 1) {
+    if (cols < NRt) return tileCols<MVt, NRt - 1>(cols, t);
+  }
+  tile<MVt, NRt>(t);
+}
+
+/** Picks the tile with `vecs` (≤ MVt) vectors of rows. */
+template <int MVt>
+void tileRows(int vecs, int cols, const TileArgs& t) {
+  if constexpr (MVt > 1) {
+    if (vecs < MVt) return tileRows<MVt - 1>(vecs, cols, t);
+  }
+  tileCols<MVt, NR>(cols, t);
+}
+
+}  // namespace
+
+#endif

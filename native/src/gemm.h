@@ -1,0 +1,52 @@
+// Shared declarations of the native matrix-product kernel (see gemm-impl.h for the algorithm).
+//
+// Everything here is plain data: the per-instruction-set translation units include this header
+// while compiled with AVX-512/AVX2 flags, so it must not define any inline function or template
+// that the linker could merge with a copy compiled for another instruction set.
+#ifndef NNBOOK_GEMM_H
+#define NNBOOK_GEMM_H
+
+namespace nnbook {
+
+/** C ← alpha·op(A)·op(B) + beta·C, column-major; op(A) is m × k, op(B) is k × n, C is m × n. */
+struct GemmArgs {
+  bool transA;
+  bool transB;
+  long m;
+  long n;
+  long k;
+  double alpha;
+  const double* A;
+  long lda;
+  const double* B;
+  long ldb;
+  double beta;
+  double* C;
+  long ldc;
+};
+
+/**
+ * One compiled variant of the kernel. `run` needs m, n, k ≥ 1 and alpha ≠ 0 (the dispatcher
+ * handles the rest) and packing buffers of at least mc × kc and nc × kc doubles, 64-byte aligned,
+ * where mc = min(MC, m rounded up to MR), nc = min(NC, n rounded up to NR), kc = min(KC, k).
+ */
+struct Variant {
+  const char* name;
+  int mr;   // rows of the register tile
+  int nr;   // columns of the register tile
+  long mc;  // rows of op(A) per packed block (a multiple of mr)
+  long kc;  // depth per packed block
+  long nc;  // columns of op(B) per packed block (a multiple of nr)
+  void (*run)(const GemmArgs& g, double* packA, double* packB);
+};
+
+extern const Variant kVariantGeneric;  // 2 doubles per vector: SSE2 on x86-64, NEON on arm64
+#if defined(__x86_64__) && defined(NNBOOK_X86_VARIANTS)
+extern const Variant kVariantAvx2;     // AVX2 + FMA, 8 × 6 tiles
+extern const Variant kVariantAvx512;   // AVX-512F, 24 × 8 tiles
+extern const Variant kVariantAvx2W8;   // the AVX-512 blocking compiled for AVX2: tests only
+#endif
+
+}  // namespace nnbook
+
+#endif

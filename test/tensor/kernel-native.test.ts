@@ -1,0 +1,137 @@
+import { strict as assert } from "assert";
+import { Worker } from "worker_threads";
+import {
+  NativeAddon, NATIVE_ADDON_PATH, createNativeKernel, loadNativeAddon, naiveKernel, tsBlockedKernel,
+  createRng, fromData, getKernel, matmul, setKernel,
+} from "../../src";
+import { checkKernelsAgainstNaive } from "./gemm-check";
+
+// Shapes that cross every cache block of every variant (MC ≤ 144 rows, KC = 256, NC ≤ 4096
+// columns) and reach the two-thread split (≥ 2^20 multiply-adds) along m (m > n) and along n.
+const BLOCK_SHAPES: [number, number, number][] = [[400, 30, 90], [37, 29, 600], [29, 300, 150], [9, 4100, 3]];
+
+/** The addon, or a failure that explains how to build it (or to opt out with NNBOOK_KERNEL=ts). */
+function requireAddon(ctx: Mocha.Context): NativeAddon {
+  try {
+    return loadNativeAddon();
+  } catch (err) {
+    if (process.env.NNBOOK_KERNEL === "ts") ctx.skip();
+    throw new Error(`native addon not loadable (${(err as Error).message.split("\n")[0]}); run \`npm run build:native\`, or set NNBOOK_KERNEL=ts to test without it`);
+  }
+}
+
+function randomArray(length: number, seed: string): Float64Array {
+  const rng = createRng(seed);
+  return Float64Array.from({ length }, () => rng.normal());
+}
+
+describe("tensor/kernel-native", function () {
+  let addon: NativeAddon;
+  before(function () {
+    addon = requireAddon(this);
+  });
+
+  it("lists the generic variant on every machine, fastest variants first", () => {
+    const variants = addon.variants();
+    assert.ok(variants.includes("generic"), `variants: ${variants.join(", ")}`);
+    const wide = variants.indexOf("avx2-w8");
+    if (wide >= 0) assert.equal(wide, variants.length - 1, "the test-only variant comes last");
+    assert.match(createNativeKernel({}, addon).name, /^native-/);
+  });
+
+  it("every variant agrees with the naive oracle, on one and on two threads", () => {
+    const kernels = addon.variants().flatMap((variant) => [1, 2].map((threads) => createNativeKernel({ variant, threads: threads as 1 | 2 }, addon)));
+    checkKernelsAgainstNaive(kernels);
+    checkKernelsAgainstNaive(kernels, BLOCK_SHAPES, 3);
+  });
+
+  it("beta = 0 ignores NaN in C, also when alpha = 0 or k = 0; alpha = 0 scales C by beta", () => {
+    const kernel = createNativeKernel({}, addon);
+    const A = new Float64Array([1, 2]);
+    const C = new Float64Array([NaN, NaN]);
+    kernel.gemm(false, false, 2, 1, 1, 1, A, 2, new Float64Array([3]), 1, 0, C, 2);
+    assert.deepEqual(Array.from(C), [3, 6]);
+    C.fill(NaN);
+    kernel.gemm(false, false, 2, 1, 1, 0, A, 2, new Float64Array([3]), 1, 0, C, 2);
+    assert.deepEqual(Array.from(C), [0, 0]);
+    C.fill(NaN);
+    kernel.gemm(false, false, 2, 1, 0, 1, new Float64Array(0), 2, new Float64Array(0), 1, 0, C, 2);
+    assert.deepEqual(Array.from(C), [0, 0]);
+    const D = new Float64Array([4, -6]);
+    kernel.gemm(true, true, 2, 1, 1, 0, A, 1, new Float64Array([3]), 1, 0.5, D, 2);
+    assert.deepEqual(Array.from(D), [4 * 0.5, -6 * 0.5]);
+  });
+
+  it("reads and writes through subarray views at their offsets", () => {
+    const kernel = createNativeKernel({}, addon);
+    const [m, n, k] = [9, 7, 11];
+    const A = randomArray(m * k + 5, "view-A").subarray(5);
+    const B = randomArray(k * n + 3, "view-B").subarray(3);
+    const bigC = randomArray(m * n + 8, "view-C");
+    const want = bigC.slice(4, 4 + m * n);
+    naiveKernel.gemm(false, false, m, n, k, 1, A, m, B, k, 0, want, m);
+    kernel.gemm(false, false, m, n, k, 1, A, m, B, k, 0, bigC.subarray(4, 4 + m * n), m);
+    for (let i = 0; i < m * n; i++) assert.ok(Math.abs(bigC[4 + i] - want[i]) < 1e-12 * Math.max(1, Math.abs(want[i])));
+    const untouched = randomArray(m * n + 8, "view-C");
+    for (const i of [0, 1, 2, 3, 4 + m * n, 5 + m * n]) assert.equal(bigC[i], untouched[i], `entry ${i} outside the view`);
+  });
+
+  it("rejects arguments that would read or write outside the arrays, naming them", () => {
+    const kernel = createNativeKernel({}, addon);
+    const a6 = new Float64Array(6);
+    const c4 = new Float64Array(4);
+    assert.throws(() => kernel.gemm(false, false, 2, 2, 3, 1, new Float64Array(5), 2, a6, 3, 0, c4, 2), /A has 5 elements/);
+    assert.throws(() => kernel.gemm(false, false, 2, 2, 3, 1, a6, 2, a6, 3, 0, new Float64Array(3), 2), /C has 3 elements/);
+    assert.throws(() => kernel.gemm(false, true, 2, 2, 3, 1, a6, 2, a6, 1, 0, c4, 2), /ldB = 1 is less than the 2 stored rows of B/);
+    assert.throws(() => kernel.gemm(false, false, 2, 2, 3, 1, a6, 2, new Float32Array(6) as unknown as Float64Array, 3, 0, c4, 2), /B must be a Float64Array/);
+    assert.throws(() => kernel.gemm(false, false, 2.5, 2, 3, 1, a6, 2, a6, 3, 0, c4, 2), /m must be an integer/);
+    assert.throws(() => addon.gemm(99, 1, false, false, 1, 1, 1, 1, a6, 1, a6, 1, 0, c4, 1), /variant 99 is not supported/);
+    assert.throws(() => createNativeKernel({ variant: "no-such-isa" }, addon), /not available on this CPU/);
+  });
+
+  it("loads and computes inside a worker thread too", async () => {
+    const code = `
+      const { parentPort, workerData } = require("worker_threads");
+      const addon = require(workerData.path);
+      const A = new Float64Array([1, 2, 3, 4, 5, 6]);   // 2 × 3
+      const B = new Float64Array([1, 0, -1, 2, 1, 0]);  // 3 × 2
+      const C = new Float64Array(4);
+      addon.gemm(0, 2, false, false, 2, 2, 3, 1, A, 2, B, 3, 0, C, 2);
+      parentPort.postMessage(Array.from(C));`;
+    const got = await new Promise<number[]>((resolve, reject) => {
+      const worker = new Worker(code, { eval: true, workerData: { path: NATIVE_ADDON_PATH } });
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    });
+    // [1 3 5; 2 4 6]·[1 2; 0 1; -1 0] = [1−5, 2+3; 2−6, 4+4]
+    assert.deepEqual(got, [1 - 5, 2 - 6, 2 + 3, 4 + 4]);
+  });
+});
+
+describe("tensor/kernel-native: matmul under both kernels", () => {
+  it("matmul gives the naive product under the TypeScript and under the native kernel", function () {
+    const native = createNativeKernel({}, requireAddon(this));
+    const previous = setKernel(getKernel());
+    const [m, n, k] = [23, 41, 300];
+    try {
+      for (const kernel of [tsBlockedKernel, native]) {
+        setKernel(kernel);
+        for (const transA of [false, true]) {
+          for (const transB of [false, true]) {
+            const A = fromData(transA ? k : m, transA ? m : k, randomArray(m * k, "matmul-A"));
+            const B = fromData(transB ? n : k, transB ? k : n, randomArray(k * n, "matmul-B"));
+            const got = matmul(A, B, { transA, transB });
+            const want = new Float64Array(m * n);
+            naiveKernel.gemm(transA, transB, m, n, k, 1, A.data, A.rows, B.data, B.rows, 0, want, m);
+            for (let i = 0; i < want.length; i++) {
+              const err = Math.abs(got.data[i] - want[i]) / Math.max(1, Math.abs(want[i]));
+              assert.ok(err < 1e-12, `${kernel.name} tA=${transA} tB=${transB}: entry ${i} ${got.data[i]} vs ${want[i]}`);
+            }
+          }
+        }
+      }
+    } finally {
+      if (previous) setKernel(previous);
+    }
+  });
+});
