@@ -1,2 +1,9 @@
-// Re-exports of src/gradcheck (filled in by its issue).
-export {};
+// Re-exports of src/gradcheck: numerical gradients, relative errors, the reports' table rows.
+export { DEFAULT_GRADCHECK_FLOOR, gradRelativeError, compareGradients } from "./relative-error";
+export { centeredDifference, numericalGradient } from "./numerical";
+export type { GradCheckOptions, GradCheckRow } from "./check";
+export { DEFAULT_GRADCHECK_STEP, DEFAULT_GRADCHECK_TOLERANCE, gradientCheck } from "./check";
+export type { ReducedProblemOptions, ReducedProblem } from "./reduced";
+export { reducedProblem, reducedSpec } from "./reduced";
+export type { GradCheckTableRow } from "./table";
+export { GRADCHECK_TABLE_HEADER, gradCheckTable, gradCheckTableCells } from "./table";

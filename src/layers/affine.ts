@@ -1,0 +1,79 @@
+import { Matrix, matmul, rowSums, zeros, assertShape, shapeOf } from "../tensor";
+
+/** What `affineBackward` needs from the forward pass (references, not copies). */
+export interface AffineCache {
+  /** the input, d × n; must stay unchanged until the backward pass */
+  readonly X: Matrix;
+  /** the weights, m × d */
+  readonly W: Matrix;
+}
+
+/** Output and cache of `affineForward`. */
+export interface AffineResult {
+  /** S = W·X + b·1ᵀ, m × n */
+  readonly out: Matrix;
+  readonly cache: AffineCache;
+}
+
+/** Optional preallocated outputs of `affineBackward`, and whether dX is wanted. */
+export interface AffineBackwardOptions {
+  /** default true; false skips Wᵀ·dOut (the first layer never needs it) */
+  readonly needDX?: boolean;
+  readonly dX?: Matrix;
+  readonly dW?: Matrix;
+  readonly db?: Matrix;
+  /**
+   * adds decay·W to dW (the gradient of (decay/2)·‖W‖², e.g. decay = 2λ), folded into the matrix
+   * product: dW is set to W and the kernel computes dOut·Xᵀ + decay·dW. Default 0.
+   */
+  readonly decay?: number;
+}
+
+/** Gradients of `affineBackward`. */
+export interface AffineGrads {
+  /** d × n, absent when `needDX` is false */
+  readonly dX?: Matrix;
+  /** m × d */
+  readonly dW: Matrix;
+  /** m × 1 */
+  readonly db: Matrix;
+}
+
+/**
+ * The affine layer S = W·X + b·1ᵀ.
+ * X: d × n (one sample per column), W: m × d, b: m × 1 → out: m × n, written into `out` if given.
+ * b is broadcast into `out` first and W·X accumulated on top (one pass instead of two).
+ */
+export function affineForward(X: Matrix, W: Matrix, b: Matrix, out?: Matrix): AffineResult {
+  if (W.cols !== X.rows) {
+    throw new RangeError(`affineForward: W is ${shapeOf(W)} but X is ${shapeOf(X)} (W.cols must equal X.rows)`);
+  }
+  assertShape(b, W.rows, 1, "affineForward: b");
+  const S = out ?? zeros(W.rows, X.cols);
+  assertShape(S, W.rows, X.cols, "affineForward: out");
+  for (let j = 0; j < X.cols; j++) S.data.set(b.data, j * W.rows);
+  matmul(W, X, { out: S, beta: 1 });
+  return { out: S, cache: { X, W } };
+}
+
+/**
+ * Backward pass of the affine layer: dW = dOut·Xᵀ (+ decay·W), db = dOut·1, dX = Wᵀ·dOut.
+ * dOut: m × n is the gradient of the scalar being differentiated with respect to S. The library
+ * puts the 1/n of the batch mean into G at the softmax (as the assignments do), so dW and db are
+ * gradients of the mean-over-batch loss exactly when dOut already carries that 1/n.
+ */
+export function affineBackward(dOut: Matrix, cache: AffineCache, opts: AffineBackwardOptions = {}): AffineGrads {
+  const { X, W } = cache;
+  assertShape(dOut, W.rows, X.cols, "affineBackward: dOut");
+  const decay = opts.decay ?? 0;
+  let dWInit = opts.dW;
+  if (decay !== 0) {
+    dWInit = dWInit ?? zeros(W.rows, W.cols);
+    assertShape(dWInit, W.rows, W.cols, "affineBackward: dW");
+    dWInit.data.set(W.data);
+  }
+  const dW = matmul(dOut, X, { transB: true, out: dWInit, beta: decay });
+  const db = rowSums(dOut, 1, opts.db);
+  const dX = opts.needDX === false ? undefined : matmul(W, dOut, { transA: true, out: opts.dX });
+  return { dX, dW, db };
+}

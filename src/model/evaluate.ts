@@ -1,0 +1,54 @@
+import { Matrix, columnsView, shapeOf } from "../tensor";
+import { checkLabels, checkLambda, l2Penalty } from "../layers/softmax-ce";
+import { LayerImpls } from "./impls";
+import { MlpParams, MlpStats } from "./params";
+import { mlpForward } from "./forward";
+import { createWorkspace } from "./workspace";
+
+/** Options of `evaluateMlp`. */
+export interface EvaluateOptions {
+  /** columns per forward pass (bounds memory on large sets), default 2,000 */
+  readonly chunkSize?: number;
+  readonly impl?: Partial<LayerImpls>;
+}
+
+/** Cost, loss and accuracy of a data set. */
+export interface Evaluation {
+  readonly cost: number;
+  readonly loss: number;
+  /** fraction of samples whose most probable class is the label, in [0, 1] */
+  readonly accuracy: number;
+}
+
+/**
+ * Evaluates the network in eval mode (BN uses the moving averages, no dropout) on X: d × n with
+ * labels y (n), in column chunks that reuse one workspace. cost = loss + λ·Σ‖W‖².
+ */
+export function evaluateMlp(
+  params: MlpParams, stats: MlpStats, X: Matrix, y: Int32Array, lambda: number, opts: EvaluateOptions = {},
+): Evaluation {
+  checkLambda(lambda, "evaluateMlp");
+  const n = X.cols;
+  if (n === 0) throw new RangeError(`evaluateMlp: X (${shapeOf(X)}) has no samples`);
+  checkLabels(y, params.spec.outputSize, n, "evaluateMlp");
+  const chunk = opts.chunkSize ?? 2000;
+  if (!(Number.isInteger(chunk) && chunk > 0)) throw new RangeError(`evaluateMlp: chunkSize must be a positive integer, got ${chunk}`);
+  const workspace = createWorkspace(params.spec, Math.min(chunk, n));
+  const K = params.spec.outputSize;
+  let lossSum = 0;
+  let correct = 0;
+  for (let start = 0; start < n; start += chunk) {
+    const count = Math.min(chunk, n - start);
+    const { P } = mlpForward(params, columnsView(X, start, count), { mode: "eval", stats, workspace, impl: opts.impl });
+    for (let j = 0; j < count; j++) {
+      const o = j * K;
+      const label = y[start + j];
+      lossSum -= Math.log(P.data[o + label]);
+      let best = 0;
+      for (let i = 1; i < K; i++) if (P.data[o + i] > P.data[o + best]) best = i;
+      if (best === label) correct++;
+    }
+  }
+  const loss = lossSum / n;
+  return { loss, cost: loss + l2Penalty(params.layers.map((p) => p.W), lambda), accuracy: correct / n };
+}
