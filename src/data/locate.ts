@@ -1,0 +1,81 @@
+import { existsSync, readFileSync, statSync } from "fs";
+import { join, relative, resolve, isAbsolute } from "path";
+import { DataOrigin } from "./types";
+
+/** A data folder and how it was chosen. */
+export interface DirChoice {
+  readonly dir: string;
+  readonly origin: DataOrigin;
+}
+
+/**
+ * The data folder: the explicit option, else the environment variable `envVar`, else
+ * `./<defaultRel>` under the current working directory (absolute paths in all cases).
+ */
+export function resolveDataDir(option: string | undefined, envVar: string, defaultRel: string): DirChoice {
+  if (option) return { dir: resolve(option), origin: "option" };
+  const env = process.env[envVar];
+  if (env) return { dir: resolve(env), origin: "env" };
+  return { dir: resolve(defaultRel), origin: "default" };
+}
+
+/** The names in `names` that are not regular files in `dir`. */
+export function missingFiles(dir: string, names: readonly string[]): string[] {
+  return names.filter((name) => {
+    const p = join(dir, name);
+    return !(existsSync(p) && statSync(p).isFile());
+  });
+}
+
+/** A path for messages and provenance lines: relative to the working directory when inside it. */
+export function displayPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : p;
+}
+
+/** Markdown inline markup removed and whitespace collapsed. */
+function plainText(md: string): string {
+  return md.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim();
+}
+
+/** The first paragraph or list item of a section body (lines after its heading). */
+function firstBlock(lines: readonly string[]): string {
+  const block: string[] = [];
+  for (const line of lines) {
+    if (/^\s*$/.test(line) || /^#/.test(line)) {
+      if (block.length) break;
+      continue;
+    }
+    if (/^\s*[-*] /.test(line) && block.length) break;
+    block.push(line.replace(/^\s*[-*] /, ""));
+  }
+  return plainText(block.join(" "));
+}
+
+/** The first sentence of a text, parenthetical remarks removed. */
+function firstSentence(text: string): string {
+  let t = text;
+  for (let prev = ""; prev !== t; ) {
+    prev = t;
+    t = t.replace(/\s*\([^()]*\)/g, "");
+  }
+  const end = t.search(/\.(\s|$)/);
+  return (end >= 0 ? t.slice(0, end) : t).trim() + ".";
+}
+
+/**
+ * A one-line description from `README.md` in `dir`, or undefined when there is none: the first
+ * heading, followed by the first sentence of a "Provenance" (or "Source") section if present.
+ */
+export function readmeDescription(dir: string): string | undefined {
+  const path = join(dir, "README.md");
+  if (!existsSync(path)) return undefined;
+  const lines = readFileSync(path, "utf8").split(/\r?\n/);
+  const h1 = lines.findIndex((l) => /^#\s+\S/.test(l));
+  if (h1 < 0) return undefined;
+  const heading = plainText(lines[h1].replace(/^#\s+/, ""));
+  const sec = lines.findIndex((l) => /^#{2,}\s+(provenance|source)\b/i.test(l));
+  if (sec < 0) return heading;
+  const block = firstBlock(lines.slice(sec + 1));
+  return block ? `${heading}. ${firstSentence(block)}` : heading;
+}
