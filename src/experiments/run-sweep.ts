@@ -1,0 +1,91 @@
+import { availableParallelism } from "os";
+import { ResultCache, openCache } from "./cache";
+import { ExperimentConfig } from "./config";
+import { ExperimentData, shareData } from "./data";
+import { SweepProgress, progressBar, silentProgress } from "./progress";
+import { RunResult } from "./result";
+import { failedResult, run } from "./run";
+import { CacheOptions, cachedResult, storeResult } from "./run-cached";
+import { runOnPool } from "./worker-pool";
+
+/** Options of `runSweep`. */
+export interface SweepOptions {
+  /** worker threads; default: the number of cores; 0 = run serially in this thread */
+  readonly workers?: number;
+  /** the result cache (default `openCache()`, i.e. .nnbook-cache/ or $NNBOOK_CACHE_DIR), or false */
+  readonly cache?: ResultCache | false;
+  /** ignore cached entries, run everything afresh and overwrite them */
+  readonly force?: boolean;
+  /** a progress bar on stderr (default: when stderr is a terminal), or a custom reporter */
+  readonly progress?: boolean | SweepProgress;
+  /** called as each result arrives (in completion order) */
+  readonly onResult?: (index: number, result: RunResult) => void;
+}
+
+function lookup(config: ExperimentConfig, data: ExperimentData, opts: CacheOptions): RunResult | undefined {
+  try {
+    return cachedResult(config, data, opts);
+  } catch (err) {
+    return failedResult(config, data, err); // e.g. a config JSON cannot represent
+  }
+}
+
+/** Runs the configs one after the other in this thread, yielding to the event loop in between. */
+async function runSerially(configs: readonly ExperimentConfig[], pending: readonly number[], data: ExperimentData,
+  finish: (i: number, r: RunResult) => void, running: (n: number) => void): Promise<void> {
+  for (const i of pending) {
+    running(1);
+    await new Promise((r) => setImmediate(r));
+    let result: RunResult;
+    try {
+      result = run(configs[i], data);
+    } catch (err) {
+      result = failedResult(configs[i], data, err);
+    }
+    finish(i, result);
+  }
+  running(0);
+}
+
+/**
+ * Runs every config on `data` and returns the results IN CONFIG ORDER, whatever order they finish
+ * in. Cached results are returned at once (see `runCached`); the rest run in parallel on worker
+ * threads that share the data through SharedArrayBuffers (copied into shared memory once per
+ * sweep if the loader did not already share them). A run that diverges, throws, or whose worker
+ * dies is recorded in its own result (status "diverged" / "failed"); the sweep goes on.
+ */
+export async function runSweep(configs: readonly ExperimentConfig[], data: ExperimentData, opts: SweepOptions = {}): Promise<RunResult[]> {
+  const workers = opts.workers ?? availableParallelism();
+  if (!(Number.isInteger(workers) && workers >= 0)) throw new RangeError(`runSweep: workers must be an integer ≥ 0, got ${workers}`);
+  const cacheOpts: CacheOptions = { cache: opts.cache ?? openCache(), force: opts.force };
+  const results: (RunResult | undefined)[] = configs.map((c) => lookup(c, data, cacheOpts));
+  const pending = results.flatMap((r, i) => (r === undefined ? [i] : []));
+  const cached = results.filter((r) => r?.fromCache).length;
+  const progress: SweepProgress = typeof opts.progress === "object" ? opts.progress
+    : (opts.progress ?? process.stderr.isTTY) ? progressBar(configs.length, configs.length - pending.length, cached) : silentProgress;
+  results.forEach((r, i) => r && opts.onResult?.(i, r));
+  let done = configs.length - pending.length;
+  let inFlight = 0;
+  const finish = (i: number, result: RunResult): void => {
+    results[i] = result;
+    try {
+      storeResult(configs[i], data, result, cacheOpts);
+    } catch (err) {
+      process.emitWarning(`result cache: could not store run ${i}: ${(err as Error).message}`);
+    }
+    done++;
+    progress.update(done, inFlight, cached);
+    opts.onResult?.(i, result);
+  };
+  const running = (n: number): void => {
+    inFlight = n;
+    progress.update(done, inFlight, cached);
+  };
+  try {
+    if (workers === 0 || pending.length === 0) await runSerially(configs, pending, data, finish, running);
+    else await runOnPool(configs, pending, shareData(data), workers, { finish, running });
+  } finally {
+    progress.stop();
+  }
+  return results.map((r, i) => r ?? failedResult(configs[i], data, new Error("no result (internal error)")));
+}
