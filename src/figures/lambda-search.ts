@@ -1,0 +1,93 @@
+import type { TopLevelSpec } from "vega-lite";
+import type { Field } from "vega-lite/build/src/channeldef";
+import type { LayerSpec, UnitSpec } from "vega-lite/build/src/spec";
+import { finiteField, positiveField, requireRows, sizeOption, splitField, splitOption, stdField } from "./check-records";
+import { SPLIT_LABELS, type FigureSplit, type LambdaRow, type SplitLabel } from "./records";
+import { presentSplits, shortNumber, splitColor } from "./spec-parts";
+import { PANEL_HEIGHT, PANEL_WIDTH, VEGA_LITE_SCHEMA, figureConfig } from "./theme";
+
+export interface LambdaSearchOptions {
+  /** the split whose highest accuracy is marked as the best λ (default "validation"; false: none) */
+  readonly best?: FigureSplit | false;
+  readonly title?: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+interface LambdaRecord {
+  lambda: number;
+  split: SplitLabel;
+  accuracy: number;
+  low: number | null;
+  high: number | null;
+}
+
+const X_LAMBDA = { field: "lambda", type: "quantitative", title: "λ", scale: { type: "log" }, axis: { format: "~e" } } as const;
+const Y_ACCURACY = { field: "accuracy", type: "quantitative", title: "Accuracy", scale: { zero: false } } as const;
+
+function lambdaRecords(rows: readonly LambdaRow[]): LambdaRecord[] {
+  const ctx = { builder: "lambdaSearch", name: "rows" };
+  return requireRows(rows, ctx).map((row, i) => {
+    const accuracy = finiteField(row, i, "accuracy", ctx);
+    const std = stdField(row, i, ctx);
+    return {
+      lambda: positiveField(row, i, "lambda", ctx),
+      split: splitField(row, i, ctx),
+      accuracy,
+      low: std === null ? null : accuracy - std,
+      high: std === null ? null : accuracy + std,
+    };
+  });
+}
+
+/** The record with the highest accuracy on `split` (first on ties), or undefined if none. */
+export function bestLambda<R extends { split: SplitLabel; accuracy: number }>(records: readonly R[], split: SplitLabel): R | undefined {
+  let best: R | undefined;
+  for (const r of records) if (r.split === split && (best === undefined || r.accuracy > best.accuracy)) best = r;
+  return best;
+}
+
+function bestLayer(best: LambdaRecord): LayerSpec<Field> {
+  const label = `best λ = ${shortNumber(best.lambda)}`;
+  return {
+    data: { values: [{ lambda: best.lambda, accuracy: best.accuracy, label }] },
+    encoding: { x: X_LAMBDA, y: Y_ACCURACY },
+    layer: [
+      { mark: { type: "point", shape: "circle", size: 220, filled: false, color: "black", strokeWidth: 1.5 } },
+      { mark: { type: "text", dy: -16, fontSize: 11, color: "black" }, encoding: { text: { field: "label" } } },
+    ],
+  };
+}
+
+/**
+ * λ search summary: accuracy over λ on a log axis, one line per split, error bars (±std) where
+ * rows have `std`, and the best λ (highest accuracy on `options.best`) circled and labeled.
+ * rows: LambdaRow[] ({lambda > 0, split, accuracy, std?}).
+ */
+export function lambdaSearch(rows: readonly LambdaRow[], options: LambdaSearchOptions = {}): TopLevelSpec {
+  const builder = "lambdaSearch";
+  const values = lambdaRecords(rows);
+  const color = splitColor(presentSplits(values, SPLIT_LABELS));
+  const layer: (UnitSpec<Field> | LayerSpec<Field>)[] = [
+    { mark: { type: "line", point: true }, encoding: { x: X_LAMBDA, y: Y_ACCURACY, color } },
+  ];
+  if (values.some((v) => v.low !== null)) {
+    layer.push({
+      transform: [{ filter: "datum.low != null" }],
+      mark: { type: "errorbar", ticks: true },
+      encoding: { x: X_LAMBDA, y: { field: "low", type: "quantitative", title: "Accuracy" }, y2: { field: "high" }, color },
+    });
+  }
+  const bestSplit = options.best === false ? false : splitOption(options.best ?? "validation", builder, "option best");
+  const best = bestSplit === false ? undefined : bestLambda(values, bestSplit);
+  if (best !== undefined) layer.push(bestLayer(best));
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: figureConfig(),
+    ...(options.title === undefined ? {} : { title: options.title }),
+    width: sizeOption(options.width, Math.round(1.5 * PANEL_WIDTH), builder, "width"),
+    height: sizeOption(options.height, PANEL_HEIGHT, builder, "height"),
+    data: { values },
+    layer,
+  };
+}
