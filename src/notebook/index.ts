@@ -1,2 +1,8 @@
-// Re-exports of src/notebook (filled in by its issue).
-export {};
+// Re-exports of src/notebook: the tslab display module (used inside notebook cells) and the
+// kernel client / runner (used by the CLI). Notebooks import this as `../dist/notebook`.
+export { chartTitle, progress, showChart, showParams, showProvenance, showTable, type ProgressDisplay } from "./display";
+export { inKernel } from "./tslab-hook";
+export { KernelClient, KernelError, type ExecuteOutcome, type KernelStartOptions } from "./kernel";
+export { killAllKernels } from "./kernel-process";
+export { injectParameters, parseParamAssignment, type Injection } from "./parameters";
+export { CellExecutionError, runNotebook, runNotebookFile, type CellFailure, type RunEvent, type RunOptions, type RunResult } from "./runner";

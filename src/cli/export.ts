@@ -1,0 +1,27 @@
+/** `nnbook export <executed.ipynb> [--reports-dir] [--figures-dir] [--name]`. */
+import { Command } from "commander";
+import { displayPath } from "../notebook/runner";
+import { exportNotebook } from "../report/export-markdown";
+import { readNotebook } from "../report/nbformat";
+import { notebookName } from "./run";
+
+/** Adds the `export` command to `program`. */
+export function registerExportCommand(program: Command): void {
+  program
+    .command("export <notebook>")
+    .description("export an executed notebook to <reports-dir>/<name>.md with figures in <figures-dir>/<name>/")
+    .option("--reports-dir <dir>", "Markdown folder", "reports")
+    .option("--figures-dir <dir>", "figure folder", "figures")
+    .option("--name <name>", "report name (default: the notebook's file name)")
+    .action(async (notebook: string, opts) => {
+      const name: string = opts.name ?? notebookName(notebook);
+      const executed = await readNotebook(notebook);
+      const result = await exportNotebook(executed, {
+        name,
+        reportsDir: opts.reportsDir,
+        figuresDir: opts.figuresDir,
+        sourcePath: displayPath(notebook),
+      });
+      process.stderr.write(`[${name}] exported → ${result.markdownPath} (${result.figurePaths.length} figure files)\n`);
+    });
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * The nnbook command line. Each subcommand lives in its own file and registers itself here;
+ * errors print one clear message and exit with code 1; SIGINT/SIGTERM kill any kernel first.
+ */
+import { Command } from "commander";
+import { killAllKernels } from "../notebook/kernel-process";
+import { registerExportCommand } from "./export";
+import { registerReportCommand } from "./report";
+import { registerRunCommand } from "./run";
+import { packageVersion } from "../report/versions";
+
+/** Subcommand registrations, in help order (bench, student, check add themselves here). */
+const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerRunCommand, registerExportCommand, registerReportCommand];
+
+/** The commander program with every subcommand. */
+export function buildProgram(): Command {
+  const program = new Command("nnbook")
+    .description("Run tslab notebooks and export Markdown reports of neural-network experiments")
+    .version(packageVersion());
+  for (const register of COMMANDS) register(program);
+  return program;
+}
+
+/** Parses `argv` and runs the command; resolves to the process exit code. */
+export async function main(argv: readonly string[] = process.argv): Promise<number> {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      killAllKernels();
+      process.stderr.write(`nnbook: stopped by ${signal}\n`);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    });
+  }
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`nnbook: ${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    killAllKernels();
+  }
+}
+
+if (require.main === module) {
+  void main().then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,52 @@
+/** `nnbook report [names...]`: run every notebook of each report in order and combine the exports. */
+import { Command } from "commander";
+import { join } from "node:path";
+import { displayPath, runNotebookFile } from "../notebook/runner";
+import { writeFileAtomic } from "../report/atomic-write";
+import { combineReports, ReportPart } from "../report/combine";
+import { exportNotebook } from "../report/export-markdown";
+import { readManifest, ReportEntry, selectReports } from "../report/manifest";
+import { stderrProgress } from "./progress";
+import { notebookName } from "./run";
+
+/** Where the report command reads and writes. */
+export interface ReportDirs {
+  manifest: string;
+  executedDir: string;
+  reportsDir: string;
+  figuresDir: string;
+}
+
+/** Runs and exports the notebooks of `entry`, then writes `<reportsDir>/<entry.name>.md`. */
+export async function buildReportEntry(entry: ReportEntry, dirs: ReportDirs): Promise<string> {
+  const parts: ReportPart[] = [];
+  for (const path of entry.notebooks) {
+    const name = notebookName(path);
+    const executed = join(dirs.executedDir, `${name}.ipynb`);
+    const result = await runNotebookFile(path, executed, { onEvent: stderrProgress(name) });
+    const exported = await exportNotebook(result.notebook, { name, reportsDir: dirs.reportsDir, figuresDir: dirs.figuresDir });
+    parts.push({ name, body: exported.report.body, timing: exported.report.timing });
+  }
+  const out = join(dirs.reportsDir, `${entry.name}.md`);
+  await writeFileAtomic(out, combineReports(entry.title, displayPath(dirs.manifest), entry.name, parts));
+  return out;
+}
+
+/** Adds the `report` command to `program`. */
+export function registerReportCommand(program: Command): void {
+  program
+    .command("report [names...]")
+    .description("run the notebooks of each report (all reports when no names) and write reports/<report>.md")
+    .option("--manifest <path>", "report manifest", join("notebooks", "reports.json"))
+    .option("--executed-dir <dir>", "where executed notebooks go", join("build", "executed"))
+    .option("--reports-dir <dir>", "Markdown folder", "reports")
+    .option("--figures-dir <dir>", "figure folder", "figures")
+    .action(async (names: string[], opts) => {
+      const dirs: ReportDirs = { manifest: opts.manifest, executedDir: opts.executedDir, reportsDir: opts.reportsDir, figuresDir: opts.figuresDir };
+      const entries = selectReports(await readManifest(dirs.manifest), names, dirs.manifest);
+      for (const entry of entries) {
+        const out = await buildReportEntry(entry, dirs);
+        process.stderr.write(`[report ${entry.name}] → ${out}\n`);
+      }
+    });
+}

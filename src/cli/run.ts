@@ -1,0 +1,57 @@
+/** `nnbook run <notebook> [--param k=v ...] [--out path] [--export]`. */
+import { Command } from "commander";
+import { basename, join } from "node:path";
+import { parseParamAssignment } from "../notebook/parameters";
+import { runNotebookFile } from "../notebook/runner";
+import { exportNotebook } from "../report/export-markdown";
+import { stderrProgress } from "./progress";
+
+/** Collects repeated `--param key=value` options into an object. */
+export function collectParam(text: string, previous: Record<string, unknown> = {}): Record<string, unknown> {
+  const [key, value] = parseParamAssignment(text);
+  return { ...previous, [key]: value };
+}
+
+/** `notebooks/03-batchnorm.ipynb` → `03-batchnorm`. */
+export function notebookName(path: string): string {
+  return basename(path).replace(/\.ipynb$/i, "");
+}
+
+/** Positive seconds from an option value (→ milliseconds). */
+export function secondsOption(text: string): number {
+  const seconds = Number(text);
+  if (!(seconds > 0)) throw new Error(`expected a positive number of seconds, got "${text}"`);
+  return seconds * 1000;
+}
+
+/** Adds the `run` command to `program`. */
+export function registerRunCommand(program: Command): void {
+  program
+    .command("run <notebook>")
+    .description("execute a notebook top to bottom on a fresh tslab kernel and save the executed copy")
+    .option("-p, --param <key=value>", "override a parameter (value parsed as JSON, else a string); repeatable", collectParam, {})
+    .option("-o, --out <path>", "where to write the executed notebook (default build/executed/<name>.ipynb)")
+    .option("--cell-timeout <seconds>", "interrupt a cell that runs longer", secondsOption)
+    .option("--start-timeout <seconds>", "time allowed for the kernel to start", secondsOption, 60_000)
+    .option("--export", "also export the executed notebook to Markdown")
+    .option("--reports-dir <dir>", "Markdown folder for --export", "reports")
+    .option("--figures-dir <dir>", "figure folder for --export", "figures")
+    .action(async (notebook: string, opts) => {
+      const name = notebookName(notebook);
+      const out: string = opts.out ?? join("build", "executed", `${name}.ipynb`);
+      const result = await runNotebookFile(notebook, out, {
+        parameters: opts.param,
+        cellTimeoutMs: opts.cellTimeout,
+        kernel: { startTimeoutMs: opts.startTimeout },
+        onEvent: stderrProgress(name),
+      });
+      for (const unknown of result.unknownParameters) {
+        process.stderr.write(`warning: parameter "${unknown}" is not declared in the parameters cell of ${notebook}\n`);
+      }
+      process.stderr.write(`[${name}] executed in ${(result.durationMs / 1000).toFixed(1)} s → ${out}\n`);
+      if (opts.export) {
+        const exported = await exportNotebook(result.notebook, { name, reportsDir: opts.reportsDir, figuresDir: opts.figuresDir });
+        process.stderr.write(`[${name}] exported → ${exported.markdownPath} (${exported.figurePaths.length} figure files)\n`);
+      }
+    });
+}

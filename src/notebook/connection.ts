@@ -1,0 +1,76 @@
+/**
+ * Kernel connection files: five free TCP ports on 127.0.0.1 and a random HMAC key, written to a
+ * private temporary directory that the caller removes when the kernel is gone.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** The connection-file fields of the Jupyter spec. */
+export interface ConnectionInfo {
+  transport: "tcp";
+  ip: string;
+  shell_port: number;
+  iopub_port: number;
+  stdin_port: number;
+  control_port: number;
+  hb_port: number;
+  key: string;
+  signature_scheme: "hmac-sha256";
+  kernel_name: string;
+}
+
+/** A connection file on disk; `dispose()` removes its directory. */
+export interface ConnectionFile {
+  path: string;
+  info: ConnectionInfo;
+  dispose(): Promise<void>;
+}
+
+/** Asks the OS for a free port on `host` by binding port 0 and closing again. */
+export function findFreePort(host = "127.0.0.1"): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      server.close(() => (port > 0 ? resolve(port) : reject(new Error(`no free port on ${host}`))));
+    });
+  });
+}
+
+/** Five distinct free ports on `host`. */
+async function findFreePorts(host: string, count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  for (let attempt = 0; ports.size < count; attempt++) {
+    if (attempt > 50) throw new Error(`could not find ${count} distinct free ports on ${host}`);
+    ports.add(await findFreePort(host));
+  }
+  return [...ports];
+}
+
+/** Writes a connection file (mode 0600) with free ports and a random 256-bit key. */
+export async function writeConnectionFile(kernelName = "tslab"): Promise<ConnectionFile> {
+  const ip = "127.0.0.1";
+  const [shell, iopub, stdin, control, hb] = await findFreePorts(ip, 5);
+  const info: ConnectionInfo = {
+    transport: "tcp",
+    ip,
+    shell_port: shell,
+    iopub_port: iopub,
+    stdin_port: stdin,
+    control_port: control,
+    hb_port: hb,
+    key: randomBytes(32).toString("hex"),
+    signature_scheme: "hmac-sha256",
+    kernel_name: kernelName,
+  };
+  const dir = await mkdtemp(join(tmpdir(), "nnbook-kernel-"));
+  const path = join(dir, "connection.json");
+  await writeFile(path, JSON.stringify(info, null, 2), { mode: 0o600 });
+  return { path, info, dispose: () => rm(dir, { recursive: true, force: true }) };
+}

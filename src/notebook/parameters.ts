@@ -1,0 +1,77 @@
+/**
+ * Papermill-style parameters for TypeScript notebooks: the cell tagged `parameters` holds the
+ * defaults; overrides go into a new cell tagged `injected-parameters` right after it, which
+ * redeclares each name (tslab allows redeclaration across cells) with the same keyword and type
+ * annotation as the default.
+ */
+import { cellSource, cellTags, CodeCell, Notebook } from "../report/nbformat";
+import { findParametersCell, parseParameterCell, ParameterDeclaration } from "../report/notebook-parameters";
+
+export { defaultParameterValues, findParametersCell, parseParameterCell } from "../report/notebook-parameters";
+export type { ParameterDeclaration } from "../report/notebook-parameters";
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Parses `key=value`; the value is JSON when it parses as JSON, else the raw string. */
+export function parseParamAssignment(text: string): [string, unknown] {
+  const at = text.indexOf("=");
+  const key = at < 0 ? "" : text.slice(0, at).trim();
+  if (!IDENTIFIER.test(key)) {
+    throw new Error(`bad parameter "${text}": expected key=value with key an identifier (e.g. --param eta=0.01)`);
+  }
+  const raw = text.slice(at + 1);
+  try {
+    return [key, JSON.parse(raw)];
+  } catch {
+    return [key, raw];
+  }
+}
+
+/** Source of the injected-parameters cell: each value redeclared like its default. */
+export function injectedSource(params: Readonly<Record<string, unknown>>, defaults: readonly ParameterDeclaration[]): string {
+  const lines = ["// Parameters injected by `nnbook run --param`"];
+  for (const [name, value] of Object.entries(params)) {
+    if (!IDENTIFIER.test(name)) throw new Error(`parameter name "${name}" is not an identifier`);
+    if (value === undefined) throw new Error(`parameter ${name} has no value`);
+    const declared = defaults.find((d) => d.name === name);
+    const type = declared?.type ? `: ${declared.type}` : "";
+    lines.push(`${declared?.keyword ?? "const"} ${name}${type} = ${JSON.stringify(value)};`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Result of {@link injectParameters}. */
+export interface Injection {
+  notebook: Notebook;
+  /** Names passed that the parameters cell does not declare (papermill warns about these). */
+  unknown: string[];
+}
+
+/**
+ * A copy of `notebook` with an `injected-parameters` cell (replacing any earlier one) after the
+ * `parameters` cell, or first when there is none, and `metadata.nnbook.parameters` set.
+ * With no parameters, only old injected cells are removed.
+ */
+export function injectParameters(notebook: Notebook, params: Readonly<Record<string, unknown>>): Injection {
+  const copy = structuredClone(notebook);
+  copy.cells = copy.cells.filter((cell) => !cellTags(cell).includes("injected-parameters"));
+  const at = findParametersCell(copy);
+  const defaults = at < 0 ? [] : parseParameterCell(cellSource(copy.cells[at]));
+  const unknown = Object.keys(params).filter((name) => !defaults.some((d) => d.name === name));
+  const nnbook = { ...((copy.metadata.nnbook as Record<string, unknown> | undefined) ?? {}) };
+  delete nnbook.parameters;
+  if (Object.keys(params).length > 0) {
+    const cell: CodeCell = {
+      id: "injected-parameters",
+      cell_type: "code",
+      metadata: { tags: ["injected-parameters"] },
+      source: injectedSource(params, defaults),
+      execution_count: null,
+      outputs: [],
+    };
+    copy.cells.splice(at + 1, 0, cell);
+    nnbook.parameters = { ...params };
+  }
+  copy.metadata.nnbook = nnbook;
+  return { notebook: copy, unknown };
+}
