@@ -9,6 +9,7 @@ import { registerExportCommand } from "./export";
 import { registerReportCommand } from "./report";
 import { registerRunCommand } from "./run";
 import { packageVersion } from "../report/versions";
+import { applyProjectConfig } from "./project-config";
 
 /** Subcommand registrations, in help order (bench, student, check add themselves here). */
 const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerRunCommand, registerExportCommand, registerReportCommand];
@@ -32,6 +33,9 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     });
   }
   try {
+    for (const d of applyProjectConfig()) {
+      if (d.reason === "missing") process.stderr.write(`nnbook: ${d.variable}: configured folder ${d.dir} does not exist; using the loaders' defaults\n`);
+    }
     await buildProgram().parseAsync([...argv]);
     return 0;
   } catch (error) {
