@@ -2,7 +2,7 @@
 import { Command } from "commander";
 import { join } from "node:path";
 import { displayPath, runNotebookFile } from "../notebook/runner";
-import { writeFileAtomic } from "../report/atomic-write";
+import { writeFileAtomic } from "../util/atomic-write";
 import { combineReports, ReportPart } from "../report/combine";
 import { exportNotebook } from "../report/export-markdown";
 import { readManifest, ReportEntry, selectReports } from "../report/manifest";

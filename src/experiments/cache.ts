@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { writeFileAtomic } from "./atomic-write";
+import { writeFileAtomicSync } from "../util/atomic-write";
 import { decodeJson, encodeJson } from "./json-codec";
 import { sha256Hex } from "./hash";
 import type { RunResult } from "./result";
@@ -88,7 +88,7 @@ export function openCache(dir: string = defaultCacheDir()): ResultCache {
       const { fromCache: _dropped, ...stored } = result;
       const body = encodeJson({ key, result: stored });
       const header = `${MAGIC} sha256=${sha256Hex(body)} bytes=${Buffer.byteLength(body, "utf8")}`;
-      writeFileAtomic(entryPath(key), `${header}\n${body}`);
+      writeFileAtomicSync(entryPath(key), `${header}\n${body}`);
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { readdir, rm } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { writeFileAtomic } from "./atomic-write";
+import { writeFileAtomic } from "../util/atomic-write";
 import { collectProvenance, footerBlock, generatedComment, headerBlock, isTitleCell, mergeProvenance, timingLine } from "./export-header";
 import { FigureFiles, outputBlocks } from "./export-outputs";
 import { codeBlock } from "./markdown";

@@ -3,7 +3,7 @@
  * own layout: one-space indent, sorted keys, trailing newline) and stripping outputs.
  */
 import { readFile } from "node:fs/promises";
-import { writeFileAtomic } from "./atomic-write";
+import { writeFileAtomic } from "../util/atomic-write";
 import { validateNotebook } from "./nbformat-validate";
 
 /** A string, or lines of it (joined without separators). */
