@@ -8,4 +8,5 @@ export * from "./train";
 export * from "./experiments";
 export * from "./figures";
 export * from "./report";
+export * from "./teaching";
 // src/notebook (tslab display) and src/cli are imported explicitly, never through this index.

@@ -1,9 +1,11 @@
-// The helper thread spins briefly after each task (consecutive products of a training step
-// follow each other within microseconds) and then sleeps on a condition variable.
+// The helper thread spins for a while after each task (the large products of a training step
+// are separated by a few hundred microseconds of element-wise work and batch gathering) and then
+// sleeps on a condition variable. NNBOOK_KERNEL_SPIN_US overrides the spin time (default 1000).
 #include "worker.h"
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <condition_variable>
 #include <mutex>
 #include <system_error>
@@ -13,7 +15,15 @@ namespace nnbook {
 
 namespace {
 
-constexpr auto kSpin = std::chrono::microseconds(200);
+/** How long a waiting thread spins before it sleeps: NNBOOK_KERNEL_SPIN_US or 1 ms. */
+std::chrono::microseconds spinTime() {
+  static const std::chrono::microseconds spin = [] {
+    const char* text = std::getenv("NNBOOK_KERNEL_SPIN_US");
+    const long us = text ? std::atol(text) : 1000;
+    return std::chrono::microseconds(us >= 0 && us <= 1000000 ? us : 1000);
+  }();
+  return spin;
+}
 
 inline void cpuRelax() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -21,10 +31,10 @@ inline void cpuRelax() {
 #endif
 }
 
-/** Spins until `done()` holds or kSpin has passed; returns done(). */
+/** Spins until `done()` holds or the spin time has passed; returns done(). */
 template <typename Pred>
 bool spinUntil(Pred done) {
-  const auto until = std::chrono::steady_clock::now() + kSpin;
+  const auto until = std::chrono::steady_clock::now() + spinTime();
   for (int i = 0;; i++) {
     if (done()) return true;
     cpuRelax();

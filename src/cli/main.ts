@@ -5,14 +5,17 @@
  */
 import { Command } from "commander";
 import { killAllKernels } from "../notebook/kernel-process";
+import { registerBenchCommand } from "./bench";
+import { registerCheckCommand } from "./check";
 import { registerExportCommand } from "./export";
 import { registerReportCommand } from "./report";
 import { registerRunCommand } from "./run";
+import { registerStudentCommand } from "./student";
 import { packageVersion } from "../report/versions";
 import { applyProjectConfig } from "./project-config";
 
 /** Subcommand registrations, in help order (bench, student, check add themselves here). */
-const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerRunCommand, registerExportCommand, registerReportCommand];
+const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerRunCommand, registerExportCommand, registerReportCommand, registerStudentCommand, registerCheckCommand, registerBenchCommand];
 
 /** The commander program with every subcommand. */
 export function buildProgram(): Command {

@@ -8,6 +8,7 @@ import { mlpBackward } from "../model/backward";
 import { crossEntropyLoss, l2Penalty } from "../layers/softmax-ce";
 import { MlpWorkspace, createWorkspace } from "../model/workspace";
 import { centeredDifference } from "./numerical";
+import { NumericalGradientFn, userNumericalEntry } from "./user-gradient";
 import { DEFAULT_GRADCHECK_FLOOR, compareGradients } from "./relative-error";
 
 /** Default centered-difference step (see DEFAULT_GRADCHECK_FLOOR for the error it leaves). */
@@ -26,6 +27,8 @@ export interface GradCheckOptions {
   /** seed of the dropout mask, fixed across all evaluations (spec.dropout > 0), default "gradcheck" */
   readonly dropoutSeed?: number | string;
   readonly impl?: Partial<LayerImpls>;
+  /** a numerical gradient to use instead of the library's centered differences (teaching walkthroughs) */
+  readonly numericalGradient?: NumericalGradientFn;
 }
 
 /** One row per parameter matrix, in `paramEntries` order. */
@@ -91,7 +94,8 @@ export function gradientCheck(
       if (!tracker.crossed) tracker.crossed = signsChanged(kinkInputs(f.cache), signs);
       return crossEntropyLoss(f.P, y);
     };
-    const { numeric, skip, kinkCrossings } = numericalEntry(entry, h, lambda, loss, tracker);
+    const { numeric, skip, kinkCrossings } = opts.numericalGradient
+      ? userNumericalEntry(entry, h, lambda, loss, tracker, opts.numericalGradient) : numericalEntry(entry, h, lambda, loss, tracker);
     const { maxRelativeError, maxAbsoluteError } = compareGradients(analytic[i].value, numeric, floor, skip);
     return {
       layer: l, param: entry.name, shape: [entry.value.rows, entry.value.cols] as const,

@@ -1,6 +1,7 @@
 // Re-exports of src/gradcheck: numerical gradients, relative errors, the reports' table rows.
 export { DEFAULT_GRADCHECK_FLOOR, gradRelativeError, compareGradients } from "./relative-error";
 export { centeredDifference, numericalGradient } from "./numerical";
+export type { NumericalGradientFn } from "./user-gradient";
 export type { GradCheckOptions, GradCheckRow } from "./check";
 export { DEFAULT_GRADCHECK_STEP, DEFAULT_GRADCHECK_TOLERANCE, gradientCheck } from "./check";
 export type { ReducedProblemOptions, ReducedProblem } from "./reduced";

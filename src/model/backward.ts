@@ -69,8 +69,11 @@ function addWeightDecay(dW: Matrix, W: Matrix, lambda: number): void {
   for (let k = 0; k < dW.data.length; k++) dW.data[k] += s * W.data[k];
 }
 
-/** From dH = ∂J/∂(layer output) back to dS = ∂J/∂S (and dγ, dβ with BN), in reverse order. */
-function hiddenBackward(
+/**
+ * From dH = ∂J/∂(layer output) back to dS = ∂J/∂S (and dγ, dβ with BN), in reverse order.
+ * Internal (shared with `mlpSgdStep`), not re-exported.
+ */
+export function hiddenBackward(
   r: ResolvedImpls, ws: MlpWorkspace | undefined, l: number, c: MlpLayerCache, dHin: Matrix, bnAfter: boolean,
 ): { dS: Matrix; dGamma?: Matrix; dBeta?: Matrix } {
   const { impls } = r;

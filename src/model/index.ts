@@ -11,6 +11,8 @@ export type { MlpForwardOptions, MlpLayerCache, MlpCache, MlpForwardResult } fro
 export { mlpForward } from "./forward";
 export type { MlpBackwardOptions } from "./backward";
 export { mlpBackward } from "./backward";
+export type { MlpSgdStepOptions } from "./sgd-step";
+export { mlpSgdStep } from "./sgd-step";
 export type { CostParts } from "./cost";
 export { mlpCost } from "./cost";
 export type { EvaluateOptions, Evaluation } from "./evaluate";

@@ -1,5 +1,6 @@
 // Re-exports of src/train: schedules, optimizer, noise, early stopping and the training loop.
 export * from "./schedule";
+export * from "./pieces";
 export * from "./noise";
 export * from "./optimizer";
 export * from "./early-stopping";

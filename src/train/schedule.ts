@@ -4,6 +4,7 @@
  * turns it into η(t) for the update step t = 0, 1, 2, … (t counts updates already made, so the
  * first update uses η(0)).
  */
+import { SchedulePieces } from "./pieces";
 
 /** The cyclical step size n_s: a number of update steps, or k epochs' worth (n_s = k·⌊n/batch⌋). */
 export type StepSizeSpec = number | { readonly epochs: number };
@@ -63,9 +64,10 @@ export function cyclicalEta(t: number, etaMin: number, etaMax: number, nS: numbe
 
 /**
  * Resolves a `ScheduleSpec` for a training set of n samples and the given batch size
- * (⌊n/batch⌋ update steps per epoch). Throws naming the field on invalid values.
+ * (⌊n/batch⌋ update steps per epoch). Throws naming the field on invalid values. `pieces` swaps in
+ * a walkthrough's own implementation (e.g. `cyclicalEta`).
  */
-export function createSchedule(spec: ScheduleSpec, n: number, batchSize: number): Schedule {
+export function createSchedule(spec: ScheduleSpec, n: number, batchSize: number, pieces: SchedulePieces = {}): Schedule {
   const stepsPerEpoch = Math.floor(n / batchSize);
   if (!(stepsPerEpoch >= 1)) throw new RangeError(`createSchedule: batch size ${batchSize} exceeds n = ${n}`);
   switch (spec.kind) {
@@ -75,7 +77,8 @@ export function createSchedule(spec: ScheduleSpec, n: number, batchSize: number)
       const nS = typeof spec.stepSize === "number" ? spec.stepSize : stepSizeFromEpochs(spec.stepSize.epochs, n, batchSize);
       if (!Number.isInteger(nS) || nS < 1) throw new RangeError(`schedule.stepSize: expected a positive integer, got ${nS}`);
       const { etaMin, etaMax } = spec;
-      return { etaAt: (t) => cyclicalEta(t, etaMin, etaMax, nS), totalSteps: 2 * nS * spec.cycles, stepSize: nS };
+      const eta = pieces.cyclicalEta ?? cyclicalEta;
+      return { etaAt: (t) => eta(t, etaMin, etaMax, nS), totalSteps: 2 * nS * spec.cycles, stepSize: nS };
     }
     case "stepDecay": {
       const { eta0, factor, everyEpochs } = spec;

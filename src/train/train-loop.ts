@@ -2,7 +2,7 @@ import { Rng, deriveRng } from "../tensor";
 import { crossEntropyLoss } from "../layers";
 import {
   MlpParams, MlpSpec, MlpStats, MlpWorkspace, cloneMlpParams, cloneMlpStats, createWorkspace, gradEntries, initMlp,
-  mlpBackward, mlpForward, paramEntries,
+  mlpBackward, mlpForward, mlpSgdStep, paramEntries,
 } from "../model";
 import { BatchSource, createBatchSource } from "./batches";
 import { LabeledSet, TrainData } from "./data-splits";
@@ -13,6 +13,7 @@ import { HistoryRow, Metrics, SplitMetrics, Timing, TrainStatus } from "./histor
 import { applyNoise } from "./noise";
 import { Optimizer, createMomentumSgd } from "./optimizer";
 import { Schedule, createSchedule } from "./schedule";
+import { SchedulePieces } from "./pieces";
 import { TrainSettings } from "./settings";
 
 /** Everything a training run produced, including the trained parameters. */
@@ -56,13 +57,15 @@ interface Setup {
   readonly noiseRng: Rng;
   readonly trainEval: LabeledSet;
   readonly stopper?: EarlyStopper;
+  /** two sets of BN moving-average buffers, written alternately (no allocation per step) */
+  readonly statsBuffers: readonly [MlpStats, MlpStats];
 }
 
-function setUp(spec: MlpSpec, data: TrainData, settings: TrainSettings, seed: number | string): Setup {
+function setUp(spec: MlpSpec, data: TrainData, settings: TrainSettings, seed: number | string, pieces?: SchedulePieces): Setup {
   const source = createBatchSource(data.train, settings.batchSize, {
     shuffle: settings.shuffle ?? false, rng: deriveRng(seed, "shuffle"), copy: settings.noise !== undefined,
   });
-  const schedule = createSchedule(settings.schedule, data.train.X.cols, settings.batchSize);
+  const schedule = createSchedule(settings.schedule, data.train.X.cols, settings.batchSize, pieces);
   const totalSteps = schedule.totalSteps ?? (settings.epochs ?? NaN) * source.stepsPerEpoch;
   if (!(Number.isInteger(totalSteps) && totalSteps >= 0)) {
     throw new RangeError(`epochs: expected a positive integer (schedule "${settings.schedule.kind}" needs it), got ${settings.epochs}`);
@@ -77,6 +80,7 @@ function setUp(spec: MlpSpec, data: TrainData, settings: TrainSettings, seed: nu
     noiseRng: deriveRng(seed, "noise"),
     trainEval: subsetOf(data.train, settings.evaluation.trainSubset),
     stopper: settings.earlyStopping ? createEarlyStopper(settings.earlyStopping) : undefined,
+    statsBuffers: [cloneMlpStats(stats), cloneMlpStats(stats)],
   };
 }
 
@@ -114,7 +118,8 @@ class Trainer {
     const { params, workspace, settings } = this.s;
     const batch = this.s.source.batch(t);
     if (settings.noise) applyNoise(batch.X, settings.noise, this.s.noiseRng);
-    const fwd = mlpForward(params, batch.X, { mode: "train", stats: this.stats, rng: this.s.dropoutRng, workspace });
+    const statsOut = this.s.statsBuffers[t % 2];
+    const fwd = mlpForward(params, batch.X, { mode: "train", stats: this.stats, rng: this.s.dropoutRng, workspace, statsOut });
     // The batch cost J = loss + λ·Σ‖W‖² is NaN/∞ exactly when the loss is as long as Σ‖W‖² is
     // finite; weights big enough to overflow it (or non-finite) overflow the forward pass too, so
     // the loss alone detects divergence and the O(#weights) L2 sum is skipped per step
@@ -123,8 +128,13 @@ class Trainer {
     if (!Number.isFinite(loss)) {
       this.diverge(t);
     } else {
-      const grads = mlpBackward(params, fwd.cache, batch.y, settings.lambda, { workspace });
-      this.s.optimizer.step(gradEntries(grads).map((e) => e.value), this.s.schedule.etaAt(t));
+      const eta = this.s.schedule.etaAt(t);
+      if ((settings.momentum ?? 0) === 0) {
+        mlpSgdStep(params, fwd.cache, batch.y, settings.lambda, eta, { workspace });
+      } else {
+        const grads = mlpBackward(params, fwd.cache, batch.y, settings.lambda, { workspace });
+        this.s.optimizer.step(gradEntries(grads).map((e) => e.value), eta);
+      }
       this.stats = fwd.nextStats;
       this.steps = t + 1;
     }
@@ -206,7 +216,8 @@ class Trainer {
  * `final`, and the test row sits at that step. Randomness: deriveRng(seed, "init" | "shuffle" |
  * "dropout" | "noise"). ⌊n/B⌋ steps per epoch (the last partial batch is dropped).
  * Shapes: data X are d × n with d = spec.inputSize; labels 0 … spec.outputSize − 1.
+ * `pieces`: a teaching walkthrough's own schedule pieces (e.g. `cyclicalEta`), default the library's.
  */
-export function trainMlp(spec: MlpSpec, data: TrainData, settings: TrainSettings, seed: number | string): TrainOutcome {
-  return new Trainer(setUp(spec, data, settings, seed)).run();
+export function trainMlp(spec: MlpSpec, data: TrainData, settings: TrainSettings, seed: number | string, pieces?: SchedulePieces): TrainOutcome {
+  return new Trainer(setUp(spec, data, settings, seed, pieces)).run();
 }

@@ -1,0 +1,34 @@
+import type { GemmBenchRow } from "../tensor";
+import type { A3BenchResult } from "./run-a3";
+import type { NumpyOutcome } from "./numpy";
+import type { ReportTime } from "./report-time";
+
+/** One configuration: our runs (one per kernel thread count) and NumPy's (undefined when not run). */
+export interface WorkloadComparison {
+  readonly config: string;
+  readonly ours: readonly A3BenchResult[];
+  readonly numpy?: NumpyOutcome;
+}
+
+/** The data-loading measurement, or why it was skipped. */
+export type LoadTiming =
+  | { readonly ok: true; readonly seconds: number; readonly images: number; readonly dir: string }
+  | { readonly ok: false; readonly reason: string };
+
+/** Everything `npm run bench` measured, ready to be formatted. */
+export interface BenchReport {
+  readonly date: string;
+  readonly machine: { readonly cpu: string; readonly cores: number; readonly node: string };
+  readonly quick: boolean;
+  readonly repeat: number;
+  /** the steps of a partial run (extrapolated to 9,000), undefined for the full schedule */
+  readonly steps?: number;
+  readonly workloads: readonly WorkloadComparison[];
+  /** why NumPy was not run at all (quick mode, --no-numpy), if so */
+  readonly numpySkipped?: string;
+  readonly gemm: readonly GemmBenchRow[];
+  readonly load: LoadTiming;
+  readonly report?: ReportTime;
+  /** total wall time of the bench itself, seconds */
+  readonly benchSeconds: number;
+}

@@ -1,0 +1,116 @@
+import { existsSync } from "fs";
+import * as os from "os";
+import { join } from "path";
+import { benchLoadCifar } from "../data/bench";
+import { resolveDataDir } from "../data/locate";
+import type { TrainData } from "../train";
+import { GemmKernel, MLP_GEMM_SHAPES, benchGemm, createNativeKernel, getKernel, tsBlockedKernel } from "../tensor";
+import type { BenchReport, LoadTiming, WorkloadComparison } from "./bench-report";
+import { runNumpyBench } from "./numpy";
+import { readReportTime } from "./report-time";
+import { A3BenchResult, benchA3 } from "./run-a3";
+import { A3BenchConfig, a3Workload, syntheticCifarShaped } from "./workload";
+
+/** Options of `runBench` (the `nnbook bench` command line). */
+export interface BenchOptions {
+  readonly configs?: readonly A3BenchConfig[];
+  /** best of this many runs (ours and NumPy's), default 2 (quick: 1) */
+  readonly repeat?: number;
+  /** a partial run of this many steps, extrapolated to the full 9,000 */
+  readonly steps?: number;
+  /** smoke run: 40 steps on 1,000 + 200 samples, short GEMM timings, no NumPy, no data load */
+  readonly quick?: boolean;
+  /** run the NumPy reference (default true, false in quick mode) */
+  readonly numpy?: boolean;
+  /** let the NumPy script wait for a quiet machine first (its own default; off here) */
+  readonly numpyWait?: boolean;
+  /** thread counts of our native kernel to time the workload with (default [1, 2]; NumPy uses all cores) */
+  readonly threads?: readonly (1 | 2)[];
+  /** progress lines (default: none) */
+  readonly log?: (line: string) => void;
+}
+
+/** The kernel the workload runs with: native with `threads`, else the current one (TypeScript fallback). */
+function workloadKernel(threads: 1 | 2, log: (line: string) => void): GemmKernel {
+  try {
+    return createNativeKernel({ threads });
+  } catch (e) {
+    log(`native kernel unavailable (${(e as Error).message.split("\n")[0]}); timing ${getKernel().name}`);
+    return getKernel();
+  }
+}
+
+/** GEMM rows for the TypeScript kernel and the native one on 1 and 2 threads. */
+function gemmTable(quick: boolean): BenchReport["gemm"] {
+  const kernels: GemmKernel[] = [tsBlockedKernel];
+  for (const threads of [1, 2] as const) {
+    try {
+      kernels.push(createNativeKernel({ threads }));
+    } catch {
+      // the native kernel is not built: the TypeScript row stands alone
+    }
+  }
+  return kernels.flatMap((k) => benchGemm(k, MLP_GEMM_SHAPES, quick ? 2 : k === tsBlockedKernel ? 5 : 30, quick ? 0.001 : 0.005));
+}
+
+/** Times loading CIFAR-10 if its folder (CIFAR10_DIR or nnbook.config.json) exists. */
+function loadTiming(quick: boolean): LoadTiming {
+  if (quick) return { ok: false, reason: "quick run" };
+  const { dir } = resolveDataDir(undefined, "CIFAR10_DIR", join("data", "cifar-10-batches-bin"));
+  if (!existsSync(dir)) return { ok: false, reason: `no CIFAR-10 folder at ${dir} (set CIFAR10_DIR or nnbook.config.json)` };
+  try {
+    const r = benchLoadCifar({ dir, repeats: 2 });
+    return { ok: true, seconds: r.bestSeconds, images: r.images, dir: r.dir };
+  } catch (e) {
+    return { ok: false, reason: (e as Error).message.split("\n")[0] };
+  }
+}
+
+/**
+ * Runs the whole benchmark: our training loop on the A3 workloads (synthetic data generated
+ * once and shared), then NumPy's script on the same workloads, the GEMM table, the CIFAR-10 load
+ * time, and the report time from reports/dd2424-a3.md's footer. Order matters for memory: the
+ * peak RSS is read right after our runs, before the data-load benchmark allocates its own copy.
+ */
+export async function runBench(opts: BenchOptions = {}): Promise<BenchReport> {
+  const t0 = performance.now();
+  const quick = opts.quick ?? false;
+  const log = opts.log ?? (() => undefined);
+  const repeat = opts.repeat ?? (quick ? 1 : 2);
+  const steps = quick ? opts.steps ?? 40 : opts.steps;
+  const configs = opts.configs ?? ["3L-BN", "9L-BN"];
+  const sizes = quick ? { nTrain: 1000, nValidation: 200 } : {};
+  const candidates = [...new Set<1 | 2>(opts.threads ?? [1, 2])].map((t) => workloadKernel(t, log));
+  const kernels = candidates.filter((k, i) => candidates.findIndex((c) => c.name === k.name) === i);
+  const ours: A3BenchResult[][] = [];
+  let data: TrainData | undefined = syntheticCifarShaped(a3Workload(configs[0], { steps, ...sizes }));
+  for (const config of configs) {
+    const w = a3Workload(config, { steps, ...sizes });
+    ours.push(kernels.map((kernel) => {
+      log(`A3-${config}: ${w.steps} steps with ${kernel.name}, best of ${repeat}`);
+      return benchA3(w, data!, repeat, kernel, (run, i) => log(`  run ${i + 1}: ${run.msPerStep.toFixed(3)} ms/step, eval pass ${run.evalPassSeconds.toFixed(3)} s, schedule ${run.scheduleSeconds.toFixed(1)} s (other load ${run.foreignCores.toFixed(2)} cores)`));
+    }));
+  }
+  data = undefined; // let the 1.2 GB of synthetic data go before the next measurements
+  const runNumpy = (opts.numpy ?? true) && !quick;
+  const workloads: WorkloadComparison[] = [];
+  for (const [i, config] of configs.entries()) {
+    if (!runNumpy) {
+      workloads.push({ config, ours: ours[i] });
+      continue;
+    }
+    log(`NumPy A3-${config}: ${steps ? `${steps} steps` : "full schedule"}, best of ${repeat}`);
+    const numpy = await runNumpyBench({ config, repeat, steps, waitQuiet: opts.numpyWait, onLine: (l) => log(`  numpy: ${l}`) });
+    workloads.push({ config, ours: ours[i], numpy });
+  }
+  log("matrix products");
+  const gemm = gemmTable(quick);
+  log("data loading");
+  const load = loadTiming(quick);
+  return {
+    date: new Date().toISOString(),
+    machine: { cpu: os.cpus()[0]?.model ?? "unknown CPU", cores: os.cpus().length, node: process.version },
+    quick, repeat, steps, workloads, gemm, load, report: readReportTime(), benchSeconds: (performance.now() - t0) / 1000,
+    numpySkipped: runNumpy ? undefined : quick ? "quick run" : "--no-numpy",
+  };
+}

@@ -1,0 +1,118 @@
+import { markdownTable } from "../report/markdown";
+import { MLP_GEMM_SHAPES } from "../tensor";
+import type { A3BenchResult } from "./run-a3";
+import { workloadFlops } from "./run-a3";
+import type { BenchReport, WorkloadComparison } from "./bench-report";
+
+const f = (x: number, digits: number): string => (Number.isFinite(x) ? x.toFixed(digits) : "–");
+const gb = (bytes: number): string => `${(bytes / 1e9).toFixed(2)} GB`;
+
+/** Our fastest result for a configuration (smallest full-schedule time). */
+export function fastest(w: WorkloadComparison): A3BenchResult {
+  return w.ours.reduce((a, b) => (b.best.scheduleSeconds < a.best.scheduleSeconds ? b : a));
+}
+
+/** The rows of one configuration: ours (one per kernel), NumPy, and our ratios to NumPy. */
+function workloadRows(w: WorkloadComparison): Record<string, string>[] {
+  const name = `A3-${w.config}`;
+  const rows: Record<string, string>[] = w.ours.map((ours) => ({
+    config: name, implementation: `nnbook ${ours.kernel}`, "schedule (s)": f(ours.best.scheduleSeconds, 1),
+    "ms/step": f(ours.best.msPerStep, 3), "eval pass (s)": f(ours.best.evalPassSeconds, 3), "GFLOP/s": f(ours.gflops, 1),
+    "peak RSS": gb(ours.peakRssBytes), "other load (cores)": f(Math.max(...ours.runs.map((r) => r.foreignCores)), 2),
+    runs: String(ours.runs.length),
+  }));
+  if (!w.numpy) return rows;
+  if (!w.numpy.ok) {
+    rows.push({ config: name, implementation: `NumPy: not run (${w.numpy.reason})` });
+    return rows;
+  }
+  const np = w.numpy.result;
+  const npFlopsRate = workloadFlops(w.ours[0].workload) / np.best.estimateSeconds / 1e9;
+  rows.push({
+    config: name, implementation: `NumPy ${np.numpyVersion} (OpenBLAS threads: ${np.threads})`,
+    "schedule (s)": f(np.best.estimateSeconds, 1), "ms/step": f(np.best.msPerStep, 3), "eval pass (s)": f(np.best.evalPassSeconds, 3),
+    "GFLOP/s": f(npFlopsRate, 1), "peak RSS": "–", "other load (cores)": f(Math.max(...np.runs.map((r) => r.foreignCores)), 2),
+    runs: String(np.runs.length),
+  });
+  for (const ours of w.ours) {
+    rows.push({
+      config: name, implementation: `ratio ${ours.kernel} / NumPy`, "schedule (s)": f(ours.best.scheduleSeconds / np.best.estimateSeconds, 3),
+      "ms/step": f(ours.best.msPerStep / np.best.msPerStep, 3), "eval pass (s)": f(ours.best.evalPassSeconds / np.best.evalPassSeconds, 3),
+    });
+  }
+  return rows;
+}
+
+/** The issue's targets against the measurements (not in quick mode: its numbers mean nothing). */
+function targetRows(r: BenchReport): Record<string, string>[] {
+  const rows: Record<string, string>[] = [];
+  const yes = (ok: boolean): string => (ok ? "yes" : "**no**");
+  const three = r.workloads.find((w) => w.config === "3L-BN");
+  if (three) {
+    const best = fastest(three);
+    const np = three.numpy?.ok ? three.numpy.result.best.estimateSeconds : NaN;
+    const ratio = best.best.scheduleSeconds / np;
+    const step = Math.min(...three.ours.map((o) => o.best.msPerStep));
+    const evalPass = Math.min(...three.ours.map((o) => o.best.evalPassSeconds));
+    rows.push({ target: "A3-3L-BN full schedule ≤ 0.5 × NumPy", measured: Number.isFinite(ratio) ? `${f(ratio, 3)} × (${f(best.best.scheduleSeconds, 1)} s with ${best.kernel} vs ${f(np, 1)} s)` : "NumPy not measured", met: Number.isFinite(ratio) ? yes(ratio <= 0.5) : "?" });
+    rows.push({ target: "training step ≤ 1.0 ms (3L-BN)", measured: `${f(step, 3)} ms`, met: yes(step <= 1.0) });
+    rows.push({ target: "evaluation pass over 50,000 images ≤ 0.15 s (3L-BN)", measured: `${f(evalPass, 3)} s`, met: yes(evalPass <= 0.15) });
+  }
+  const native1 = r.gemm.filter((g) => g.kernel.startsWith("native") && !g.kernel.endsWith("-2t"));
+  if (native1.length > 0) {
+    const worst = native1.reduce((a, b) => (b.gflops < a.gflops ? b : a));
+    rows.push({ target: "matrix products of the MLP ≥ 40 GFLOP/s on one core", measured: `min ${f(worst.gflops, 1)} GFLOP/s (${worst.shape})`, met: yes(worst.gflops >= 40) });
+  }
+  rows.push(r.report
+    ? { target: "whole DD2424 A3 report ≤ 5 min", measured: `${f(r.report.spanSeconds / 60, 2)} min wall (Σ notebooks ${f(r.report.sumSeconds / 60, 2)} min, ${r.report.notebooks} notebooks)`, met: yes(r.report.spanSeconds <= 300) }
+    : { target: "whole DD2424 A3 report ≤ 5 min", measured: "no generated report (reports/dd2424-a3.md)", met: "?" });
+  const rss = Math.max(...r.workloads.flatMap((w) => w.ours.map((o) => o.peakRssBytes)));
+  if (Number.isFinite(rss)) rows.push({ target: "peak memory of one training run ≤ 1.5 GB", measured: `${gb(rss)} (process peak, data included)`, met: yes(rss <= 1.5e9) });
+  return rows;
+}
+
+/** The GEMM table: one row per shape, one GFLOP/s column per kernel. */
+function gemmRows(r: BenchReport): Record<string, string>[] {
+  const kernels = [...new Set(r.gemm.map((g) => g.kernel))];
+  return MLP_GEMM_SHAPES.filter((s) => r.gemm.some((g) => g.shape === s.label)).map((s) => {
+    const row: Record<string, string> = { product: s.label };
+    for (const k of kernels) {
+      const g = r.gemm.find((x) => x.kernel === k && x.shape === s.label);
+      row[`${k} GFLOP/s`] = g ? f(g.gflops, 1) : "–";
+    }
+    return row;
+  });
+}
+
+/** The whole bench report as Markdown (the table `npm run bench` prints and writes to build/bench.md). */
+export function formatBenchMarkdown(r: BenchReport): string {
+  const out: string[] = [`## nnbook bench, ${r.date}${r.quick ? " (quick smoke run: tiny data, numbers not representative)" : ""}`, ""];
+  out.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}. Best of ${r.repeat} run(s) per row; ` +
+    `"other load" is the CPU time other processes used meanwhile (the machine is shared).`, "");
+  const w0 = r.workloads[0]?.ours[0]?.workload;
+  if (w0) {
+    out.push(`### DD2424 A3 schedule: 9,000 steps of batch 100 + 20 evaluation passes over ${w0.nTrain.toLocaleString("en")} + ${w0.nValidation.toLocaleString("en")} images (d = 3,072, float64)`, "");
+    if (r.steps !== undefined) out.push(`Partial run: ${r.steps} steps measured and extrapolated to 9,000 (as the NumPy script does).`, "");
+    out.push(markdownTable(r.workloads.flatMap(workloadRows), {
+      columns: ["config", "implementation", "schedule (s)", "ms/step", "eval pass (s)", "GFLOP/s", "peak RSS", "other load (cores)", "runs"],
+      align: { "schedule (s)": "right", "ms/step": "right", "eval pass (s)": "right", "GFLOP/s": "right", "other load (cores)": "right", runs: "right" },
+    }), "");
+    out.push("schedule = ms/step × 9,000 + eval pass × 20 (our training loop also evaluates before the first step and at the end: those extra passes are measured but not counted).", "");
+    if (r.numpySkipped) out.push(`NumPy: not run (${r.numpySkipped}).`, "");
+  }
+  if (!r.quick) out.push("### Targets of issue 6", "", markdownTable(targetRows(r), { columns: ["target", "measured", "met"] }), "");
+  if (r.gemm.length > 0) {
+    const rows = gemmRows(r);
+    const align = Object.fromEntries(Object.keys(rows[0] ?? {}).filter((c) => c !== "product").map((c) => [c, "right" as const]));
+    out.push("### Matrix products of one step (best of repeats)", "", markdownTable(rows, { align }), "");
+  }
+  out.push("### Other timings", "");
+  out.push(r.load.ok
+    ? `- Loading CIFAR-10 (${r.load.images.toLocaleString("en")} images from ${r.load.dir}, checked and standardized): ${f(r.load.seconds, 2)} s (best).`
+    : `- Loading CIFAR-10: not measured (${r.load.reason}).`);
+  out.push(r.report
+    ? `- Whole report ${r.report.file}: ${f(r.report.spanSeconds, 1)} s wall from its footer (Σ over ${r.report.notebooks} notebooks ${f(r.report.sumSeconds, 1)} s).`
+    : "- Whole DD2424 A3 report: not generated yet (no reports/dd2424-a3.md with a timing footer).");
+  out.push(`- This bench took ${f(r.benchSeconds, 1)} s.`, "");
+  return out.join("\n");
+}

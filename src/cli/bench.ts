@@ -1,0 +1,48 @@
+/** `nnbook bench [--repeat N] [--steps N] [--quick] [--config 3L-BN] [--threads 1,2] [--no-numpy] [--out file]`. */
+import { Command } from "commander";
+import { runBench } from "../bench/run-bench";
+import { formatBenchMarkdown } from "../bench/table";
+import { A3BenchConfig, A3_BENCH_HIDDEN } from "../bench/workload";
+import { writeFileAtomicSync } from "../util/atomic-write";
+
+/** A positive integer option value. */
+export function positiveInt(text: string): number {
+  const n = Number(text);
+  if (!(Number.isInteger(n) && n > 0)) throw new Error(`expected a positive integer, got "${text}"`);
+  return n;
+}
+
+/** Collects repeated `--config` values, checking each. */
+export function collectConfig(text: string, previous: A3BenchConfig[] = []): A3BenchConfig[] {
+  if (!(text in A3_BENCH_HIDDEN)) throw new Error(`--config: expected one of ${Object.keys(A3_BENCH_HIDDEN).join(", ")}, got "${text}"`);
+  return [...previous, text as A3BenchConfig];
+}
+
+/** Adds the `bench` command to `program`. */
+export function registerBenchCommand(program: Command): void {
+  program
+    .command("bench")
+    .description("time the DD2424 A3 training schedule against NumPy, the matrix products, data loading and the report")
+    .option("--repeat <n>", "best of n runs, ours and NumPy's (default 2; 1 with --quick)", positiveInt)
+    .option("--steps <n>", "partial run of n steps (a multiple of 4), extrapolated to 9,000", positiveInt)
+    .option("--quick", "smoke run: a few steps on tiny data, no NumPy")
+    .option("--config <name>", "A3 configuration (3L-BN, 9L-BN); repeatable (default both)", collectConfig)
+    .option("--threads <list>", "thread counts of our native kernel to time, e.g. 1,2 or 2", "1,2")
+    .option("--no-numpy", "skip the NumPy reference")
+    .option("--numpy-wait", "let the NumPy script wait for a quiet machine before each run")
+    .option("-o, --out <file>", "Markdown file for the table", "build/bench.md")
+    .action(async (opts) => {
+      const threads = String(opts.threads).split(",").map((t): 1 | 2 => {
+        if (t !== "1" && t !== "2") throw new Error(`--threads: expected 1, 2 or 1,2, got "${opts.threads}"`);
+        return t === "1" ? 1 : 2;
+      });
+      const report = await runBench({
+        configs: opts.config, repeat: opts.repeat, steps: opts.steps, quick: opts.quick ?? false,
+        numpy: opts.numpy, numpyWait: opts.numpyWait ?? false, threads,
+        log: (line) => process.stderr.write(`bench: ${line}\n`),
+      });
+      const markdown = formatBenchMarkdown(report);
+      writeFileAtomicSync(opts.out, markdown);
+      process.stdout.write(`${markdown}\n(written to ${opts.out})\n`);
+    });
+}
