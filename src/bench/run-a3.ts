@@ -59,21 +59,27 @@ export function workloadFlops(w: A3Workload): number {
   return full.steps * matmulFlopsPerStep(sizes, w.batchSize) + full.evalPasses * matmulFlopsEval(sizes, w.nTrain + w.nValidation);
 }
 
-/**
- * Runs the workload `repeats` times with `kernel` (default: the current one) and keeps the best
- * run. `onRun` is told after each run (progress lines).
- */
-export function benchA3(
-  w: A3Workload, data: TrainData, repeats: number, kernel?: GemmKernel, onRun?: (run: A3Run, index: number) => void,
-): A3BenchResult {
+/** Hooks of `benchA3`. */
+export interface BenchA3Hooks {
+  /** awaited before each run (e.g. waiting for a quiet machine) */
+  readonly beforeRun?: () => Promise<unknown>;
+  /** told after each run (progress lines) */
+  readonly onRun?: (run: A3Run, index: number) => void;
+}
+
+/** Runs the workload `repeats` times with `kernel` (default: the current one) and keeps the best run. */
+export async function benchA3(
+  w: A3Workload, data: TrainData, repeats: number, kernel?: GemmKernel, hooks: BenchA3Hooks = {},
+): Promise<A3BenchResult> {
   if (!(Number.isInteger(repeats) && repeats >= 1)) throw new RangeError(`benchA3: repeats must be a positive integer, got ${repeats}`);
   const previous = getKernel();
-  if (kernel) setKernel(kernel);
   try {
     const runs: A3Run[] = [];
     for (let r = 0; r < repeats; r++) {
+      await hooks.beforeRun?.();
+      if (kernel) setKernel(kernel);
       runs.push(runA3Once(w, data));
-      onRun?.(runs[r], r);
+      hooks.onRun?.(runs[r], r);
     }
     const best = runs.reduce((a, b) => (b.scheduleSeconds < a.scheduleSeconds ? b : a));
     return {

@@ -3,9 +3,9 @@ import * as os from "os";
 import { join } from "path";
 import { benchLoadCifar } from "../data/bench";
 import { resolveDataDir } from "../data/locate";
-import type { TrainData } from "../train";
 import { GemmKernel, MLP_GEMM_SHAPES, benchGemm, createNativeKernel, getKernel, tsBlockedKernel } from "../tensor";
 import type { BenchReport, LoadTiming, WorkloadComparison } from "./bench-report";
+import { waitForQuiet } from "./cpu-watch";
 import { runNumpyBench } from "./numpy";
 import { readReportTime } from "./report-time";
 import { A3BenchResult, benchA3 } from "./run-a3";
@@ -22,8 +22,8 @@ export interface BenchOptions {
   readonly quick?: boolean;
   /** run the NumPy reference (default true, false in quick mode) */
   readonly numpy?: boolean;
-  /** let the NumPy script wait for a quiet machine first (its own default; off here) */
-  readonly numpyWait?: boolean;
+  /** before every run (ours and NumPy's) wait up to 5 minutes for the other processes to go quiet */
+  readonly waitQuiet?: boolean;
   /** thread counts of our native kernel to time the workload with (default [1, 2]; NumPy uses all cores) */
   readonly threads?: readonly (1 | 2)[];
   /** progress lines (default: none) */
@@ -66,11 +66,34 @@ function loadTiming(quick: boolean): LoadTiming {
   }
 }
 
+/** Our runs: every configuration with every kernel, on synthetic data generated once and shared. */
+async function runOurs(
+  configs: readonly A3BenchConfig[], kernels: readonly GemmKernel[], repeat: number,
+  sizes: { steps?: number; nTrain?: number; nValidation?: number }, opts: BenchOptions, log: (line: string) => void,
+): Promise<A3BenchResult[][]> {
+  const data = syntheticCifarShaped(a3Workload(configs[0], sizes));
+  const ours: A3BenchResult[][] = [];
+  for (const config of configs) {
+    const w = a3Workload(config, sizes);
+    const results: A3BenchResult[] = [];
+    for (const kernel of kernels) {
+      log(`A3-${config}: ${w.steps} steps with ${kernel.name}, best of ${repeat}`);
+      results.push(await benchA3(w, data, repeat, kernel, {
+        beforeRun: opts.waitQuiet ? () => waitForQuiet().then((f) => log(`  other load before the run: ${f.toFixed(2)} cores`)) : undefined,
+        onRun: (run, i) => log(`  run ${i + 1}: ${run.msPerStep.toFixed(3)} ms/step, eval pass ${run.evalPassSeconds.toFixed(3)} s, ` +
+          `schedule ${run.scheduleSeconds.toFixed(1)} s (other load ${run.foreignCores.toFixed(2)} cores)`),
+      }));
+    }
+    ours.push(results);
+  }
+  return ours; // the 1.2 GB of synthetic data can go now, before the next measurements
+}
+
 /**
- * Runs the whole benchmark: our training loop on the A3 workloads (synthetic data generated
- * once and shared), then NumPy's script on the same workloads, the GEMM table, the CIFAR-10 load
- * time, and the report time from reports/dd2424-a3.md's footer. Order matters for memory: the
- * peak RSS is read right after our runs, before the data-load benchmark allocates its own copy.
+ * Runs the whole benchmark: our training loop on the A3 workloads, then NumPy's script on the same
+ * workloads, the GEMM table, the CIFAR-10 load time, and the report time from
+ * reports/dd2424-a3.md's footer. Order matters for memory: the peak RSS is read right after our
+ * runs, before the data-load benchmark allocates its own copy.
  */
 export async function runBench(opts: BenchOptions = {}): Promise<BenchReport> {
   const t0 = performance.now();
@@ -79,19 +102,9 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchReport> {
   const repeat = opts.repeat ?? (quick ? 1 : 2);
   const steps = quick ? opts.steps ?? 40 : opts.steps;
   const configs = opts.configs ?? ["3L-BN", "9L-BN"];
-  const sizes = quick ? { nTrain: 1000, nValidation: 200 } : {};
   const candidates = [...new Set<1 | 2>(opts.threads ?? [1, 2])].map((t) => workloadKernel(t, log));
   const kernels = candidates.filter((k, i) => candidates.findIndex((c) => c.name === k.name) === i);
-  const ours: A3BenchResult[][] = [];
-  let data: TrainData | undefined = syntheticCifarShaped(a3Workload(configs[0], { steps, ...sizes }));
-  for (const config of configs) {
-    const w = a3Workload(config, { steps, ...sizes });
-    ours.push(kernels.map((kernel) => {
-      log(`A3-${config}: ${w.steps} steps with ${kernel.name}, best of ${repeat}`);
-      return benchA3(w, data!, repeat, kernel, (run, i) => log(`  run ${i + 1}: ${run.msPerStep.toFixed(3)} ms/step, eval pass ${run.evalPassSeconds.toFixed(3)} s, schedule ${run.scheduleSeconds.toFixed(1)} s (other load ${run.foreignCores.toFixed(2)} cores)`));
-    }));
-  }
-  data = undefined; // let the 1.2 GB of synthetic data go before the next measurements
+  const ours = await runOurs(configs, kernels, repeat, quick ? { steps, nTrain: 1000, nValidation: 200 } : { steps }, opts, log);
   const runNumpy = (opts.numpy ?? true) && !quick;
   const workloads: WorkloadComparison[] = [];
   for (const [i, config] of configs.entries()) {
@@ -100,7 +113,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchReport> {
       continue;
     }
     log(`NumPy A3-${config}: ${steps ? `${steps} steps` : "full schedule"}, best of ${repeat}`);
-    const numpy = await runNumpyBench({ config, repeat, steps, waitQuiet: opts.numpyWait, onLine: (l) => log(`  numpy: ${l}`) });
+    const numpy = await runNumpyBench({ config, repeat, steps, waitQuiet: opts.waitQuiet, onLine: (l) => log(`  numpy: ${l}`) });
     workloads.push({ config, ours: ours[i], numpy });
   }
   log("matrix products");

@@ -1,4 +1,4 @@
-/** `nnbook bench [--repeat N] [--steps N] [--quick] [--config 3L-BN] [--threads 1,2] [--no-numpy] [--out file]`. */
+/** `nnbook bench [--repeat N] [--steps N] [--quick] [--config 3L-BN] [--threads 1,2] [--no-numpy] [--wait-quiet] [--out file]`. */
 import { Command } from "commander";
 import { runBench } from "../bench/run-bench";
 import { formatBenchMarkdown } from "../bench/table";
@@ -29,7 +29,7 @@ export function registerBenchCommand(program: Command): void {
     .option("--config <name>", "A3 configuration (3L-BN, 9L-BN); repeatable (default both)", collectConfig)
     .option("--threads <list>", "thread counts of our native kernel to time, e.g. 1,2 or 2", "1,2")
     .option("--no-numpy", "skip the NumPy reference")
-    .option("--numpy-wait", "let the NumPy script wait for a quiet machine before each run")
+    .option("--wait-quiet", "before each run (ours and NumPy's) wait up to 5 min for other processes to go quiet")
     .option("-o, --out <file>", "Markdown file for the table", "build/bench.md")
     .action(async (opts) => {
       const threads = String(opts.threads).split(",").map((t): 1 | 2 => {
@@ -38,7 +38,7 @@ export function registerBenchCommand(program: Command): void {
       });
       const report = await runBench({
         configs: opts.config, repeat: opts.repeat, steps: opts.steps, quick: opts.quick ?? false,
-        numpy: opts.numpy, numpyWait: opts.numpyWait ?? false, threads,
+        numpy: opts.numpy, waitQuiet: opts.waitQuiet ?? false, threads,
         log: (line) => process.stderr.write(`bench: ${line}\n`),
       });
       const markdown = formatBenchMarkdown(report);

@@ -24,6 +24,8 @@ export interface AppliedDataDir {
 
 /** Reads `file` and sets the data-folder variables in `env`; returns what it did. Throws naming the file and field on bad JSON. */
 export function applyProjectConfig(file = PROJECT_CONFIG_FILE, env: NodeJS.ProcessEnv = process.env): AppliedDataDir[] {
+  // Paths in messages and report headers are shown relative to the project root (the folder the CLI runs in).
+  if (!env.NNBOOK_PROJECT_ROOT) env.NNBOOK_PROJECT_ROOT = dirname(resolve(file));
   if (!existsSync(file)) return [];
   let parsed: unknown;
   try {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { displayPath, runNotebookFile } from "../notebook/runner";
 import { writeFileAtomic } from "../util/atomic-write";
 import { combineReports, ReportPart } from "../report/combine";
-import { exportNotebook } from "../report/export-markdown";
+import { buildReport, writeFigures } from "../report/export-markdown";
 import { readManifest, ReportEntry, selectReports } from "../report/manifest";
 import { stderrProgress } from "./progress";
 import { notebookName } from "./run";
@@ -17,15 +17,21 @@ export interface ReportDirs {
   figuresDir: string;
 }
 
-/** Runs and exports the notebooks of `entry`, then writes `<reportsDir>/<entry.name>.md`. */
+/**
+ * Runs the notebooks of `entry` in order and writes one Markdown file, `<reportsDir>/<entry.name>.md`,
+ * with every notebook's figures in `<figuresDir>/<entry.name>/<notebook>/` (so two reports never
+ * share a figure folder). Sections are not written as separate files: `nnbook export` does that.
+ */
 export async function buildReportEntry(entry: ReportEntry, dirs: ReportDirs): Promise<string> {
   const parts: ReportPart[] = [];
+  const figuresDir = join(dirs.figuresDir, entry.name);
   for (const path of entry.notebooks) {
     const name = notebookName(path);
-    const executed = join(dirs.executedDir, `${name}.ipynb`);
+    const executed = join(dirs.executedDir, entry.name, `${name}.ipynb`);
     const result = await runNotebookFile(path, executed, { onEvent: stderrProgress(name) });
-    const exported = await exportNotebook(result.notebook, { name, reportsDir: dirs.reportsDir, figuresDir: dirs.figuresDir });
-    parts.push({ name, body: exported.report.body, timing: exported.report.timing });
+    const report = await buildReport(result.notebook, { name, reportsDir: dirs.reportsDir, figuresDir });
+    await writeFigures(join(figuresDir, name), report.figures);
+    parts.push({ name, body: report.body, timing: report.timing });
   }
   const out = join(dirs.reportsDir, `${entry.name}.md`);
   await writeFileAtomic(out, combineReports(entry.title, displayPath(dirs.manifest), entry.name, parts));

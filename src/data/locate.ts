@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from "fs";
-import { join, relative, resolve, isAbsolute } from "path";
+import { join, relative, resolve, isAbsolute, sep } from "path";
 import { DataOrigin } from "./types";
 
 /** A data folder and how it was chosen. */
@@ -27,10 +27,15 @@ export function missingFiles(dir: string, names: readonly string[]): string[] {
   });
 }
 
-/** A path for messages and provenance lines: relative to the working directory when inside it. */
+/**
+ * A path for messages and provenance lines, relative to the project root (`NNBOOK_PROJECT_ROOT`, set
+ * by the CLI for itself and its kernels) or else the working directory, with "/" separators: reports
+ * then read the same on every checkout (e.g. "../shared/data/mnist").
+ */
 export function displayPath(p: string): string {
-  const rel = relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : p;
+  const base = process.env.NNBOOK_PROJECT_ROOT || process.cwd();
+  const rel = relative(base, p);
+  return rel && !isAbsolute(rel) ? rel.split(sep).join("/") : p;
 }
 
 /** Markdown inline markup removed and whitespace collapsed. */

@@ -113,8 +113,8 @@ describe("cli: nnbook run / export / report", function () {
     assert.ok(body.includes("### Part"), "notebook headings demoted one level");
     assert.ok(body.includes("```text\nn squared = 4\n```"));
     assert.match(footer, /\*tiny: executed /);
-    const single = await readFile(join(dir, "reports", "tiny.md"), "utf8");
-    assert.match(single, /^# Tiny$/m, "each notebook is also exported on its own");
+    await assert.rejects(readFile(join(dir, "reports", "tiny.md"), "utf8"), /ENOENT/, "sections are not written as separate reports");
+    assert.ok((await readFile(join(dir, "exec", "combo", "tiny.ipynb"), "utf8")).includes("n squared"), "executed notebook kept per report");
   });
 
   it("SIGTERM during a run kills the kernel and exits with 143", async function () {

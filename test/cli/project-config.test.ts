@@ -16,6 +16,7 @@ describe("cli/project-config", () => {
     assert.equal(env.CIFAR10_DIR, join(root, "cifar"));
     assert.equal(env.MNIST_DIR, undefined);
     assert.deepEqual(applied.map((a) => a.reason), ["set", "missing"]);
+    assert.equal(env.NNBOOK_PROJECT_ROOT, root, "paths in reports are shown relative to the config file's folder");
   });
 
   it("leaves a variable already in the environment alone", () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { mkdirSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
-import { readmeDescription, resolveDataDir } from "../../src/data/locate";
+import { displayPath, readmeDescription, resolveDataDir } from "../../src/data/locate";
 import { tempDir } from "./fixtures";
 
 describe("data/locate", () => {
@@ -33,5 +33,19 @@ describe("data/locate", () => {
     const prov = "# Data\n\n## Provenance\n\n- Made from a **lossy** copy (see `a (b)` here): repo `x/y`. Second sentence.\n- Another item.\n";
     assert.equal(readmeDescription(write("prov", prov)), "Data. Made from a lossy copy: repo x/y.");
     assert.equal(readmeDescription(write("source", "# D\n## Source\nFrom the\nweb page\n\n## Next\n")), "D. From the web page.");
+  });
+});
+
+describe("data/locate: displayPath", () => {
+  it("shows a path relative to NNBOOK_PROJECT_ROOT with / separators, also outside it", () => {
+    const saved = process.env.NNBOOK_PROJECT_ROOT;
+    try {
+      process.env.NNBOOK_PROJECT_ROOT = "/work/main";
+      assert.equal(displayPath("/work/shared/data/mnist"), "../shared/data/mnist");
+      assert.equal(displayPath("/work/main/data/mnist"), "data/mnist");
+    } finally {
+      if (saved === undefined) delete process.env.NNBOOK_PROJECT_ROOT;
+      else process.env.NNBOOK_PROJECT_ROOT = saved;
+    }
   });
 });

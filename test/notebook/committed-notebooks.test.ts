@@ -4,13 +4,13 @@ import { join } from "path";
 import { cellTags, hasNoOutputs, readNotebook } from "../../src/report/nbformat";
 import { officialValidate, pythonWithNbformat, ROOT } from "./helpers";
 
-/** Every committed notebook: notebooks/*.ipynb and the test fixtures. */
+/** Every committed notebook: every .ipynb below notebooks/ (report and walkthrough folders) and the test fixtures. */
 function committedNotebooks(): string[] {
   const list = (dir: string): string[] =>
-    readdirSync(join(ROOT, dir))
-      .filter((name) => name.endsWith(".ipynb"))
-      .sort()
-      .map((name) => join(ROOT, dir, name));
+    readdirSync(join(ROOT, dir), { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .flatMap((entry) =>
+        entry.isDirectory() ? list(join(dir, entry.name)) : entry.name.endsWith(".ipynb") ? [join(ROOT, dir, entry.name)] : []);
   return [...list("notebooks"), ...list(join("test", "fixtures"))];
 }
 

@@ -99,17 +99,6 @@ export function effectSentences(
   return variants.flatMap((v, i) => (i === ref ? [] : [describeEffect(groups[ref], groups[i], { change: v.label, subject, split })]));
 }
 
-/** Bars for `architectureSummary`: each group's mean ± std `split` accuracy (fractions); groups without a finished run are left out. */
-export function accuracyBars(
-  variants: readonly Variant[], groups: readonly SeedGroup[], split: "validation" | "test" = "validation",
-): { label: string; accuracy: number; std: number }[] {
-  checkLabels(groups, variants.map((v) => v.label), "accuracyBars");
-  return groups.flatMap((g, i) => {
-    const m = g.final?.[split].accuracy;
-    return m ? [{ label: variants[i].label, accuracy: m.mean, std: m.std }] : [];
-  });
-}
-
 /** One set of normalization statistics in pixel units (0–255). */
 export interface NormalizationStats {
   readonly label: string;

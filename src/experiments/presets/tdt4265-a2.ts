@@ -69,7 +69,7 @@ export function trickVariants(base: ExperimentConfig): Variant[] {
     { id: "shuffle", label: "+ shuffling", config: shuffle(base) },
     { id: "improvedSigmoid", label: "+ improved sigmoid", config: improvedSigmoid(base) },
     { id: "fanIn", label: "+ fan-in init", config: fanIn(base) },
-    { id: "momentum", label: "+ momentum (η = 0.02)", config: momentum(base) },
+    { id: "momentum", label: "+ momentum", config: momentum(base) },
     { id: "allTricks", label: "All tricks", config: withAllTricks(base) },
   ];
 }
@@ -92,11 +92,11 @@ export function bonusVariants(base: ExperimentConfig, dropout = 0.2, decay = 0.9
   const all = withAllTricks(base);
   return [
     { id: "allTricks", label: "All tricks", config: all },
-    { id: "dropout", label: `+ dropout (p = ${dropout})`, config: { ...all, dropout } },
-    { id: "relu", label: "ReLU instead of improved sigmoid", config: { ...all, activation: { name: "relu" } } },
-    { id: "xavier", label: "Xavier instead of fan-in init", config: { ...all, init: { kind: "xavier" } } },
+    { id: "dropout", label: `+ dropout ${dropout}`, config: { ...all, dropout } },
+    { id: "relu", label: "ReLU activation", config: { ...all, activation: { name: "relu" } } },
+    { id: "xavier", label: "Xavier init", config: { ...all, init: { kind: "xavier" } } },
     {
-      id: "decay", label: `+ η decay (× ${decay} per epoch)`,
+      id: "decay", label: `+ η × ${decay}/epoch`,
       config: { ...all, schedule: { kind: "exponentialDecay", eta0: 0.02, gamma: decay } },
     },
   ];
