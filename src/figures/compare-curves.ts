@@ -3,8 +3,8 @@ import {
   curveX, finiteField, labelField, listOption, measuredField, requireRows, sizeOption, splitField, splitOption,
 } from "./check-records";
 import type { CurveRun, CurveX, FigureSplit, Metric, SplitLabel } from "./records";
-import { METRIC_TITLES, X_TITLES } from "./spec-parts";
-import { PANEL_HEIGHT, PANEL_WIDTH, VEGA_LITE_SCHEMA, figureConfig } from "./theme";
+import { chartFrame, METRIC_TITLES, X_TITLES } from "./spec-parts";
+import { PANEL_WIDTH } from "./theme";
 
 export interface CompareCurvesOptions {
   /** x field (default "step") */
@@ -49,11 +49,7 @@ export function compareCurves(
   const dup = labels.find((l, i) => labels.indexOf(l) !== i);
   if (dup !== undefined) throw new Error(`${builder}: run label "${dup}" appears twice; labels must be distinct`);
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    config: figureConfig(),
-    ...(options.title === undefined ? {} : { title: options.title }),
-    width: sizeOption(options.width, Math.round(1.5 * PANEL_WIDTH), builder, "width"),
-    height: sizeOption(options.height, PANEL_HEIGHT, builder, "height"),
+    ...chartFrame(builder, options, Math.round(1.5 * PANEL_WIDTH)),
     data: { values },
     mark: { type: "line", invalid: "break-paths-filter-domains" },
     encoding: {

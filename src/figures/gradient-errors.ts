@@ -1,10 +1,10 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Field } from "vega-lite/build/src/channeldef";
 import type { LayerSpec, UnitSpec } from "vega-lite/build/src/spec";
-import { labelField, requireRows, sizeOption } from "./check-records";
+import { labelField, requireRows } from "./check-records";
 import type { GradientErrorRow } from "./records";
-import { distinct, expNumber } from "./spec-parts";
-import { PANEL_HEIGHT, PANEL_WIDTH, VEGA_LITE_SCHEMA, figureConfig } from "./theme";
+import { chartFrame, distinct, expNumber } from "./spec-parts";
+import { PANEL_WIDTH } from "./theme";
 
 export interface GradientErrorsOptions {
   /** draws a dashed line at this relative error, labeled with its value (e.g. 1e-6) */
@@ -80,11 +80,7 @@ export function gradientErrors(rows: readonly GradientErrorRow[], options: Gradi
   const layer: (UnitSpec<Field> | LayerSpec<Field>)[] = [point];
   if (options.threshold !== undefined) layer.push(thresholdLayer(positiveOption(options.threshold, "threshold")));
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    config: figureConfig(),
-    ...(options.title === undefined ? {} : { title: options.title }),
-    width: sizeOption(options.width, PANEL_WIDTH, builder, "width"),
-    height: sizeOption(options.height, PANEL_HEIGHT, builder, "height"),
+    ...chartFrame(builder, options, PANEL_WIDTH),
     data: { values },
     layer,
   };

@@ -1,10 +1,10 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Field } from "vega-lite/build/src/channeldef";
 import type { LayerSpec, UnitSpec } from "vega-lite/build/src/spec";
-import { booleanField, finiteField, positiveField, requireRows, sizeOption, stdField } from "./check-records";
+import { booleanField, finiteField, positiveField, requireRows, stdField } from "./check-records";
 import type { InitSensitivityRow } from "./records";
-import { distinct, expNumber } from "./spec-parts";
-import { CATEGORY_COLORS, PANEL_HEIGHT, PANEL_WIDTH, VEGA_LITE_SCHEMA, figureConfig } from "./theme";
+import { chartFrame, distinct, expNumber } from "./spec-parts";
+import { CATEGORY_COLORS, PANEL_WIDTH } from "./theme";
 
 export interface InitSensitivityOptions {
   /** draws a dashed reference line at this accuracy, labeled "chance" (e.g. 0.1 for 10 classes) */
@@ -85,11 +85,7 @@ export function initSensitivity(rows: readonly InitSensitivityRow[], options: In
   }
   if (options.chanceLevel !== undefined) layer.push(chanceLayer(options.chanceLevel));
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    config: figureConfig(),
-    ...(options.title === undefined ? {} : { title: options.title }),
-    width: sizeOption(options.width, PANEL_WIDTH, builder, "width"),
-    height: sizeOption(options.height, PANEL_HEIGHT, builder, "height"),
+    ...chartFrame(builder, options, PANEL_WIDTH),
     data: { values },
     layer,
   };

@@ -1,10 +1,10 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Field } from "vega-lite/build/src/channeldef";
 import type { LayerSpec, UnitSpec } from "vega-lite/build/src/spec";
-import { finiteField, positiveField, requireRows, sizeOption, splitField, splitOption, stdField } from "./check-records";
+import { finiteField, positiveField, requireRows, splitField, splitOption, stdField } from "./check-records";
 import { SPLIT_LABELS, type FigureSplit, type LambdaRow, type SplitLabel } from "./records";
-import { presentSplits, shortNumber, splitColor } from "./spec-parts";
-import { PANEL_HEIGHT, PANEL_WIDTH, VEGA_LITE_SCHEMA, figureConfig } from "./theme";
+import { chartFrame, presentSplits, shortNumber, splitColor } from "./spec-parts";
+import { PANEL_WIDTH } from "./theme";
 
 export interface LambdaSearchOptions {
   /** the split whose highest accuracy is marked as the best λ (default "validation"; false: none) */
@@ -82,11 +82,7 @@ export function lambdaSearch(rows: readonly LambdaRow[], options: LambdaSearchOp
   const best = bestSplit === false ? undefined : bestLambda(values, bestSplit);
   if (best !== undefined) layer.push(bestLayer(best));
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    config: figureConfig(),
-    ...(options.title === undefined ? {} : { title: options.title }),
-    width: sizeOption(options.width, Math.round(1.5 * PANEL_WIDTH), builder, "width"),
-    height: sizeOption(options.height, PANEL_HEIGHT, builder, "height"),
+    ...chartFrame(builder, options, Math.round(1.5 * PANEL_WIDTH)),
     data: { values },
     layer,
   };

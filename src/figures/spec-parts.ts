@@ -1,5 +1,6 @@
 import type { Metric, SplitLabel } from "./records";
-import { SPLIT_COLORS } from "./theme";
+import { PANEL_HEIGHT, SPLIT_COLORS, VEGA_LITE_SCHEMA, figureConfig } from "./theme";
+import { sizeOption } from "./check-records";
 
 /** Axis titles of the learning-curve quantities. */
 export const METRIC_TITLES: Readonly<Record<Metric, string>> = {
@@ -43,4 +44,22 @@ export function expNumber(x: number): string {
 /** Distinct values in first-appearance order. */
 export function distinct<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
+}
+
+/**
+ * The top of every single-view chart, in one place: schema, shared theme, optional title, and the
+ * width/height options checked against `builder` (defaults: `defaultWidth` × PANEL_HEIGHT).
+ */
+export function chartFrame(
+  builder: string,
+  options: { readonly title?: string; readonly width?: number; readonly height?: number },
+  defaultWidth: number,
+) {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: figureConfig(),
+    ...(options.title === undefined ? {} : { title: options.title }),
+    width: sizeOption(options.width, defaultWidth, builder, "width"),
+    height: sizeOption(options.height, PANEL_HEIGHT, builder, "height"),
+  };
 }
