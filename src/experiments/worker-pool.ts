@@ -12,7 +12,7 @@ import type { WorkerJob, WorkerReply } from "./sweep-worker";
  * from TypeScript sources (ts-node, e.g. under mocha) it registers ts-node (transpile-only) inside
  * the worker and loads sweep-worker.ts, so a worker always runs the same code as its caller.
  */
-function startWorker(data: ExperimentData): Worker {
+function startWorker(data: ExperimentData): PoolWorker {
   const workerData = { data, kernel: getKernel().name };
   if (!__filename.endsWith(".ts")) return new Worker(path.join(__dirname, "sweep-worker.js"), { workerData });
   const project = path.resolve(__dirname, "..", "..", "tsconfig.json");
@@ -22,8 +22,17 @@ function startWorker(data: ExperimentData): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
+/** What the pool needs of a worker thread (a `Worker`; tests pass scripted stand-ins). */
+export interface PoolWorker {
+  postMessage(job: WorkerJob): void;
+  terminate(): unknown;
+  on(event: "message", listener: (msg: WorkerReply) => void): unknown;
+  on(event: "error", listener: (err: Error) => void): unknown;
+  on(event: "exit", listener: (code: number) => void): unknown;
+}
+
 interface Slot {
-  readonly worker: Worker;
+  readonly worker: PoolWorker;
   ready: boolean;
   current?: number;
 }
@@ -46,6 +55,7 @@ class Pool {
     private readonly configs: readonly ExperimentConfig[], private readonly pending: readonly number[],
     private readonly data: ExperimentData, private readonly hooks: PoolHooks,
     private readonly resolve: () => void, private readonly reject: (err: Error) => void,
+    private readonly startOne: (data: ExperimentData) => PoolWorker,
   ) {}
 
   start(size: number): void {
@@ -109,7 +119,7 @@ class Pool {
   }
 
   private spawn(): void {
-    const slot: Slot = { worker: startWorker(this.data), ready: false };
+    const slot: Slot = { worker: this.startOne(this.data), ready: false };
     this.slots.add(slot);
     slot.worker.on("message", (msg: WorkerReply) => this.onMessage(slot, msg));
     slot.worker.on("error", (err: Error) => this.onLost(slot, err));
@@ -122,10 +132,12 @@ class Pool {
  * SharedArrayBuffer-backed to avoid copies), one config per worker at a time. A run that throws
  * comes back as a "failed" result; a worker that dies mid-run (e.g. out of memory) turns its run
  * into a "failed" result and is replaced. Rejects only if a worker cannot start, or its matrix
- * kernel differs from this thread's (results would then not match a serial run).
+ * kernel differs from this thread's (results would then not match a serial run). `start` creates one
+ * worker (default: a sweep-worker thread).
  */
 export function runOnPool(
   configs: readonly ExperimentConfig[], pending: readonly number[], data: ExperimentData, size: number, hooks: PoolHooks,
+  start: (data: ExperimentData) => PoolWorker = startWorker,
 ): Promise<void> {
-  return new Promise((resolve, reject) => new Pool(configs, pending, data, hooks, resolve, reject).start(size));
+  return new Promise((resolve, reject) => new Pool(configs, pending, data, hooks, resolve, reject, start).start(size));
 }

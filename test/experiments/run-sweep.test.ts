@@ -13,7 +13,8 @@ describe("experiments/run-sweep", function () {
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "nnbook-sweep-"))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  // a long run first and short ones after, so parallel runs finish out of config order
+  // a long run first and short ones after, so parallel runs usually finish out of config order (the
+  // pool's scheduling itself is tested deterministically in worker-pool.test.ts)
   const configs: ExperimentConfig[] = [
     smallConfig({ schedule: { kind: "cyclical", etaMin: 1e-4, etaMax: 0.05, stepSize: 60, cycles: 3 }, batchNorm: "before", shuffle: true, dropout: 0.1 }),
     ...withSeeds(lambdaSweep(smallConfig({ momentum: 0.9, noise: { kind: "gaussian", sigma: 0.1 } }), [1e-3, 1e-2]), [1, 2]),
@@ -30,13 +31,12 @@ describe("experiments/run-sweep", function () {
     const parallel = await runSweep(configs, data, { workers: 2, cache: false, progress, onResult: (i) => order.push(i) });
     assert.ok(stopped, "progress reporter stopped");
     assert.ok(updates.every(([, running]) => running <= 2), "never more runs in flight than workers");
-    assert.ok(updates.some(([, running]) => running === 2), "both workers busy at some point");
     assert.deepEqual(updates.map(([d]) => d).filter((d, i, a) => i === 0 || d !== a[i - 1]), [0, 1, 2, 3, 4, 5, 6, 7]);
     const serial = await runSweep(configs, data, { workers: 0, cache: false, progress: false });
     assert.equal(parallel.length, configs.length);
     assert.deepEqual(parallel.map(comparable), serial.map(comparable), "worker results equal the serial ones bit for bit");
     for (let i = 0; i < 6; i++) assert.deepEqual(comparable(parallel[i]), comparable(run(configs[i], data)), `config ${i} vs run()`);
-    assert.notDeepEqual(order, [...order].sort((a, b) => a - b), `runs finished out of order (${order}) yet results are in config order`);
+    assert.deepEqual([...order].sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6], "every run reported once");
     parallel.forEach((r, i) => assert.equal(r.config.seed, configs[i].seed));
     assert.deepEqual(parallel.map((r) => r.status), ["completed", "completed", "completed", "completed", "completed", "diverged", "failed"]);
     assert.match(parallel[5].message!, /^diverged at step \d+$/);
@@ -47,9 +47,10 @@ describe("experiments/run-sweep", function () {
     const cache = openCache(dir);
     const good = configs.slice(0, 6);
     const first = await runSweep(good, data, { workers: 0, cache, progress: false });
-    const t0 = Date.now();
-    const second = await runSweep(good, data, { workers: 2, cache, progress: false });
-    assert.ok(Date.now() - t0 < 1000, "no worker started");
+    const inFlight: number[] = [];
+    const progress = { update: (_done: number, running: number) => inFlight.push(running), stop: () => {} };
+    const second = await runSweep(good, data, { workers: 2, cache, progress });
+    assert.ok(inFlight.length > 0 && inFlight.every((n) => n === 0), "no run was started");
     assert.deepEqual(second.map((r: RunResult) => r.fromCache), good.map(() => true));
     assert.deepEqual(second.map(comparable), first.map(comparable));
     const forced = await runSweep(good.slice(0, 2), data, { workers: 0, cache, force: true, progress: false });
