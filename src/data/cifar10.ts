@@ -6,6 +6,7 @@ import {
 import { contentHash, dataFingerprint } from "./checksum";
 import { FetchSpec, fetchInto } from "./fetch-files";
 import { displayPath, missingFiles, readmeDescription, resolveDataDir } from "./locate";
+import { lazySplits } from "./lazy-splits";
 import { labeledSets } from "./one-hot";
 import { ByteSamples, Selection, selectionLabels, selectionSize, sliceSources } from "./samples";
 import { absentOrEmpty, DownloadOptions, fetchOptions } from "./sources";
@@ -90,7 +91,8 @@ function splitSelections(batches: ByteSamples[], split: CifarSplit, validationSi
  * Reads CIFAR-10 from a `cifar-10-batches-bin` folder (no download): X is 3,072 × n (one image
  * per column: 1,024 R, 1,024 G, 1,024 B values, each plane row-major 32 × 32), scaled to
  * [0, 1] and standardized with the training split's statistics; y holds labels 0 … 9.
- * Throws naming the file on missing, truncated or corrupt batches.
+ * Throws naming the file on missing, truncated or corrupt batches (all checked here). The files are
+ * read and hashed here; the arrays are decoded and standardized on first access (`lazySplits`).
  */
 export function readCifar10(folder: string, opts: Cifar10ReadOptions = {}, origin: DataOrigin = "option"): DataSplits {
   const dir = resolve(folder);
@@ -103,20 +105,14 @@ export function readCifar10(folder: string, opts: Cifar10ReadOptions = {}, origi
   const files = names.map((n) => ({ path: join(dir, n), bytes: readFileSync(join(dir, n)) }));
   const batches = files.map((f) => parseCifarBatch(f.bytes, f.path));
   const sels = splitSelections(batches, split, validationSize);
-  const { X, stats } = standardizeBytes(sels[0], sels.slice(1), CIFAR10_D, mode, CIFAR10_SHAPE.channels);
-  const sets = labeledSets(X, sels.map(selectionLabels), CIFAR10_K, opts.oneHot);
   const config = { dataset: "CIFAR-10", split, validationSize: selectionSize(sels[1]), standardize: mode };
   const hash = contentHash(files);
   const description = readmeDescription(dir) ?? OFFICIAL;
-  return {
+  return lazySplits({
     name: "CIFAR-10",
-    train: sets[0],
-    validation: sets[1],
-    test: sets[2],
     K: CIFAR10_K,
     labelNames: readLabelNames(dir),
     imageShape: CIFAR10_SHAPE,
-    standardization: stats,
     provenance: `${description} (read from ${displayPath(dir)})`,
     dir,
     origin,
@@ -124,7 +120,10 @@ export function readCifar10(folder: string, opts: Cifar10ReadOptions = {}, origi
     contentHash: hash,
     fingerprint: dataFingerprint(hash, config),
     config,
-  };
+  }, () => {
+    const { X, stats } = standardizeBytes(sels[0], sels.slice(1), CIFAR10_D, mode, CIFAR10_SHAPE.channels);
+    return { sets: labeledSets(X, sels.map(selectionLabels), CIFAR10_K, opts.oneHot), stats };
+  });
 }
 
 /**

@@ -1,6 +1,8 @@
 // Re-exports of src/data: CIFAR-10 and MNIST loaders, splits, standardization, verified download.
 export * from "./types";
 export { oneHot, withOneHot, labeledSets } from "./one-hot";
+export type { SplitArrays } from "./lazy-splits";
+export { lazySplits, isMaterialized } from "./lazy-splits";
 export { standardizationStats, applyStandardization, statsFromSums } from "./standardize";
 export {
   CIFAR10_SHAPE, CIFAR10_D, CIFAR10_K, CIFAR10_RECORD, CIFAR10_LABEL_NAMES, CIFAR10_TRAIN_FILES,

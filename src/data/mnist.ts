@@ -5,6 +5,7 @@ import { contentHash, dataFingerprint, md5Hex } from "./checksum";
 import { FetchSpec, fetchInto } from "./fetch-files";
 import { displayPath, readmeDescription, resolveDataDir } from "./locate";
 import { MNIST_FILES, MNIST_GZ_MD5, MNIST_K, MNIST_LABEL_NAMES, MNIST_MD5, findMnistFile, readMnistPair } from "./mnist-format";
+import { lazySplits } from "./lazy-splits";
 import { labeledSets } from "./one-hot";
 import { ByteSamples, Selection, selectionLabels, sliceSources } from "./samples";
 import { absentOrEmpty, DownloadOptions, fetchOptions } from "./sources";
@@ -105,7 +106,8 @@ function mnistProvenance(dir: string, origin: DataOrigin, decoded: { path: strin
  * Reads MNIST from a folder with the four IDX files (raw or gzip; no download): X is 784 × n
  * (one image per column, row-major 28 × 28) scaled to [0, 1] and standardized with statistics of
  * the training part; y holds the digits 0 … 9. The provenance says whether all four files match
- * the official MD5s. Throws naming the file on missing or corrupt files.
+ * the official MD5s. Throws naming the file on missing or corrupt files (all checked here); the
+ * arrays are standardized on first access (`lazySplits`).
  */
 export function readMnist(folder: string, opts: MnistReadOptions = {}, origin: DataOrigin = "option"): DataSplits {
   const dir = resolve(folder);
@@ -122,20 +124,14 @@ export function readMnist(folder: string, opts: MnistReadOptions = {}, origin: D
   if (!(share >= 0 && nVal < train.samples.count)) throw new RangeError(`readMnist: validationShare ${share} must be in [0, 1)`);
   const [trainSel, valSel] = holdOut(train.samples, nVal, opts.shuffleSeed);
   const testSel = sliceSources([test.samples], 0, test.samples.count);
-  const { X, stats } = standardizeBytes(trainSel, [valSel, testSel], train.samples.d, mode, 1);
-  const sets = labeledSets(X, [trainSel, valSel, testSel].map(selectionLabels), MNIST_K, opts.oneHot);
   const decoded = [train.images, train.labels, test.images, test.labels].map((f, k) => ({ path: BASES[k], bytes: f.bytes }));
   const config = { dataset: "MNIST", validationSize: nVal, shuffleSeed: opts.shuffleSeed ?? "none", standardize: mode };
   const hash = contentHash(decoded);
-  return {
+  return lazySplits({
     name: "MNIST",
-    train: sets[0],
-    validation: sets[1],
-    test: sets[2],
     K: MNIST_K,
     labelNames: MNIST_LABEL_NAMES,
     imageShape: { channels: 1, height: train.images.dims[1], width: train.images.dims[2] },
-    standardization: stats,
     provenance: mnistProvenance(dir, origin, decoded),
     dir,
     origin,
@@ -143,7 +139,10 @@ export function readMnist(folder: string, opts: MnistReadOptions = {}, origin: D
     contentHash: hash,
     fingerprint: dataFingerprint(hash, config),
     config,
-  };
+  }, () => {
+    const { X, stats } = standardizeBytes(trainSel, [valSel, testSel], train.samples.d, mode, 1);
+    return { sets: labeledSets(X, [trainSel, valSel, testSel].map(selectionLabels), MNIST_K, opts.oneHot), stats };
+  });
 }
 
 /**

@@ -48,7 +48,11 @@ export interface ImageShape {
 /** Where the files were read from. */
 export type DataOrigin = "option" | "env" | "default" | "package" | "download";
 
-/** A loaded data set with its three splits and everything a report needs to cite it. */
+/**
+ * A loaded data set with its three splits and everything a report needs to cite it. The loaders
+ * check and hash the files when they return; `train`, `validation`, `test` and `standardization`
+ * are computed on first access (see `lazySplits`), so runs answered by the result cache cost no decoding.
+ */
 export interface DataSplits {
   /** "CIFAR-10" or "MNIST" */
   readonly name: string;

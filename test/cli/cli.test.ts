@@ -117,6 +117,39 @@ describe("cli: nnbook run / export / report", function () {
     assert.ok((await readFile(join(dir, "exec", "combo", "tiny.ipynb"), "utf8")).includes("n squared"), "executed notebook kept per report");
   });
 
+  it("report --jobs 2 runs notebooks side by side, keeps manifest order, and a failing notebook leaves no report", async () => {
+    const nb = join(dir, "jobs");
+    await mkdir(nb, { recursive: true });
+    const titled = (title: string, code: string): Notebook => {
+      const t = tinyNotebook(false);
+      t.cells[0] = { ...t.cells[0], source: `# ${title}` };
+      t.cells[2] = { ...t.cells[2], source: code };
+      return t;
+    };
+    await writeFile(join(nb, "one.ipynb"), serializeNotebook(titled("One", "await new Promise((r) => setTimeout(r, 1500)); console.log(`one ${n}`);")));
+    await writeFile(join(nb, "two.ipynb"), serializeNotebook(titled("Two", "console.log(`two ${n}`);")));
+    await writeFile(join(nb, "bad.ipynb"), serializeNotebook(titled("Bad", "throw new Error(\"bad notebook\");")));
+    const manifest = join(nb, "reports.json");
+    await writeFile(manifest, JSON.stringify({ reports: [
+      { name: "pair", title: "Pair", notebooks: ["one.ipynb", "two.ipynb"] },
+      { name: "broken", title: "Broken", notebooks: ["bad.ipynb", "two.ipynb"] },
+    ] }));
+    const dirs = ["--manifest", manifest, "--executed-dir", join(nb, "exec"), "--reports-dir", join(nb, "reports"), "--figures-dir", join(nb, "figures")];
+    const pair = await nnbook("report", "pair", "--jobs", "2", ...dirs);
+    assert.equal(pair.code, 0, pair.stderr);
+    const { body } = splitFooter(await readFile(join(nb, "reports", "pair.md"), "utf8"));
+    assert.match(body, /## One[^]*one 2[^]*## Two[^]*two 2/, "sections in manifest order");
+    const broken = await nnbook("report", "broken", "--jobs", "2", ...dirs);
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, /bad notebook/);
+    assert.match(broken.stderr, /\[two\] 2\/2 cell 3: ok/, "the other notebook still ran to its end");
+    assert.ok((await readFile(join(nb, "exec", "broken", "two.ipynb"), "utf8")).includes("two 2"));
+    await assert.rejects(readFile(join(nb, "reports", "broken.md"), "utf8"), /ENOENT/, "no report from a failed run");
+    const badJobs = await nnbook("report", "pair", "--jobs", "0", ...dirs);
+    assert.equal(badJobs.code, 1);
+    assert.match(badJobs.stderr, /option '-j, --jobs <n>' argument '0' is invalid\. expected an integer ≥ 1, got "0"/);
+  });
+
   it("SIGTERM during a run kills the kernel and exits with 143", async function () {
     if (process.platform !== "linux") this.skip();
     const notebookPath = join(dir, "slow.ipynb");

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
-import { writeFileSync } from "fs";
+import { cpSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
-import { readCifar10, loadCifar10, CIFAR10_LABEL_NAMES, DataSplits } from "../../src/data";
+import { readCifar10, loadCifar10, isMaterialized, CIFAR10_LABEL_NAMES, DataSplits } from "../../src/data";
 import { get } from "../../src/tensor/matrix";
 import { cifarRecord, meanStd, tempDir, writeCifarDir } from "./fixtures";
 
@@ -113,6 +113,23 @@ describe("data/cifar10", () => {
     writeFileSync(join(changed, "data_batch_2.bin"), bs[1]);
     assert.notEqual(readCifar10(changed, { split: "small" }).contentHash, a.contentHash);
     assert.match(a.fingerprint, /^[0-9a-f]{64}$/);
+  });
+
+  it("reads, checks and hashes the files at once; decodes and standardizes them on first access, once", () => {
+    const copy = join(tmp.dir, "lazy");
+    cpSync(dir, copy, { recursive: true });
+    const data = readCifar10(copy, { split: "small", standardize: "none" });
+    const eager = readCifar10(dir, { split: "small", standardize: "none" });
+    assert.equal(data.fingerprint, eager.fingerprint, "fingerprint without decoding");
+    assert.equal(isMaterialized(data), false);
+    rmSync(copy, { recursive: true }); // the arrays come from the bytes read above, not from a later read
+    const train = data.train;
+    assert.equal(isMaterialized(data), true);
+    assert.equal(data.train, train, "computed once");
+    assert.deepEqual([...train.X.data], [...eager.train.X.data]);
+    assert.deepEqual([...data.test.y], [...eager.test.y]);
+    assert.deepEqual(data.standardization, eager.standardization);
+    assert.deepEqual(Object.keys(data).filter((k) => ["train", "validation", "test", "standardization"].includes(k)).length, 4, "enumerable, so spreading copies them");
   });
 
   it("loadCifar10 takes the folder from the option, else from CIFAR10_DIR", async () => {

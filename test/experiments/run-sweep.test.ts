@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ExperimentConfig, RunResult, gaussianBlobs, lambdaSweep, openCache, run, runSweep, withSeeds } from "../../src/experiments";
+import { lazySplits } from "../../src/data";
 import { comparable, smallConfig } from "./fixtures";
 
 const data = gaussianBlobs({ dims: 20, classes: 3, train: 200, validation: 60, test: 60, seed: 5 });
@@ -55,6 +56,24 @@ describe("experiments/run-sweep", function () {
     assert.deepEqual(second.map(comparable), first.map(comparable));
     const forced = await runSweep(good.slice(0, 2), data, { workers: 0, cache, force: true, progress: false });
     assert.deepEqual(forced.map((r) => r.fromCache), [undefined, undefined]);
+  });
+
+  it("data loaded lazily is decoded only when a run has to be computed, not for cache hits", async () => {
+    const cache = openCache(dir);
+    let decoded = 0;
+    const lazyData = () => lazySplits({
+      name: "blobs", K: 3, labelNames: ["a", "b", "c"], imageShape: { channels: 1, height: 1, width: 20 }, provenance: data.provenance,
+      dir, origin: "option", files: [], contentHash: "blobs", fingerprint: data.fingerprint, config: {},
+    }, () => {
+      decoded++;
+      return { sets: [data.train, data.validation, data.test], stats: { mode: "none", mean: new Float64Array(0), std: new Float64Array(0), groupSize: 1, d: 20, n: 200 } };
+    });
+    const two = configs.slice(1, 3);
+    const first = await runSweep(two, lazyData(), { workers: 2, cache, progress: false });
+    assert.equal(decoded, 1, "decoded once for the two runs");
+    const again = await runSweep(two, lazyData(), { workers: 2, cache, progress: false });
+    assert.equal(decoded, 1, "all from the cache: not decoded again");
+    assert.deepEqual(again.map(comparable), first.map(comparable));
   });
 
   it("rejects a bad worker count", async () => {

@@ -9,24 +9,11 @@ import { analyzeTeacherNotebook, ScoreReport } from "../../src/teaching";
 import { CLI, Finished, requireBuild, runProcess } from "../notebook/helpers";
 import { BN_FORWARD, bnBackwardBody, CYCLICAL_ETA, fillStub, noMeanTermCells, NUMERICAL_GRADIENT } from "./fills";
 import { ROOT, studentPathOf, teacherPaths, WALKTHROUGHS } from "./fixtures";
+import { runLimited } from "../../src/util/run-limited";
 
 const read = (path: string): Notebook => parseNotebook(readFileSync(path, "utf8"), path);
 const rel = (path: string): string => path.slice(ROOT.length + 1);
 const NO_MEAN = "batchnormBackward without the mean term";
-
-/** Runs `tasks` with at most `limit` at a time (2 cores: a few kernels at once). */
-async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const out: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const i = next++;
-      out[i] = await tasks[i]();
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return out;
-}
 
 /** The three student notebooks in one, their stubs filled with fills.ts, plus the no-mean-term variant and its check. */
 function filledNotebook(students: readonly Notebook[]): Notebook {
@@ -66,7 +53,7 @@ describe("teaching on the real tslab kernel: teacher, student, filled-in and wro
       cli("notebooks/walkthroughs/missing.ipynb"),
       cli(rel(teachers[0]), "--start-timeout", "0.001"),
     ];
-    const results = await pool(tasks, 3);
+    const results = await runLimited(tasks, 3);
     teacherRuns = results.slice(0, 3) as Finished[];
     studentRuns = results.slice(3, 6) as CheckedNotebook[];
     filled = results[6] as CheckedNotebook;
