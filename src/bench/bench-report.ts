@@ -2,6 +2,7 @@ import type { GemmBenchRow } from "../tensor";
 import type { A3BenchResult } from "./run-a3";
 import type { NumpyOutcome } from "./numpy";
 import type { ReportTime } from "./report-time";
+import type { ReportRunTime } from "./report-run";
 
 /** One configuration: our runs (one per kernel thread count) and NumPy's (undefined when not run). */
 export interface WorkloadComparison {
@@ -28,7 +29,10 @@ export interface BenchReport {
   readonly numpySkipped?: string;
   readonly gemm: readonly GemmBenchRow[];
   readonly load: LoadTiming;
+  /** the timing footer of the committed report (cache state of that run unknown) */
   readonly report?: ReportTime;
+  /** a report generated cold then warm by this bench (`--report`) */
+  readonly reportRun?: ReportRunTime;
   /** total wall time of the bench itself, seconds */
   readonly benchSeconds: number;
 }

@@ -8,6 +8,7 @@ import type { BenchReport, LoadTiming, WorkloadComparison } from "./bench-report
 import { waitForQuiet } from "./cpu-watch";
 import { runNumpyBench } from "./numpy";
 import { readReportTime } from "./report-time";
+import { timeReportRun } from "./report-run";
 import { A3BenchResult, benchA3 } from "./run-a3";
 import { A3BenchConfig, a3Workload, syntheticCifarShaped } from "./workload";
 
@@ -26,6 +27,10 @@ export interface BenchOptions {
   readonly waitQuiet?: boolean;
   /** thread counts of our native kernel to time the workload with (default [1, 2]; NumPy uses all cores) */
   readonly threads?: readonly (1 | 2)[];
+  /** also generate this report (e.g. "dd2424-a3") into a scratch folder, cold then warm, and time it */
+  readonly report?: string;
+  /** notebooks at once for that report run (default: the number of cores) */
+  readonly reportJobs?: number;
   /** progress lines (default: none) */
   readonly log?: (line: string) => void;
 }
@@ -91,8 +96,8 @@ async function runOurs(
 
 /**
  * Runs the whole benchmark: our training loop on the A3 workloads, then NumPy's script on the same
- * workloads, the GEMM table, the CIFAR-10 load time, and the report time from
- * reports/dd2424-a3.md's footer. Order matters for memory: the peak RSS is read right after our
+ * workloads, the GEMM table, the CIFAR-10 load time, the report time from
+ * reports/dd2424-a3.md's footer, and (with `report`) a cold and a warm generation of a report. Order matters for memory: the peak RSS is read right after our
  * runs, before the data-load benchmark allocates its own copy.
  */
 export async function runBench(opts: BenchOptions = {}): Promise<BenchReport> {
@@ -120,10 +125,12 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchReport> {
   const gemm = gemmTable(quick);
   log("data loading");
   const load = loadTiming(quick);
+  const reportRun = opts.report === undefined ? undefined
+    : await timeReportRun(opts.report, { jobs: opts.reportJobs ?? Math.max(1, os.availableParallelism()), log });
   return {
     date: new Date().toISOString(),
     machine: { cpu: os.cpus()[0]?.model ?? "unknown CPU", cores: os.cpus().length, node: process.version },
-    quick, repeat, steps, workloads, gemm, load, report: readReportTime(), benchSeconds: (performance.now() - t0) / 1000,
+    quick, repeat, steps, workloads, gemm, load, report: readReportTime(), reportRun, benchSeconds: (performance.now() - t0) / 1000,
     numpySkipped: runNumpy ? undefined : quick ? "quick run" : "--no-numpy",
   };
 }

@@ -63,9 +63,13 @@ function targetRows(r: BenchReport): Record<string, string>[] {
     const worst = native1.reduce((a, b) => (b.gflops < a.gflops ? b : a));
     rows.push({ target: "matrix products of the MLP ≥ 40 GFLOP/s on one core", measured: `min ${f(worst.gflops, 1)} GFLOP/s (${worst.shape})`, met: yes(worst.gflops >= 40) });
   }
-  rows.push(r.report
-    ? { target: "whole DD2424 A3 report ≤ 5 min", measured: `${f(r.report.spanSeconds / 60, 2)} min wall (Σ notebooks ${f(r.report.sumSeconds / 60, 2)} min, ${r.report.notebooks} notebooks)`, met: yes(r.report.spanSeconds <= 300) }
-    : { target: "whole DD2424 A3 report ≤ 5 min", measured: "no generated report (reports/dd2424-a3.md)", met: "?" });
+  const run = r.reportRun;
+  const target = `whole ${run?.name ?? "DD2424 A3"} report, cold cache, ≤ 5 min`;
+  if (run) {
+    rows.push({ target, measured: `${f(run.coldSeconds / 60, 2)} min (${run.runsComputed} training runs, ${run.jobs} notebooks at a time); warm ${f(run.warmSeconds, 1)} s`, met: yes(run.coldSeconds <= 300) });
+  } else {
+    rows.push({ target, measured: r.report ? `not run (\`--report dd2424-a3\`); the last \`nnbook report\` took ${f(r.report.spanSeconds / 60, 2)} min, cache state unknown` : "not run (`--report dd2424-a3`)", met: "?" });
+  }
   const rss = Math.max(...r.workloads.flatMap((w) => w.ours.map((o) => o.peakRssBytes)));
   if (Number.isFinite(rss)) rows.push({ target: "peak memory of one training run ≤ 1.5 GB", measured: `${gb(rss)} (process peak, data included)`, met: yes(rss <= 1.5e9) });
   return rows;
@@ -112,8 +116,16 @@ export function formatBenchMarkdown(r: BenchReport): string {
     ? `- Loading CIFAR-10 (${r.load.images.toLocaleString("en")} images from ${r.load.dir}, checked and standardized): ${f(r.load.seconds, 2)} s (best).`
     : `- Loading CIFAR-10: not measured (${r.load.reason}).`);
   out.push(r.report
-    ? `- Whole report ${r.report.file}: ${f(r.report.spanSeconds, 1)} s wall from its footer (Σ over ${r.report.notebooks} notebooks ${f(r.report.sumSeconds, 1)} s).`
+    ? `- Whole report ${r.report.file}: ${f(r.report.spanSeconds, 1)} s wall from its footer (Σ over ${r.report.notebooks} notebooks ${f(r.report.sumSeconds, 1)} s; cache state of that run unknown).`
     : "- Whole DD2424 A3 report: not generated yet (no reports/dd2424-a3.md with a timing footer).");
+  const run = r.reportRun;
+  if (run) {
+    const same = run.equalsCommitted;
+    out.push(`- Report ${run.name} generated into a scratch folder, ${run.jobs} notebooks at a time: cold (empty result cache, ${run.runsComputed} training runs) ` +
+      `${f(run.coldSeconds, 1)} s, warm ${f(run.warmSeconds, 1)} s; warm body ${run.warmEqualsCold ? "byte-identical to" : "**differs from**"} the cold one; ` +
+      (same ? `body ${same.body ? "byte-identical to" : "**differs from**"} the committed report, figures ${same.figures ? "identical" : `**differ**: ${same.differingFigures.join(", ")}`}.`
+        : "no committed report to compare with."));
+  }
   out.push(`- This bench took ${f(r.benchSeconds, 1)} s.`, "");
   return out.join("\n");
 }

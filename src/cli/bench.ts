@@ -1,4 +1,4 @@
-/** `nnbook bench [--repeat N] [--steps N] [--quick] [--config 3L-BN] [--threads 1,2] [--no-numpy] [--wait-quiet] [--out file]`. */
+/** `nnbook bench [--repeat N] [--steps N] [--quick] [--config 3L-BN] [--threads 1,2] [--no-numpy] [--wait-quiet] [--report NAME] [--out file]`. */
 import { Command } from "commander";
 import { runBench } from "../bench/run-bench";
 import { formatBenchMarkdown } from "../bench/table";
@@ -30,6 +30,8 @@ export function registerBenchCommand(program: Command): void {
     .option("--threads <list>", "thread counts of our native kernel to time, e.g. 1,2 or 2", "1,2")
     .option("--no-numpy", "skip the NumPy reference")
     .option("--wait-quiet", "before each run (ours and NumPy's) wait up to 5 min for other processes to go quiet")
+    .option("--report <name>", "also generate this report (e.g. dd2424-a3) in a scratch folder, cold then warm, and time it")
+    .option("--report-jobs <n>", "notebooks at once for --report (default: the number of cores)", positiveInt)
     .option("-o, --out <file>", "Markdown file for the table", "build/bench.md")
     .action(async (opts) => {
       const threads = String(opts.threads).split(",").map((t): 1 | 2 => {
@@ -38,7 +40,7 @@ export function registerBenchCommand(program: Command): void {
       });
       const report = await runBench({
         configs: opts.config, repeat: opts.repeat, steps: opts.steps, quick: opts.quick ?? false,
-        numpy: opts.numpy, waitQuiet: opts.waitQuiet ?? false, threads,
+        numpy: opts.numpy, waitQuiet: opts.waitQuiet ?? false, threads, report: opts.report, reportJobs: opts.reportJobs,
         log: (line) => process.stderr.write(`bench: ${line}\n`),
       });
       const markdown = formatBenchMarkdown(report);

@@ -3,7 +3,8 @@ import { Command } from "commander";
 import { checkNotebookFile } from "../teaching/check-notebook";
 import { formatScore } from "../teaching/score";
 import { stderrProgress } from "./progress";
-import { notebookName, secondsOption } from "./run";
+import { notebookName } from "../notebook/runner";
+import { secondsOption } from "./run";
 
 /** Default per-cell time limit of `check` (a student's endless loop must not hang the grader). */
 export const CHECK_CELL_TIMEOUT_MS = 300_000;

@@ -3,7 +3,7 @@ import { Command } from "commander";
 import { displayPath } from "../notebook/runner";
 import { exportNotebook } from "../report/export-markdown";
 import { readNotebook } from "../report/nbformat";
-import { notebookName } from "./run";
+import { notebookName } from "../notebook/runner";
 
 /** Adds the `export` command to `program`. */
 export function registerExportCommand(program: Command): void {

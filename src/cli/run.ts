@@ -1,8 +1,8 @@
 /** `nnbook run <notebook> [--param k=v ...] [--out path] [--export]`. */
 import { Command } from "commander";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { parseParamAssignment } from "../notebook/parameters";
-import { runNotebookFile } from "../notebook/runner";
+import { notebookName, runNotebookFile } from "../notebook/runner";
 import { exportNotebook } from "../report/export-markdown";
 import { stderrProgress } from "./progress";
 
@@ -12,10 +12,6 @@ export function collectParam(text: string, previous: Record<string, unknown> = {
   return { ...previous, [key]: value };
 }
 
-/** `notebooks/03-batchnorm.ipynb` → `03-batchnorm`. */
-export function notebookName(path: string): string {
-  return basename(path).replace(/\.ipynb$/i, "");
-}
 
 /** Positive seconds from an option value (→ milliseconds). */
 export function secondsOption(text: string): number {

@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { readNotebook, serializeNotebook, writeNotebook } from "../report/nbformat";
 import { analyzeTeacherNotebook, makeStudentNotebook } from "../teaching/student";
-import { notebookName } from "./run";
+import { notebookName } from "../notebook/runner";
 
 /** `notebooks/walkthroughs/01-batchnorm.ipynb` → `notebooks/walkthroughs/01-batchnorm-student.ipynb`. */
 export function defaultStudentPath(teacherPath: string): string {

@@ -5,6 +5,6 @@ export { inKernel } from "./tslab-hook";
 export { KernelClient, KernelError, type ExecuteOutcome, type KernelStartOptions } from "./kernel";
 export { killAllKernels } from "./kernel-process";
 export { injectParameters, parseParamAssignment, type Injection } from "./parameters";
-export { CellExecutionError, runNotebook, runNotebookFile, type CellFailure, type RunEvent, type RunOptions, type RunResult } from "./runner";
+export { CellExecutionError, notebookName, runNotebook, runNotebookFile, type CellFailure, type RunEvent, type RunOptions, type RunResult } from "./runner";
 export { sweepProgress } from "./sweep-progress";
 export { showMarkdown } from "./show-markdown";

@@ -3,7 +3,7 @@
  * cell, stores outputs, execution counts, timings and run metadata, and stops at the first
  * failing cell (unless `allowErrors`). The kernel is always shut down.
  */
-import { dirname, relative, resolve, sep } from "node:path";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import { cellSource, CodeCell, Notebook, readNotebook, writeNotebook } from "../report/nbformat";
 import { KernelClient, KernelStartOptions } from "./kernel";
 import { errorText, OutputCollector, trimStack } from "./outputs";
@@ -127,6 +127,11 @@ function recordRun(notebook: Notebook, kernel: KernelClient, started: number, fa
 
 function pause(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/** `notebooks/03-batchnorm.ipynb` → `03-batchnorm`. */
+export function notebookName(path: string): string {
+  return basename(path).replace(/\.ipynb$/i, "");
 }
 
 /** `path` relative to the current directory with `/` separators (for metadata and headers). */

@@ -77,7 +77,14 @@ describe("bench/table and parsing", () => {
     assert.ok(md.includes(`| A3-3L-BN full schedule ≤ 0.5 × NumPy | ${(schedule2t / 110.5).toFixed(3)} × (10.1 s with native-avx2-2t vs 110.5 s) | yes |`), md);
     assert.match(md, /training step ≤ 1\.0 ms \(3L-BN\) \| 0\.900 ms \| yes/);
     assert.match(md, /matrix products of the MLP ≥ 40 GFLOP\/s on one core \| min 30\.7 GFLOP\/s .* \| \*\*no\*\*/);
-    assert.match(md, /whole DD2424 A3 report ≤ 5 min \| no generated report/);
+    assert.match(md, /whole DD2424 A3 report, cold cache, ≤ 5 min \| not run \(`--report dd2424-a3`\) \| \? \|/);
     assert.match(md, /\| product \| native-avx2 GFLOP\/s \|\n\| --- \| ---: \|\n\| W·X \(50×3072\)·\(3072×100\) \| 30\.7 \|/);
+
+    const withRun = formatBenchMarkdown({ ...report, reportRun: {
+      name: "dd2424-a3", jobs: 2, coldSeconds: 1500, warmSeconds: 21.4, runsComputed: 90, warmEqualsCold: true,
+      equalsCommitted: { body: true, figures: false, differingFigures: ["02/cell-4.svg"] } } });
+    assert.match(withRun, /whole dd2424-a3 report, cold cache, ≤ 5 min \| 25\.00 min \(90 training runs, 2 notebooks at a time\); warm 21\.4 s \| \*\*no\*\* \|/);
+    assert.ok(withRun.includes("cold (empty result cache, 90 training runs) 1500.0 s, warm 21.4 s; warm body byte-identical to the cold one; " +
+      "body byte-identical to the committed report, figures **differ**: 02/cell-4.svg."), withRun);
   });
 });

@@ -1,0 +1,46 @@
+import { join } from "node:path";
+import { combineReports, ReportPart } from "../report/combine";
+import { buildReport, writeFigures } from "../report/export-markdown";
+import { ReportEntry } from "../report/manifest";
+import { writeFileAtomic } from "../util/atomic-write";
+import { runLimited } from "../util/run-limited";
+import { displayPath, notebookName, RunEvent, runNotebookFile } from "./runner";
+
+/** Where `buildReportEntry` reads and writes. */
+export interface ReportDirs {
+  manifest: string;
+  executedDir: string;
+  reportsDir: string;
+  figuresDir: string;
+}
+
+/** Options of `buildReportEntry`. */
+export interface ReportBuildOptions {
+  /** notebooks run at once (default 1) */
+  readonly jobs?: number;
+  /** a progress handler per notebook name */
+  readonly progress?: (notebook: string) => (event: RunEvent) => void;
+}
+
+/**
+ * Runs the notebooks of `entry`, up to `jobs` at once, and writes one Markdown file,
+ * `<reportsDir>/<entry.name>.md`, with the sections in manifest order and every notebook's figures
+ * in `<figuresDir>/<entry.name>/<notebook>/` (so two reports never share a figure folder). The
+ * output does not depend on `jobs`: notebooks share nothing but the result cache, whose runs are
+ * deterministic. When a notebook fails, the others still finish, then the first failure is thrown and
+ * the report file is left as it was. Sections are not written as separate files: `nnbook export` does that.
+ */
+export async function buildReportEntry(entry: ReportEntry, dirs: ReportDirs, opts: ReportBuildOptions = {}): Promise<string> {
+  const figuresDir = join(dirs.figuresDir, entry.name);
+  const parts = await runLimited(entry.notebooks.map((path) => async (): Promise<ReportPart> => {
+    const name = notebookName(path);
+    const executed = join(dirs.executedDir, entry.name, `${name}.ipynb`);
+    const result = await runNotebookFile(path, executed, { onEvent: opts.progress?.(name) });
+    const report = await buildReport(result.notebook, { name, reportsDir: dirs.reportsDir, figuresDir });
+    await writeFigures(join(figuresDir, name), report.figures);
+    return { name, body: report.body, timing: report.timing };
+  }), opts.jobs ?? 1);
+  const out = join(dirs.reportsDir, `${entry.name}.md`);
+  await writeFileAtomic(out, combineReports(entry.title, displayPath(dirs.manifest), entry.name, parts));
+  return out;
+}

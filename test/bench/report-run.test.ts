@@ -1,0 +1,67 @@
+import { strict as assert } from "assert";
+import { existsSync, readdirSync } from "fs";
+import { mkdir, mkdtemp, rm, writeFile } from "fs/promises";
+import { tmpdir } from "os";
+import { join } from "path";
+import { timeReportRun } from "../../src/bench/report-run";
+import { buildReportEntry } from "../../src/notebook/report-entry";
+import { Notebook, serializeNotebook } from "../../src/report/nbformat";
+import { requireBuild, ROOT } from "../notebook/helpers";
+
+/** A notebook that trains two small runs through the result cache and prints their accuracies. */
+function trainingNotebook(): Notebook {
+  const code = [
+    `import { gaussianBlobs, runSweep } from ${JSON.stringify(join(ROOT, "dist"))};`,
+    `import type { ExperimentConfig } from ${JSON.stringify(join(ROOT, "dist"))};`,
+    "const data = gaussianBlobs({ dims: 6, classes: 3, train: 60, validation: 20, test: 20, seed: 3 });",
+    "const base: ExperimentConfig = { hidden: [8], activation: { name: \"relu\" }, batchNorm: \"off\", init: { kind: \"he\" }, lambda: 0.001, batchSize: 20,",
+    "  schedule: { kind: \"cyclical\", etaMin: 1e-4, etaMax: 0.05, stepSize: 6, cycles: 1 }, evaluation: { per: \"cycle\", times: 2 },",
+    "  data: { name: \"synthetic\", options: { dims: 6 } }, seed: 1 };",
+    "const results = await runSweep([base, { ...base, seed: 2 }], data, { workers: 0, progress: false });",
+    "console.log(results.map((r) => r.final!.test.accuracy.toFixed(4)).join(\" \"));",
+  ].join("\n");
+  return {
+    nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: "tslab", display_name: "TypeScript" } },
+    cells: [
+      { id: "t", cell_type: "markdown", metadata: {}, source: "# Two runs" },
+      { id: "c", cell_type: "code", metadata: {}, source: code, execution_count: null, outputs: [] },
+    ],
+  };
+}
+
+describe("bench/report-run: a report generated cold, then warm, in a scratch folder", function () {
+  this.timeout(180000);
+  let dir: string;
+  before(async () => {
+    requireBuild();
+    dir = await mkdtemp(join(tmpdir(), "nnbook-report-run-test-"));
+  });
+  after(async () => rm(dir, { recursive: true, force: true }));
+
+  it("times both passes, counts the runs computed cold, and compares with the committed report", async () => {
+    await mkdir(join(dir, "nb"));
+    await writeFile(join(dir, "nb", "runs.ipynb"), serializeNotebook(trainingNotebook()));
+    const manifest = join(dir, "nb", "reports.json");
+    await writeFile(manifest, JSON.stringify({ reports: [{ name: "tiny", title: "Tiny", notebooks: ["runs.ipynb"] }] }));
+    const committed = { reportsDir: join(dir, "reports"), figuresDir: join(dir, "figures") };
+    const saved = process.env.NNBOOK_CACHE_DIR;
+    process.env.NNBOOK_CACHE_DIR = join(dir, "own-cache");
+    try {
+      await buildReportEntry({ name: "tiny", title: "Tiny", notebooks: [join(dir, "nb", "runs.ipynb")] },
+        { manifest, executedDir: join(dir, "exec"), ...committed });
+      const lines: string[] = [];
+      const t = await timeReportRun("tiny", { manifest, ...committed, log: (l) => lines.push(l) });
+      assert.equal(t.runsComputed, 2, "the cold pass trained both runs into its empty cache");
+      assert.ok(t.coldSeconds > 0 && t.warmSeconds > 0);
+      assert.equal(t.warmEqualsCold, true);
+      assert.deepEqual(t.equalsCommitted, { body: true, figures: true, differingFigures: [] });
+      assert.deepEqual(lines, ["report tiny, cold (empty) cache, 1 notebook(s) at a time", "report tiny, warm cache, 1 notebook(s) at a time"]);
+      assert.equal(process.env.NNBOOK_CACHE_DIR, join(dir, "own-cache"), "environment restored");
+      assert.equal(readdirSync(join(dir, "own-cache")).length, 2, "the user's cache was not touched by the bench");
+      assert.ok(!existsSync(join(dir, "reports", "tiny.md.tmp")));
+    } finally {
+      if (saved === undefined) delete process.env.NNBOOK_CACHE_DIR;
+      else process.env.NNBOOK_CACHE_DIR = saved;
+    }
+  });
+});
