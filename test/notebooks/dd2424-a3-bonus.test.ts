@@ -1,13 +1,11 @@
 import { strict as assert } from "assert";
-import { mkdtemp, rm } from "fs/promises";
-import { tmpdir } from "os";
 import { join } from "path";
-import { runNotebookFile, RunResult } from "../../src/notebook/runner";
 import * as mime from "../../src/report/mime";
-import { cellTags, CodeCell, DisplayDataOutput, hasNoOutputs, Notebook, readNotebook } from "../../src/report/nbformat";
+import { cellTags, hasNoOutputs, Notebook, readNotebook } from "../../src/report/nbformat";
 import { validateNotebook } from "../../src/report/nbformat-validate";
 import { writeCifarDir } from "../data/fixtures";
-import { ROOT, requireBuild } from "../notebook/helpers";
+import { ROOT } from "../notebook/helpers";
+import { displaysOf, executeInSuite } from "./harness";
 
 /** The DD2424 A3 bonus notebooks, executed top to bottom on the real tslab kernel with tiny CIFAR-10 files. */
 const PER_BATCH = 60;
@@ -19,14 +17,8 @@ const NOTEBOOKS: Record<string, Record<string, unknown>> = {
   "04-activations": COMMON,
 };
 
-function cell(nb: Notebook, id: string): CodeCell {
-  const found = nb.cells.find((c) => c.id === id);
-  assert.ok(found && found.cell_type === "code", `no code cell "${id}"`);
-  return found;
-}
-
 function outputs(nb: Notebook, id: string, type: string): unknown[] {
-  return cell(nb, id).outputs.flatMap((o) => (o.output_type === "display_data" && (o as DisplayDataOutput).data[type] !== undefined ? [(o as DisplayDataOutput).data[type]] : []));
+  return displaysOf(nb, id).flatMap((o) => (o.data[type] !== undefined ? [o.data[type]] : []));
 }
 
 /** The first column of a Markdown table's body rows. */
@@ -36,30 +28,12 @@ function firstColumn(table: unknown): string[] {
 
 describe("notebooks/dd2424-a3-bonus: every notebook on the real tslab kernel with tiny CIFAR-10 files", function () {
   this.timeout(300_000);
-  const results = new Map<string, RunResult>();
-  let dir: string;
-  const saved = { CIFAR10_DIR: process.env.CIFAR10_DIR, NNBOOK_CACHE_DIR: process.env.NNBOOK_CACHE_DIR };
-
-  before(async () => {
-    requireBuild();
-    dir = await mkdtemp(join(tmpdir(), "nnbook-bonus-"));
+  const suite = executeInSuite("bonus", Object.fromEntries(Object.entries(NOTEBOOKS).map(([name, parameters]) =>
+    [name, { path: join(ROOT, "notebooks", "dd2424-a3-bonus", `${name}.ipynb`), parameters }])), (dir) => {
     writeCifarDir(join(dir, "cifar"), PER_BATCH);
-    process.env.CIFAR10_DIR = join(dir, "cifar"); // the kernels inherit the environment
-    process.env.NNBOOK_CACHE_DIR = join(dir, "cache");
-    await Promise.all(Object.entries(NOTEBOOKS).map(async ([name, parameters]) => {
-      const path = join(ROOT, "notebooks", "dd2424-a3-bonus", `${name}.ipynb`);
-      results.set(name, await runNotebookFile(path, join(dir, "executed", `${name}.ipynb`), { parameters, allowErrors: true }));
-    }));
-  });
-  after(async () => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
-  const nb = (name: string): Notebook => results.get(name)!.notebook;
+    return { CIFAR10_DIR: join(dir, "cifar") };
+  }, 4);
+  const nb = (name: string): Notebook => suite.result(name).notebook;
 
   it("the committed notebooks: valid nbformat 4, no outputs, tslab kernel, one parameters cell", async () => {
     for (const name of Object.keys(NOTEBOOKS)) {
@@ -73,7 +47,7 @@ describe("notebooks/dd2424-a3-bonus: every notebook on the real tslab kernel wit
 
   it("runs every cell of every notebook without a failure, all parameters known", () => {
     for (const name of Object.keys(NOTEBOOKS)) {
-      const r = results.get(name)!;
+      const r = suite.result(name);
       assert.deepEqual(r.failures, [], `${name}: ${r.failures.map((f) => f.errorText).join("\n")}`);
       assert.deepEqual(r.unknownParameters, [], name);
     }

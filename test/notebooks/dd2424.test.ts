@@ -1,12 +1,11 @@
 import { strict as assert } from "assert";
-import { mkdtempSync, readFileSync, rmSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync } from "fs";
 import { basename, join } from "path";
-import { runNotebookFile, RunResult } from "../../src/notebook/runner";
 import * as mime from "../../src/report/mime";
 import { cellTags, hasNoOutputs, Notebook, readNotebook } from "../../src/report/nbformat";
 import { writeCifarDir } from "../data/fixtures";
-import { officialValidate, pythonWithNbformat, requireBuild, ROOT } from "../notebook/helpers";
+import { officialValidate, pythonWithNbformat, ROOT } from "../notebook/helpers";
+import { executeInSuite } from "./harness";
 
 const MANIFEST = join(ROOT, "notebooks", "reports.json");
 
@@ -47,32 +46,11 @@ function displays(nb: Notebook): Record<string, unknown>[] {
 describe("notebooks/dd2424-a3: every section on the real tslab kernel, tiny CIFAR-10 fixture", function () {
   this.timeout(180_000);
   const paths = reportNotebooks();
-  const runs = new Map<string, RunResult>();
-  let dir: string;
-  const saved = { cifar: process.env.CIFAR10_DIR, cache: process.env.NNBOOK_CACHE_DIR };
-
-  before(async () => {
-    requireBuild();
-    dir = mkdtempSync(join(tmpdir(), "nnbook-dd2424-"));
-    writeCifarDir(join(dir, "cifar"), 40); // 200 training records, 40 test records, official binary layout
-    process.env.CIFAR10_DIR = join(dir, "cifar"); // the kernels inherit the environment
-    process.env.NNBOOK_CACHE_DIR = join(dir, "cache");
-    const queue = [...paths];
-    const worker = async (): Promise<void> => {
-      for (let path = queue.shift(); path; path = queue.shift()) {
-        const name = basename(path, ".ipynb");
-        runs.set(name, await runNotebookFile(path, join(dir, "executed", `${name}.ipynb`), { parameters: PARAMS[name] }));
-      }
-    };
-    await Promise.all([worker(), worker()]);
-  });
-  after(() => {
-    for (const [key, value] of [["CIFAR10_DIR", saved.cifar], ["NNBOOK_CACHE_DIR", saved.cache]] as const) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = executeInSuite("dd2424", Object.fromEntries(paths.map((path) => [basename(path, ".ipynb"), { path, parameters: PARAMS[basename(path, ".ipynb")] }])),
+    (dir) => {
+      writeCifarDir(join(dir, "cifar"), 40); // 200 training records, 40 test records, official binary layout
+      return { CIFAR10_DIR: join(dir, "cifar") };
+    }, 2);
 
   it("the manifest lists the six numbered sections, in order", () => {
     assert.deepEqual(paths.map((p) => basename(p, ".ipynb")), Object.keys(EXPECT));
@@ -80,15 +58,14 @@ describe("notebooks/dd2424-a3: every section on the real tslab kernel, tiny CIFA
 
   for (const name of Object.keys(EXPECT)) {
     it(`${name}: every cell runs; the expected tables, blocks and figures appear`, () => {
-      const run = runs.get(name);
-      assert.ok(run, `${name} did not run`);
+      const run = suite.result(name);
       assert.deepEqual(run.failures, [], run.failures.map((f) => f.errorText).join("\n"));
       const shown = displays(run.notebook);
       assert.equal(shown.filter((d) => d[mime.VEGA_LITE_MIME] !== undefined && d[mime.PNG_MIME] !== undefined).length, EXPECT[name].charts, "charts");
       const markdown = shown.flatMap((d) => (typeof d[mime.MARKDOWN_MIME] === "string" ? [d[mime.MARKDOWN_MIME] as string] : []));
       for (const pattern of EXPECT[name].markdown) assert.ok(markdown.some((m) => pattern.test(m)), `${name}: no Markdown display matches ${pattern}`);
       const provenance = shown.find((d) => d[mime.PROVENANCE_MIME] !== undefined)?.[mime.PROVENANCE_MIME] as mime.Provenance | undefined;
-      const folder = join(basename(dir), "cifar").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const folder = join(basename(suite.dir()), "cifar").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       assert.match(String(provenance?.data?.[0]?.description), new RegExp(`read from \\S*${folder}\\)$`), `provenance names the data folder: ${provenance?.data?.[0]?.description}`);
     });
   }

@@ -1,13 +1,11 @@
 import { strict as assert } from "assert";
-import { mkdtemp, rm } from "fs/promises";
-import { tmpdir } from "os";
 import { join } from "path";
-import { runNotebookFile, RunResult } from "../../src/notebook/runner";
 import * as mime from "../../src/report/mime";
-import { cellTags, CodeCell, DisplayDataOutput, hasNoOutputs, Notebook, readNotebook } from "../../src/report/nbformat";
+import { cellTags, hasNoOutputs, Notebook, readNotebook } from "../../src/report/nbformat";
 import { validateNotebook } from "../../src/report/nbformat-validate";
 import { meanStd, mnistArrays, mnistFiles, writeMnistDir } from "../data/fixtures";
-import { ROOT, requireBuild } from "../notebook/helpers";
+import { ROOT } from "../notebook/helpers";
+import { codeCell, displaysOf, executeInSuite } from "./harness";
 
 /** The TDT4265 A2 notebooks, executed top to bottom on the real tslab kernel with tiny MNIST files. */
 const NOTEBOOKS = ["01-data-and-baseline", "02-tricks-of-the-trade", "03-topologies", "04-bonus"];
@@ -17,26 +15,16 @@ const SEEDS = 3;
 const FROM_EPOCH = 0.1;
 const PARAMS = { epochs: 2, evaluationsPerEpoch: 4, patience: 3, seeds: SEEDS, workers: 0, curvesFromEpoch: FROM_EPOCH };
 
-function cell(nb: Notebook, id: string): CodeCell {
-  const found = nb.cells.find((c) => c.id === id);
-  assert.ok(found && found.cell_type === "code", `no code cell "${id}"`);
-  return found;
-}
-
-function displays(nb: Notebook, id: string): DisplayDataOutput[] {
-  return cell(nb, id).outputs.filter((o): o is DisplayDataOutput => o.output_type === "display_data");
-}
-
 function markdown(nb: Notebook, id: string): string[] {
-  return displays(nb, id).flatMap((o) => (o.data[mime.MARKDOWN_MIME] === undefined ? [] : [String(o.data[mime.MARKDOWN_MIME])]));
+  return displaysOf(nb, id).flatMap((o) => (o.data[mime.MARKDOWN_MIME] === undefined ? [] : [String(o.data[mime.MARKDOWN_MIME])]));
 }
 
 function charts(nb: Notebook, id: string): { title: string; data?: { values: Record<string, unknown>[] } }[] {
-  return displays(nb, id).flatMap((o) => (o.data[mime.VEGA_LITE_MIME] === undefined ? [] : [o.data[mime.VEGA_LITE_MIME] as never]));
+  return displaysOf(nb, id).flatMap((o) => (o.data[mime.VEGA_LITE_MIME] === undefined ? [] : [o.data[mime.VEGA_LITE_MIME] as never]));
 }
 
 function stdout(nb: Notebook, id: string): string {
-  return cell(nb, id).outputs.map((o) => (o.output_type === "stream" && o.name === "stdout" ? String(o.text) : "")).join("");
+  return codeCell(nb, id).outputs.map((o) => (o.output_type === "stream" && o.name === "stdout" ? String(o.text) : "")).join("");
 }
 
 /** The body rows of a Markdown table as arrays of cell texts. */
@@ -58,30 +46,12 @@ function biasTrickCount(sizes: number[]): number {
 
 describe("notebooks/tdt4265-a2: every notebook on the real tslab kernel with tiny MNIST IDX files", function () {
   this.timeout(300_000);
-  const results = new Map<string, RunResult>();
-  let dir: string;
-  const saved = { MNIST_DIR: process.env.MNIST_DIR, NNBOOK_CACHE_DIR: process.env.NNBOOK_CACHE_DIR };
-
-  before(async () => {
-    requireBuild();
-    dir = await mkdtemp(join(tmpdir(), "nnbook-tdt4265-"));
+  const suite = executeInSuite("tdt4265", Object.fromEntries(NOTEBOOKS.map((name) =>
+    [name, { path: join(ROOT, "notebooks", "tdt4265-a2", `${name}.ipynb`), parameters: PARAMS }])), (dir) => {
     writeMnistDir(join(dir, "mnist"), mnistFiles(N_TRAIN, N_TEST), true);
-    process.env.MNIST_DIR = join(dir, "mnist"); // the kernels inherit the environment
-    process.env.NNBOOK_CACHE_DIR = join(dir, "cache");
-    await Promise.all(NOTEBOOKS.map(async (name) => {
-      const path = join(ROOT, "notebooks", "tdt4265-a2", `${name}.ipynb`);
-      results.set(name, await runNotebookFile(path, join(dir, "executed", `${name}.ipynb`), { parameters: PARAMS, allowErrors: true }));
-    }));
-  });
-  after(async () => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
-  const nb = (name: string): Notebook => results.get(name)!.notebook;
+    return { MNIST_DIR: join(dir, "mnist") };
+  }, 4);
+  const nb = (name: string): Notebook => suite.result(name).notebook;
 
   it("the committed notebooks: valid nbformat 4, no outputs, tslab kernel, one parameters cell", async () => {
     for (const name of NOTEBOOKS) {
@@ -95,7 +65,7 @@ describe("notebooks/tdt4265-a2: every notebook on the real tslab kernel with tin
 
   it("runs every cell of every notebook without a failure, all parameters known", () => {
     for (const name of NOTEBOOKS) {
-      const r = results.get(name)!;
+      const r = suite.result(name);
       assert.deepEqual(r.failures, [], `${name}: ${r.failures.map((f) => f.errorText).join("\n")}`);
       assert.deepEqual(r.unknownParameters, [], name);
       const counts = r.notebook.cells.flatMap((c) => (c.cell_type === "code" ? [c.execution_count] : []));
