@@ -1,5 +1,4 @@
-import type { ActivationSpec } from "../layers";
-import type { BatchNormPlacement, BiasPlacement, InitSpec } from "../model";
+import type { MlpSpec } from "../model";
 import type { TrainSettings } from "../train";
 
 /** Any JSON value (what a config may contain). */
@@ -16,8 +15,10 @@ export interface DataSpec {
 }
 
 /**
- * One experiment: a plain JSON object, including the seed. `run(config, data)` is a function of
- * these fields and the data only. Optional fields take the defaults of `normalizeConfig`.
+ * One experiment: a plain JSON object, including the seed: the network as `MlpSpec` describes it
+ * (hidden widths, activation, BN placement, init, dropout …; input and output sizes come from the
+ * data), the training settings, the data's name and options. `run(config, data)` is a function of
+ * these fields and the data only. Optional fields take the defaults of `withDefaults`.
  *
  * Example (DD2424 A3, 3-layer with BN):
  * `{ hidden: [50, 50], activation: { name: "relu" }, batchNorm: "before", init: { kind: "he" },
@@ -25,21 +26,7 @@ export interface DataSpec {
  *    stepSize: { epochs: 5 }, cycles: 2 }, shuffle: true, evaluation: { per: "cycle", times: 10 },
  *    data: { name: "cifar10" }, seed: 1 }`
  */
-export interface ExperimentConfig extends TrainSettings {
-  /** hidden layer widths (input and output sizes come from the data) */
-  readonly hidden: readonly number[];
-  readonly activation: ActivationSpec;
-  /** batch normalization off, before or after the activation */
-  readonly batchNorm: BatchNormPlacement;
-  readonly init: InitSpec;
-  /** dropout: drop probability on hidden activations, default 0 (off) */
-  readonly dropout?: number;
-  /** BN moving-average factor α (model default when absent) */
-  readonly bnAlpha?: number;
-  /** BN ε (model default when absent) */
-  readonly bnEps?: number;
-  /** which layers have a bias: "all" (DD2424, default) or "firstLayer" (TDT4265's bias trick) */
-  readonly biases?: BiasPlacement;
+export interface ExperimentConfig extends TrainSettings, Omit<MlpSpec, "inputSize" | "outputSize"> {
   readonly data: DataSpec;
   readonly seed: number;
 }
