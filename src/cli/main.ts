@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
  * The nnbook command line. Each subcommand lives in its own file and registers itself here;
- * errors print one clear message and exit with code 1; SIGINT/SIGTERM kill any kernel first.
+ * errors print one clear message and exit with code 1; SIGINT/SIGTERM kill any kernel first
+ * (see `exitOnSignalsOnceKernelsRun`).
  */
 import { Command } from "commander";
-import { killAllKernels } from "../notebook/kernel-process";
+import { exitOnSignalsOnceKernelsRun, killAllKernels } from "../notebook/kernel-process";
 import { registerBenchCommand } from "./bench";
 import { registerCheckCommand } from "./check";
 import { registerExportCommand } from "./export";
@@ -28,13 +29,7 @@ export function buildProgram(): Command {
 
 /** Parses `argv` and runs the command; resolves to the process exit code. */
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      killAllKernels();
-      process.stderr.write(`nnbook: stopped by ${signal}\n`);
-      process.exit(signal === "SIGINT" ? 130 : 143);
-    });
-  }
+  exitOnSignalsOnceKernelsRun();
   try {
     for (const d of applyProjectConfig()) {
       if (d.reason === "missing") process.stderr.write(`nnbook: ${d.variable}: configured folder ${d.dir} does not exist; using the loaders' defaults\n`);

@@ -22,10 +22,30 @@ export function killAllKernels(): void {
   live.clear();
 }
 
+let exitOnSignals = false;
+
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on("exit", killAllKernels);
+  if (!exitOnSignals) return;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      killAllKernels();
+      process.stderr.write(`nnbook: stopped by ${signal}\n`);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    });
+  }
+}
+
+/**
+ * For command-line programs: once the first kernel starts, SIGINT and SIGTERM kill every kernel and
+ * exit (130 / 143) with a line on stderr. Before that the signals keep their default action, so a
+ * command that trains in its own thread (`nnbook bench`) still stops at once on Ctrl-C; a handler
+ * installed earlier could only run after the synchronous training had finished.
+ */
+export function exitOnSignalsOnceKernelsRun(): void {
+  exitOnSignals = true;
 }
 
 /** The command that starts tslab's kernel: `[node, <tslab bin>, "kernel", "--config-path", path]`. */
