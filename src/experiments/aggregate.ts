@@ -19,9 +19,10 @@ export function meanStd(values: readonly number[]): MeanStd {
   return { mean, std: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, n };
 }
 
-/** "53.21 ± 0.45" (values × `scale`, e.g. 100 for accuracies in %). */
+/** "53.21 ± 0.45" (values × `scale`, e.g. 100 for accuracies in %); just "53.21" when n = 1. */
 export function formatMeanStd(m: MeanStd, digits = 2, scale = 1): string {
-  return `${(m.mean * scale).toFixed(digits)} ± ${(m.std * scale).toFixed(digits)}`;
+  const mean = (m.mean * scale).toFixed(digits);
+  return m.n === 1 ? mean : `${mean} ± ${(m.std * scale).toFixed(digits)}`;
 }
 
 /** Final metrics of one split aggregated over seeds. */

@@ -1,5 +1,5 @@
 import type { SplitName } from "../train";
-import type { MeanStd, SeedGroup } from "./aggregate";
+import { formatMeanStd, type MeanStd, type SeedGroup } from "./aggregate";
 
 /**
  * Observation sentences generated from results, so a report's text can never claim more than its
@@ -37,9 +37,9 @@ export function compareAccuracy(a: SeedGroup, b: SeedGroup, split: SplitName = "
   return { a: pa, b: pb, diff, se, significant };
 }
 
-/** "53.12 ± 0.41 %" */
+/** "53.12 ± 0.41 %", or "53.12 %" for a single run (which has no spread to show) */
 export function formatPercent(m: MeanStd, digits = 2): string {
-  return `${m.mean.toFixed(digits)} ± ${m.std.toFixed(digits)} %`;
+  return `${formatMeanStd(m, digits)} %`;
 }
 
 function signed(x: number, digits = 2): string {

@@ -1,5 +1,5 @@
 import type { MeanStd, SeedGroup } from "./aggregate";
-import { accuracyPercent } from "./observations";
+import { accuracyPercent, formatPercent } from "./observations";
 import type { PublishedEntry, PublishedValue } from "./published/dd2424-a3";
 
 /** One line of a reproduction table: our number for a configuration and the published one(s). */
@@ -41,7 +41,7 @@ export function reproductionRows(entries: readonly ReproductionEntry[]): Record<
   return entries.map((e) => {
     const q = e.published.quantity;
     const ours = e.ours === undefined ? "— (no finished run)"
-      : q === "lambda" ? `λ = ${formatValue(e.ours.mean, q)}` : `${e.ours.mean.toFixed(2)} ± ${e.ours.std.toFixed(2)} % (n = ${e.ours.n})`;
+      : q === "lambda" ? `λ = ${formatValue(e.ours.mean, q)}` : `${formatPercent(e.ours)} (n = ${e.ours.n})`;
     const label = (p: PublishedValue): string => SOURCE_TEXT[p.source];
     const published = e.published.values.map((p) => `${formatValue(p.value, q)} (${label(p)})`).join(", ");
     const diffs = e.ours === undefined ? "—" : e.published.values.map((p) => `${difference(e.ours!, p, q)} (${label(p)})`).join(", ");

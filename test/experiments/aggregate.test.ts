@@ -22,6 +22,7 @@ describe("experiments/aggregate", () => {
     assert.deepEqual(meanStd([0.3]), { mean: 0.3, std: 0, n: 1 });
     assert.throws(() => meanStd([]), /no values/);
     assert.equal(formatMeanStd({ mean: 0.5321, std: 0.0045, n: 3 }, 2, 100), "53.21 ± 0.45");
+    assert.equal(formatMeanStd({ mean: 0.5321, std: 0, n: 1 }, 2, 100), "53.21", "one run has no spread to show");
   });
 
   it("groups runs that differ only by seed, in first-appearance order, counting diverged runs apart", () => {

@@ -42,16 +42,17 @@ describe("experiments/reproduction: our numbers beside the published ones", () =
       `1 of 2 test accuracies differ by more than 2 points from every published number: far (−${(52.57 - 45).toFixed(2)} pts from the nearest, 52.57).`);
   });
 
-  it("seedGroupRows: mean ± std per split, runs finished, best VALIDATION row marked", () => {
+  it("seedGroupRows: mean ± std per split (the mean alone for one finished run), runs finished, best VALIDATION row marked", () => {
     const rows = seedGroupRows([
       fakeGroup(0.1, [[0.6, 0.50, 0.70], [0.6, 0.50, 0.70]]),
       fakeGroup(0.2, [[0.6, 0.54, 0.40], null]),
     ], ["a", "b"], { labelHeader: "λ", markBest: true });
     assert.deepEqual(rows[1], {
-      λ: "b", Runs: "1 of 2 (1 diverged)", "Training acc.": "60.00 ± 0.00 %", "Validation acc.": "54.00 ± 0.00 %",
-      "Test acc.": "40.00 ± 0.00 %", Selected: "◀ best (validation)",
+      λ: "b", Runs: "1 of 2 (1 diverged)", "Training acc.": "60.00 %", "Validation acc.": "54.00 %",
+      "Test acc.": "40.00 %", Selected: "◀ best (validation)",
     });
     assert.equal(rows[0].Selected, "");
+    assert.equal(rows[0]["Test acc."], "70.00 ± 0.00 %", "two equal runs: a spread of 0, shown");
     assert.throws(() => seedGroupRows([], ["x"]), /1 labels for 0 groups/);
   });
 
