@@ -13,7 +13,7 @@ export interface WorkloadComparison {
 
 /** The data-loading measurement, or why it was skipped. */
 export type LoadTiming =
-  | { readonly ok: true; readonly seconds: number; readonly images: number; readonly dir: string }
+  | { readonly ok: true; readonly seconds: number; readonly upfrontSeconds: number; readonly images: number; readonly dir: string }
   | { readonly ok: false; readonly reason: string };
 
 /** Everything `npm run bench` measured, ready to be formatted. */

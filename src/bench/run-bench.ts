@@ -65,7 +65,7 @@ function loadTiming(quick: boolean): LoadTiming {
   if (!existsSync(dir)) return { ok: false, reason: `no CIFAR-10 folder at ${dir} (set CIFAR10_DIR or nnbook.config.json)` };
   try {
     const r = benchLoadCifar({ dir, repeats: 2 });
-    return { ok: true, seconds: r.bestSeconds, images: r.images, dir: r.dir };
+    return { ok: true, seconds: r.bestSeconds, upfrontSeconds: r.bestUpfrontSeconds, images: r.images, dir: r.dir };
   } catch (e) {
     return { ok: false, reason: (e as Error).message.split("\n")[0] };
   }

@@ -80,6 +80,8 @@ describe("bench/table and parsing", () => {
     assert.match(md, /whole DD2424 A3 report, cold cache, ≤ 5 min \| not run \(`--report dd2424-a3`\) \| \? \|/);
     assert.match(md, /\| product \| native-avx2 GFLOP\/s \|\n\| --- \| ---: \|\n\| W·X \(50×3072\)·\(3072×100\) \| 30\.7 \|/);
 
+    const withLoad = formatBenchMarkdown({ ...report, load: { ok: true, seconds: 2.5, upfrontSeconds: 0.31, images: 60000, dir: "/data/cifar" } });
+    assert.ok(withLoad.includes("- Loading CIFAR-10 (60,000 images from /data/cifar): read, checked and hashed in 0.31 s, decoded and standardized on first use: 2.50 s in all (best of 2)."), withLoad);
     const withRun = formatBenchMarkdown({ ...report, reportRun: {
       name: "dd2424-a3", jobs: 2, coldSeconds: 1500, warmSeconds: 21.4, runsComputed: 90, warmEqualsCold: true,
       equalsCommitted: { body: true, figures: false, differingFigures: ["02/cell-4.svg"] } } });
