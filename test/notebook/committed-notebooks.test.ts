@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { readdirSync } from "fs";
+import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { cellTags, hasNoOutputs, readNotebook } from "../../src/report/nbformat";
 import { officialValidate, pythonWithNbformat, ROOT } from "./helpers";
@@ -14,19 +14,34 @@ function committedNotebooks(): string[] {
   return [...list("notebooks"), ...list(join("test", "fixtures"))];
 }
 
+/** The notebooks of every report in notebooks/reports.json (absolute paths). */
+function reportNotebooks(): Set<string> {
+  const manifest = JSON.parse(readFileSync(join(ROOT, "notebooks", "reports.json"), "utf8")) as { reports: { notebooks: string[] }[] };
+  return new Set(manifest.reports.flatMap((r) => r.notebooks.map((n) => join(ROOT, "notebooks", n))));
+}
+
 describe("committed notebooks: no outputs, valid nbformat 4, tslab kernel", () => {
   const paths = committedNotebooks();
+  const inReports = reportNotebooks();
+
+  it("finds every report notebook of the manifest among them", () => {
+    assert.ok(inReports.size >= 14, `${inReports.size} report notebooks`);
+    for (const path of inReports) assert.ok(paths.includes(path), `${path} is listed in reports.json but not committed`);
+  });
 
   it("finds the fixture notebook at least", () => {
     assert.ok(paths.some((p) => p.endsWith("display-demo.ipynb")), paths.join(", "));
   });
 
   for (const path of paths) {
-    it(`${path.slice(ROOT.length + 1)}: valid nbformat 4 (our validator), no outputs, tslab kernelspec, ≤ 1 parameters cell`, async () => {
+    const wanted = inReports.has(path) ? "one parameters cell" : "≤ 1 parameters cell";
+    it(`${path.slice(ROOT.length + 1)}: valid nbformat 4 (our validator), no outputs, tslab kernelspec, ${wanted}`, async () => {
       const notebook = await readNotebook(path); // throws naming the field when invalid
       assert.equal(hasNoOutputs(notebook), true, "commit notebooks without outputs (nnbook strips them with stripOutputs)");
       assert.equal((notebook.metadata.kernelspec as { name?: string } | undefined)?.name, "tslab");
-      assert.ok(notebook.cells.filter((c) => cellTags(c).includes("parameters")).length <= 1);
+      const parameterCells = notebook.cells.filter((c) => cellTags(c).includes("parameters")).length;
+      if (inReports.has(path)) assert.equal(parameterCells, 1, "a report notebook has exactly one parameters cell");
+      else assert.ok(parameterCells <= 1);
       assert.equal(notebook.cells.filter((c) => cellTags(c).includes("injected-parameters")).length, 0);
     });
   }
