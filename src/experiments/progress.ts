@@ -4,6 +4,8 @@ import { SingleBar } from "cli-progress";
 export interface SweepProgress {
   /** `done` of `total` runs finished (cache hits included), `running` in flight, `cached` hits */
   update(done: number, running: number, cached: number): void;
+  /** where the runs are, in words (a job-queue sweep: "2 running (w1 ×1, w2 ×1), 5 queued") */
+  detail?(text: string): void;
   stop(): void;
 }
 
@@ -17,16 +19,17 @@ export const silentProgress: SweepProgress = { update: () => undefined, stop: ()
  */
 export function progressBar(total: number, done: number, cached: number): SweepProgress {
   const bar = new SingleBar({
-    format: "sweep [{bar}] {value}/{total} done | {running} running | {cached} cached | ETA {eta_formatted}",
+    format: "sweep [{bar}] {value}/{total} done | {running} running | {cached} cached | ETA {eta_formatted}{detail}",
     stream: process.stderr,
     hideCursor: false,
     etaBuffer: 20,
     noTTYOutput: !process.stderr.isTTY,
     notTTYSchedule: 10000,
   });
-  bar.start(total, done, { running: 0, cached });
+  bar.start(total, done, { running: 0, cached, detail: "" });
   return {
     update: (done, running, cached) => bar.update(done, { running, cached }),
+    detail: (text) => bar.update({ detail: ` | ${text}` }),
     stop: () => bar.stop(),
   };
 }

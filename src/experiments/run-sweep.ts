@@ -20,6 +20,18 @@ export interface SweepOptions {
   readonly progress?: boolean | SweepProgress;
   /** called as each result arrives (in completion order) */
   readonly onResult?: (index: number, result: RunResult) => void;
+  /**
+   * run on the workers of this job queue (redis://… or rediss://…, see `nnbook worker`) instead of
+   * local threads; default $NNBOOK_QUEUE; false: never
+   */
+  readonly queue?: string | false;
+}
+
+/** The queue a sweep uses: the option, else $NNBOOK_QUEUE, else none. */
+function queueUrl(opts: SweepOptions): string | undefined {
+  if (opts.queue === false) return undefined;
+  const url = opts.queue ?? process.env.NNBOOK_QUEUE;
+  return url === undefined || url === "" ? undefined : url;
 }
 
 function lookup(config: ExperimentConfig, data: ExperimentData, opts: CacheOptions): RunResult | undefined {
@@ -53,6 +65,8 @@ async function runSerially(configs: readonly ExperimentConfig[], pending: readon
  * threads that share the data through SharedArrayBuffers (copied into shared memory once per
  * sweep if the loader did not already share them). A run that diverges, throws, or whose worker
  * dies is recorded in its own result (status "diverged" / "failed"); the sweep goes on.
+ * With a job queue (`queue` / $NNBOOK_QUEUE) the pending runs go to its workers instead (see
+ * `runOnQueue`); their results come back the same, in config order, and enter the local cache too.
  */
 export async function runSweep(configs: readonly ExperimentConfig[], data: ExperimentData, opts: SweepOptions = {}): Promise<RunResult[]> {
   const workers = opts.workers ?? availableParallelism();
@@ -60,7 +74,7 @@ export async function runSweep(configs: readonly ExperimentConfig[], data: Exper
   const cacheOpts: CacheOptions = { cache: opts.cache ?? openCache(), force: opts.force };
   const results: (RunResult | undefined)[] = configs.map((c) => lookup(c, data, cacheOpts));
   const pending = results.flatMap((r, i) => (r === undefined ? [i] : []));
-  const cached = results.filter((r) => r?.fromCache).length;
+  let cached = results.filter((r) => r?.fromCache).length;
   const progress: SweepProgress = typeof opts.progress === "object" ? opts.progress
     : (opts.progress ?? process.stderr.isTTY) ? progressBar(configs.length, configs.length - pending.length, cached) : silentProgress;
   results.forEach((r, i) => r && opts.onResult?.(i, r));
@@ -74,6 +88,7 @@ export async function runSweep(configs: readonly ExperimentConfig[], data: Exper
       process.emitWarning(`result cache: could not store run ${i}: ${(err as Error).message}`);
     }
     done++;
+    if (result.fromCache) cached++; // shared results of the job queue
     progress.update(done, inFlight, cached);
     opts.onResult?.(i, result);
   };
@@ -82,7 +97,11 @@ export async function runSweep(configs: readonly ExperimentConfig[], data: Exper
     progress.update(done, inFlight, cached);
   };
   try {
-    if (workers === 0 || pending.length === 0) await runSerially(configs, pending, data, finish, running);
+    const queue = queueUrl(opts);
+    if (queue !== undefined && pending.length > 0) {
+      const { runOnQueue } = await import("../queue/run-on-queue"); // loads BullMQ only when used
+      await runOnQueue(configs, pending, data, { finish, running, detail: (t) => progress.detail?.(t) }, { url: queue });
+    } else if (workers === 0 || pending.length === 0) await runSerially(configs, pending, data, finish, running);
     else await runOnPool(configs, pending, shareData(data), workers, { finish, running });
   } finally {
     progress.stop();

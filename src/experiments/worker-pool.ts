@@ -12,7 +12,7 @@ import type { WorkerJob, WorkerReply } from "./sweep-worker";
  * from TypeScript sources (ts-node, e.g. under mocha) it registers ts-node (transpile-only) inside
  * the worker and loads sweep-worker.ts, so a worker always runs the same code as its caller.
  */
-function startWorker(data: ExperimentData): PoolWorker {
+export function startWorker(data: ExperimentData): PoolWorker {
   const workerData = { data, kernel: getKernel().name };
   if (!__filename.endsWith(".ts")) return new Worker(path.join(__dirname, "sweep-worker.js"), { workerData });
   const project = path.resolve(__dirname, "..", "..", "tsconfig.json");

@@ -8,8 +8,20 @@ import { progress } from "./display";
  */
 export function sweepProgress(label: string, runs: number | null = null): SweepProgress {
   const bar = progress(label, runs);
+  let done = 0;
+  let counts = "0 running, 0 cached";
+  let where = ""; // a job-queue sweep says which workers run what
+  const show = (): void => bar.update(done, `${counts}${where}`);
   return {
-    update: (done, running, cached) => bar.update(done, `${running} running, ${cached} cached`),
+    update: (d, running, cached) => {
+      done = d;
+      counts = `${running} running, ${cached} cached`;
+      show();
+    },
+    detail: (text) => {
+      where = ` | ${text}`;
+      show();
+    },
     stop: () => bar.finish(),
   };
 }

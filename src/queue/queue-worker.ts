@@ -1,0 +1,127 @@
+import { availableParallelism, hostname } from "os";
+import { DelayedError, Job, UnrecoverableError, Worker } from "bullmq";
+import { codeVersion } from "../experiments/code-version";
+import type { ExperimentData } from "../experiments/data";
+import { encodeJson } from "../experiments/json-codec";
+import { resultKey } from "../experiments/run-cached";
+import { canonicalJson } from "../experiments/hash";
+import { DataSource, loadDataSource } from "./data-source";
+import { checkRunJob, RunJob } from "./payload";
+import { parseQueueUrl, redisOptions } from "./redis-url";
+import { RunThreads } from "./run-threads";
+import { QUEUE_NAME, QUEUE_PREFIX, writeRefusal, writeShared } from "./store";
+
+/** Options of `startQueueWorker`. */
+export interface QueueWorkerOptions {
+  /** redis://… or rediss://… */
+  readonly url: string;
+  /** runs at once (default: the number of cores) */
+  readonly concurrency?: number;
+  /** shown in progress and logs (default `<host>:<pid>`) */
+  readonly name?: string;
+  /** a job whose lock is not renewed for this long counts as stalled and is retried (default 30 s) */
+  readonly lockDurationMs?: number;
+  /** how often stalled jobs are looked for (default 30 s) */
+  readonly stalledIntervalMs?: number;
+  /** a refused job goes back to the queue after this delay, for another worker (default 1 s) */
+  readonly refuseDelayMs?: number;
+  /** one line per event (connected, refused, completed, errors) */
+  readonly log?: (line: string) => void;
+}
+
+/** A running queue worker. */
+export interface QueueWorker {
+  readonly name: string;
+  /** stops taking jobs; `force` hands the runs in flight back (they are retried elsewhere) instead of finishing them */
+  close(force?: boolean): Promise<void>;
+}
+
+interface LocalData {
+  readonly data: ExperimentData;
+  readonly threads: RunThreads;
+}
+
+/**
+ * Why this worker must not run `job` on `data`, or undefined when it may: the job's data
+ * fingerprint, engine version and result key must all equal this worker's.
+ */
+export function refusalReason(job: RunJob, data: ExperimentData): string | undefined {
+  if (data.fingerprint !== job.fingerprint) {
+    return `data fingerprint differs: the job wants ${job.fingerprint}, this worker has ${data.fingerprint} (${data.provenance})`;
+  }
+  const mine = codeVersion();
+  if (mine !== job.codeVersion) return `engine version differs: the job wants ${job.codeVersion}, this worker runs ${mine}`;
+  const key = resultKey(job.config, data);
+  if (key !== job.key) return `result key differs: the job has ${job.key}, this worker computes ${key}`;
+  return undefined;
+}
+
+/**
+ * Starts a worker that takes training runs from the queue at `url`, runs them on worker threads
+ * with this machine's data (loaded once per data source), shares each result, and returns it.
+ * Malformed payloads fail at once (no retry). A job for other data or another engine version is
+ * refused: the reason is logged and recorded, and the job goes back to the queue for another worker.
+ */
+export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueWorker> {
+  const address = parseQueueUrl(opts.url);
+  const name = opts.name ?? `${hostname()}:${process.pid}`;
+  const concurrency = opts.concurrency ?? availableParallelism();
+  if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new RangeError(`worker: concurrency must be an integer ≥ 1, got ${concurrency}`);
+  const log = opts.log ?? (() => undefined);
+  const loaded = new Map<string, Promise<LocalData>>();
+  const dataFor = (source: DataSource): Promise<LocalData> => {
+    const id = canonicalJson(source);
+    let entry = loaded.get(id);
+    if (!entry) {
+      entry = loadDataSource(source).then((data) => ({ data, threads: new RunThreads(data) }));
+      entry.catch(() => loaded.delete(id)); // a load that failed is tried again by the next job
+      loaded.set(id, entry);
+    }
+    return entry;
+  };
+  const worker: Worker = new Worker(QUEUE_NAME, async (job: Job, token?: string) => {
+    let payload: RunJob;
+    try {
+      payload = checkRunJob(job.data);
+      if (job.id !== payload.key) throw new Error(`job id ${job.id} is not the payload's key ${payload.key}`);
+    } catch (err) {
+      log(`rejected job ${job.id}: malformed payload: ${(err as Error).message}`);
+      throw new UnrecoverableError(`malformed job payload: ${(err as Error).message}`);
+    }
+    let local: LocalData | undefined;
+    let reason: string | undefined;
+    try {
+      local = await dataFor(payload.source);
+      reason = refusalReason(payload, local.data);
+    } catch (err) {
+      reason = `cannot load the job's data here: ${(err as Error).message}`;
+    }
+    if (reason !== undefined || !local) {
+      log(`refused job ${payload.key.slice(0, 12)}: ${reason}`);
+      await writeRefusal(await worker.client, payload.key, name, reason ?? "no data");
+      await job.moveToDelayed(Date.now() + (opts.refuseDelayMs ?? 1000), token);
+      throw new DelayedError();
+    }
+    const result = await local.threads.run(payload.config);
+    await writeShared(await worker.client, payload.key, result);
+    return encodeJson(result);
+  }, {
+    connection: redisOptions(address), prefix: QUEUE_PREFIX, concurrency, name, autorun: false,
+    lockDuration: opts.lockDurationMs ?? 30000, stalledInterval: opts.stalledIntervalMs ?? 30000, maxStalledCount: 5,
+  });
+  worker.on("completed", (job: Job) => log(`completed ${String(job.id).slice(0, 12)} (seed ${job.data?.config?.seed})`));
+  worker.on("failed", (job: Job | undefined, err: Error) => {
+    if (!(err instanceof DelayedError)) log(`failed ${String(job?.id).slice(0, 12)}: ${err.message}`);
+  });
+  worker.on("error", (err: Error) => log(`queue error: ${err.message}`));
+  await worker.waitUntilReady();
+  worker.run().catch((err: Error) => log(`worker stopped: ${err.message}`));
+  log(`worker ${name} connected to ${address.display}: ${concurrency} at once, engine ${codeVersion()}`);
+  return {
+    name,
+    close: async (force = false) => {
+      await worker.close(force);
+      await Promise.all([...loaded.values()].map((p) => p.then((l) => l.threads.close(), () => undefined)));
+    },
+  };
+}
