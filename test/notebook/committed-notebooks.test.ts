@@ -1,16 +1,25 @@
 import { strict as assert } from "assert";
-import { readdirSync, readFileSync } from "fs";
+import { spawnSync } from "child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import { cellTags, hasNoOutputs, readNotebook } from "../../src/report/nbformat";
 import { officialValidate, pythonWithNbformat, ROOT } from "./helpers";
 
-/** Every committed notebook: every .ipynb below notebooks/ (report and walkthrough folders) and the test fixtures. */
-function committedNotebooks(): string[] {
+/** Folders Jupyter writes beside opened notebooks (git-ignored; their copies may hold outputs). */
+const JUPYTER_FOLDERS = new Set([".ipynb_checkpoints"]);
+
+/**
+ * Every committed notebook: every .ipynb below notebooks/ (report and walkthrough folders) and the
+ * test fixtures, not looking into Jupyter's checkpoint folders.
+ */
+function committedNotebooks(root = ROOT): string[] {
   const list = (dir: string): string[] =>
-    readdirSync(join(ROOT, dir), { withFileTypes: true })
+    readdirSync(join(root, dir), { withFileTypes: true })
       .sort((a, b) => a.name.localeCompare(b.name))
       .flatMap((entry) =>
-        entry.isDirectory() ? list(join(dir, entry.name)) : entry.name.endsWith(".ipynb") ? [join(ROOT, dir, entry.name)] : []);
+        entry.isDirectory() ? (JUPYTER_FOLDERS.has(entry.name) ? [] : list(join(dir, entry.name)))
+          : entry.name.endsWith(".ipynb") ? [join(root, dir, entry.name)] : []);
   return [...list("notebooks"), ...list(join("test", "fixtures"))];
 }
 
@@ -27,6 +36,20 @@ describe("committed notebooks: no outputs, valid nbformat 4, tslab kernel", () =
   it("finds every report notebook of the manifest among them", () => {
     assert.ok(inReports.size >= 14, `${inReports.size} report notebooks`);
     for (const path of inReports) assert.ok(paths.includes(path), `${path} is listed in reports.json but not committed`);
+  });
+
+  it("skips Jupyter's .ipynb_checkpoints folders, which git ignores", () => {
+    const root = mkdtempSync(join(tmpdir(), "nnbook-checkpoints-"));
+    try {
+      for (const dir of ["notebooks/.ipynb_checkpoints", "test/fixtures"]) mkdirSync(join(root, dir), { recursive: true });
+      writeFileSync(join(root, "notebooks", "a.ipynb"), "{}");
+      writeFileSync(join(root, "notebooks", ".ipynb_checkpoints", "a-checkpoint.ipynb"), "{}");
+      assert.deepEqual(committedNotebooks(root), [join(root, "notebooks", "a.ipynb")]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    const ignored = spawnSync("git", ["check-ignore", "-q", "--no-index", "notebooks/.ipynb_checkpoints/x-checkpoint.ipynb"], { cwd: ROOT });
+    assert.equal(ignored.status, 0, ".gitignore must list .ipynb_checkpoints/");
   });
 
   it("finds the fixture notebook at least", () => {
