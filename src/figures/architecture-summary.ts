@@ -4,6 +4,7 @@ import type { UnitSpec } from "vega-lite/build/src/spec";
 import { finiteField, labelField, requireRows, sizeOption, stdField } from "./check-records";
 import type { ArchitectureRow } from "./records";
 import { CATEGORY_COLORS, PANEL_WIDTH, VEGA_LITE_SCHEMA, figureConfig } from "./theme";
+import { numberTip, STD_TIP, stdLabel, textTip, VALUE_FORMAT } from "./tooltips";
 
 export interface ArchitectureSummaryOptions {
   /** the accuracy axis title (default "Test accuracy") */
@@ -18,6 +19,7 @@ interface ArchitectureRecord {
   accuracy: number;
   low: number | null;
   high: number | null;
+  spread: string;
 }
 
 function architectureRecords(rows: readonly ArchitectureRow[]): ArchitectureRecord[] {
@@ -30,6 +32,7 @@ function architectureRecords(rows: readonly ArchitectureRow[]): ArchitectureReco
       accuracy,
       low: std === null ? null : accuracy - std,
       high: std === null ? null : accuracy + std,
+      spread: stdLabel(std),
     };
   });
   const labels = values.map((v) => v.label);
@@ -40,7 +43,8 @@ function architectureRecords(rows: readonly ArchitectureRow[]): ArchitectureReco
 
 /**
  * Accuracy per architecture (or any named variant) as horizontal bars from zero, in the order of
- * `rows`, with ±std error bars where rows have `std`.
+ * `rows`, with ±std error bars where rows have `std`. Hovering a bar shows the variant, accuracy
+ * and ± std.
  * rows: ArchitectureRow[] ({label, accuracy, std?}) with distinct labels.
  */
 export function architectureSummary(rows: readonly ArchitectureRow[], options: ArchitectureSummaryOptions = {}): TopLevelSpec {
@@ -52,7 +56,11 @@ export function architectureSummary(rows: readonly ArchitectureRow[], options: A
   const layer: UnitSpec<Field>[] = [
     {
       mark: { type: "bar", color: CATEGORY_COLORS[0] },
-      encoding: { y, x: { field: "accuracy", type: "quantitative", title: options.axisTitle ?? "Test accuracy" } },
+      encoding: {
+        y,
+        x: { field: "accuracy", type: "quantitative", title: options.axisTitle ?? "Test accuracy" },
+        tooltip: [textTip("label", "Variant"), numberTip("accuracy", options.axisTitle ?? "Test accuracy", VALUE_FORMAT), STD_TIP],
+      },
     },
   ];
   if (values.some((v) => v.low !== null)) {

@@ -5,6 +5,7 @@ import {
 import type { CurveRun, CurveX, FigureSplit, Metric, SplitLabel } from "./records";
 import { chartFrame, METRIC_TITLES, X_TITLES } from "./spec-parts";
 import { PANEL_WIDTH } from "./theme";
+import { hoverPoints, numberTip, textTip, VALUE_FORMAT } from "./tooltips";
 
 export interface CompareCurvesOptions {
   /** x field (default "step") */
@@ -33,7 +34,8 @@ function runRecords(run: CurveRun, r: number, metric: Metric, split: SplitLabel,
 
 /**
  * Several runs' curves of one metric on one split in one chart, one color per run, legend in the
- * order of `runs` (the TDT4265 "tricks of the trade" comparison).
+ * order of `runs` (the TDT4265 "tricks of the trade" comparison); hovering a record shows its run,
+ * x and value.
  * runs: {label, history: CurveRow[]}[] with distinct labels; split "train" and "training" are the same.
  */
 export function compareCurves(
@@ -48,14 +50,14 @@ export function compareCurves(
   const labels = runs.map((run) => run.label);
   const dup = labels.find((l, i) => labels.indexOf(l) !== i);
   if (dup !== undefined) throw new Error(`${builder}: run label "${dup}" appears twice; labels must be distinct`);
+  const xDef = { field: x, type: "quantitative", title: X_TITLES[x] } as const;
+  const yDef = { field: m, type: "quantitative", title: `${METRIC_TITLES[m]} (${s})`, scale: { zero: false } } as const;
   return {
     ...chartFrame(builder, options, Math.round(1.5 * PANEL_WIDTH)),
     data: { values },
-    mark: { type: "line", invalid: "break-paths-filter-domains" },
-    encoding: {
-      x: { field: x, type: "quantitative", title: X_TITLES[x] },
-      y: { field: m, type: "quantitative", title: `${METRIC_TITLES[m]} (${s})`, scale: { zero: false } },
-      color: { field: "run", type: "nominal", title: "Variant", scale: { domain: labels } },
-    },
+    layer: [
+      { mark: { type: "line", invalid: "break-paths-filter-domains" }, encoding: { x: xDef, y: yDef, color: { field: "run", type: "nominal", title: "Variant", scale: { domain: labels } } } },
+      hoverPoints(xDef, yDef, [textTip("run", "Variant"), numberTip(x, X_TITLES[x]), numberTip(m, yDef.title, VALUE_FORMAT)]),
+    ],
   };
 }

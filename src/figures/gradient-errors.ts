@@ -5,6 +5,7 @@ import { labelField, requireRows } from "./check-records";
 import type { GradientErrorRow } from "./records";
 import { chartFrame, distinct, expNumber } from "./spec-parts";
 import { PANEL_WIDTH } from "./theme";
+import { numberTip, textTip } from "./tooltips";
 
 export interface GradientErrorsOptions {
   /** draws a dashed line at this relative error, labeled with its value (e.g. 1e-6) */
@@ -74,7 +75,7 @@ export function gradientErrors(rows: readonly GradientErrorRow[], options: Gradi
       // one merged legend: same field, title and scale domain (an explicit `sort` would split it)
       color: { field: "param", type: "nominal", title: "Parameter", scale: { domain: params } },
       shape: { field: "param", type: "nominal", title: "Parameter", scale: { domain: params } },
-      tooltip: [{ field: "layer" }, { field: "param" }, { field: "maxRelativeError", format: ".3e" }],
+      tooltip: [textTip("layer", "Layer"), textTip("param", "Parameter"), numberTip("maxRelativeError", "Max relative error", ".3e")],
     },
   };
   const layer: (UnitSpec<Field> | LayerSpec<Field>)[] = [point];

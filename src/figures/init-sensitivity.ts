@@ -5,6 +5,7 @@ import { booleanField, finiteField, positiveField, requireRows, stdField } from 
 import type { InitSensitivityRow } from "./records";
 import { chartFrame, distinct, expNumber } from "./spec-parts";
 import { CATEGORY_COLORS, PANEL_WIDTH } from "./theme";
+import { numberTip, STD_TIP, stdLabel, textTip, VALUE_FORMAT } from "./tooltips";
 
 export interface InitSensitivityOptions {
   /** draws a dashed reference line at this accuracy, labeled "chance" (e.g. 0.1 for 10 classes) */
@@ -16,12 +17,15 @@ export interface InitSensitivityOptions {
 
 const BN_LABELS = ["without BN", "with BN"] as const;
 
+const INIT_TOOLTIP = [textTip("sigma", "σ"), textTip("bn", "Network"), numberTip("accuracy", "Accuracy", VALUE_FORMAT), STD_TIP];
+
 interface SigmaRecord {
   sigma: string;
   bn: string;
   accuracy: number;
   low: number | null;
   high: number | null;
+  spread: string;
 }
 
 function sigmaRecords(rows: readonly InitSensitivityRow[]): { values: SigmaRecord[]; sigmaOrder: string[] } {
@@ -35,6 +39,7 @@ function sigmaRecords(rows: readonly InitSensitivityRow[]): { values: SigmaRecor
       accuracy,
       low: std === null ? null : accuracy - std,
       high: std === null ? null : accuracy + std,
+      spread: stdLabel(std),
     };
   });
   const sigmaOrder = distinct([...parsed].sort((a, b) => b.sigmaValue - a.sigmaValue).map((p) => expNumber(p.sigmaValue)));
@@ -60,7 +65,8 @@ function chanceLayer(level: number): LayerSpec<Field> {
 /**
  * Sensitivity to initialization: accuracy per weight-init σ (largest first, as ordered
  * categories: the grid is a few decades) in groups of bars without/with BN, ±std error bars
- * where rows have `std`, and an optional chance-level line.
+ * where rows have `std`, and an optional chance-level line. Hovering a bar shows σ, BN,
+ * accuracy and ± std.
  * rows: InitSensitivityRow[] ({sigma > 0, batchNorm, accuracy, std?}).
  */
 export function initSensitivity(rows: readonly InitSensitivityRow[], options: InitSensitivityOptions = {}): TopLevelSpec {
@@ -74,7 +80,10 @@ export function initSensitivity(rows: readonly InitSensitivityRow[], options: In
     field: "bn", type: "nominal", title: "Network", scale: { domain: [...BN_LABELS], range: CATEGORY_COLORS.slice(0, 2) },
   } as const;
   const layer: (UnitSpec<Field> | LayerSpec<Field>)[] = [
-    { mark: { type: "bar" }, encoding: { x, xOffset, color, y: { field: "accuracy", type: "quantitative", title: "Accuracy" } } },
+    {
+      mark: { type: "bar" },
+      encoding: { x, xOffset, color, y: { field: "accuracy", type: "quantitative", title: "Accuracy" }, tooltip: INIT_TOOLTIP },
+    },
   ];
   if (values.some((v) => v.low !== null)) {
     layer.push({

@@ -5,6 +5,7 @@ import { finiteField, positiveField, requireRows, splitField, splitOption, stdFi
 import { SPLIT_LABELS, type FigureSplit, type LambdaRow, type SplitLabel } from "./records";
 import { chartFrame, presentSplits, shortNumber, splitColor } from "./spec-parts";
 import { PANEL_WIDTH } from "./theme";
+import { DECADE_FORMAT, numberTip, STD_TIP, stdLabel, textTip, VALUE_FORMAT } from "./tooltips";
 
 export interface LambdaSearchOptions {
   /** the split whose highest accuracy is marked as the best λ (default "validation"; false: none) */
@@ -20,6 +21,7 @@ interface LambdaRecord {
   accuracy: number;
   low: number | null;
   high: number | null;
+  spread: string;
 }
 
 const X_LAMBDA = { field: "lambda", type: "quantitative", title: "λ", scale: { type: "log" }, axis: { format: "~e" } } as const;
@@ -36,9 +38,12 @@ function lambdaRecords(rows: readonly LambdaRow[]): LambdaRecord[] {
       accuracy,
       low: std === null ? null : accuracy - std,
       high: std === null ? null : accuracy + std,
+      spread: stdLabel(std),
     };
   });
 }
+
+const LAMBDA_TOOLTIP = [numberTip("lambda", "λ", DECADE_FORMAT), textTip("split", "Data"), numberTip("accuracy", "Accuracy", VALUE_FORMAT), STD_TIP];
 
 /** The record with the highest accuracy on `split` (first on ties), or undefined if none. */
 export function bestLambda<R extends { split: SplitLabel; accuracy: number }>(records: readonly R[], split: SplitLabel): R | undefined {
@@ -62,6 +67,7 @@ function bestLayer(best: LambdaRecord): LayerSpec<Field> {
 /**
  * λ search summary: accuracy over λ on a log axis, one line per split, error bars (±std) where
  * rows have `std`, and the best λ (highest accuracy on `options.best`) circled and labeled.
+ * Hovering a point shows λ, split, accuracy and ± std.
  * rows: LambdaRow[] ({lambda > 0, split, accuracy, std?}).
  */
 export function lambdaSearch(rows: readonly LambdaRow[], options: LambdaSearchOptions = {}): TopLevelSpec {
@@ -69,13 +75,15 @@ export function lambdaSearch(rows: readonly LambdaRow[], options: LambdaSearchOp
   const values = lambdaRecords(rows);
   const color = splitColor(presentSplits(values, SPLIT_LABELS));
   const layer: (UnitSpec<Field> | LayerSpec<Field>)[] = [
-    { mark: { type: "line", point: true }, encoding: { x: X_LAMBDA, y: Y_ACCURACY, color } },
+    { mark: { type: "line" }, encoding: { x: X_LAMBDA, y: Y_ACCURACY, color } },
+    { mark: { type: "point", filled: true }, encoding: { x: X_LAMBDA, y: Y_ACCURACY, color, tooltip: LAMBDA_TOOLTIP } },
   ];
   if (values.some((v) => v.low !== null)) {
     layer.push({
       transform: [{ filter: "datum.low != null" }],
       mark: { type: "errorbar", ticks: true },
-      encoding: { x: X_LAMBDA, y: { field: "low", type: "quantitative", title: "Accuracy" }, y2: { field: "high" }, color },
+      // no tooltip of its own (the point above the bar shows ± std)
+      encoding: { x: X_LAMBDA, y: { field: "low", type: "quantitative", title: "Accuracy" }, y2: { field: "high" }, color, tooltip: null },
     });
   }
   const bestSplit = options.best === false ? false : splitOption(options.best ?? "validation", builder, "option best");

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Field } from "vega-lite/build/src/channeldef";
-import type { FacetedUnitSpec } from "vega-lite/build/src/spec";
+import type { LayerSpec } from "vega-lite/build/src/spec";
 import {
   curveX, finiteField, listOption, measuredField, requireRows, sizeOption, splitField, splitsOption,
   type RecordContext,
@@ -8,6 +8,7 @@ import {
 import type { CurveRow, CurveX, FigureSplit, Metric, SplitLabel } from "./records";
 import { METRIC_TITLES, X_TITLES, splitColor } from "./spec-parts";
 import { PANEL_HEIGHT, PANEL_WIDTH, VEGA_LITE_SCHEMA, figureConfig } from "./theme";
+import { hoverPoints, numberTip, textTip, VALUE_FORMAT } from "./tooltips";
 
 export interface LearningCurveOptions {
   /** panels, left to right (default cost, loss, accuracy; TDT4265 uses loss and accuracy) */
@@ -40,22 +41,24 @@ function curveRecords(
   return out;
 }
 
-function curvePanel(metric: Metric, x: CurveX, splits: readonly SplitLabel[], width: number, height: number): FacetedUnitSpec<Field> {
+function curvePanel(metric: Metric, x: CurveX, splits: readonly SplitLabel[], width: number, height: number): LayerSpec<Field> {
+  const xDef = { field: x, type: "quantitative", title: X_TITLES[x] } as const;
+  const yDef = { field: metric, type: "quantitative", title: METRIC_TITLES[metric], scale: { zero: false } } as const;
+  const tooltip = [numberTip(x, X_TITLES[x]), textTip("split", "Data"), numberTip(metric, METRIC_TITLES[metric], VALUE_FORMAT)];
   return {
     width,
     height,
-    mark: { type: "line", invalid: "break-paths-filter-domains" },
-    encoding: {
-      x: { field: x, type: "quantitative", title: X_TITLES[x] },
-      y: { field: metric, type: "quantitative", title: METRIC_TITLES[metric], scale: { zero: false } },
-      color: splitColor(splits),
-    },
+    layer: [
+      { mark: { type: "line", invalid: "break-paths-filter-domains" }, encoding: { x: xDef, y: yDef, color: splitColor(splits) } },
+      hoverPoints(xDef, yDef, tooltip),
+    ],
   };
 }
 
 /**
  * Learning curves as in the DD2424 reports: one panel per metric (cost, loss, accuracy) side by
- * side, over the update step (or epoch), one colored line per split.
+ * side, over the update step (or epoch), one colored line per split; hovering a record shows
+ * its x, split and value.
  * history: CurveRow[] (src/train's HistoryRow[]) in any order; rows of other splits are ignored.
  */
 export function learningCurves(history: readonly CurveRow[], options: LearningCurveOptions = {}): TopLevelSpec {

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { finiteField, requireRows, sizeOption } from "./check-records";
 import type { EtaRow } from "./records";
 import { CATEGORY_COLORS, PANEL_HEIGHT, PANEL_WIDTH, VEGA_LITE_SCHEMA, figureConfig } from "./theme";
+import { DECADE_FORMAT, hoverPoints, numberTip } from "./tooltips";
 
 export interface LearningRateScheduleOptions {
   /** a log η axis (for step decay); default linear (the cyclical schedule is linear in η) */
@@ -32,7 +33,7 @@ function etaRecords(rows: readonly EtaRow[]): { step: number; eta: number }[] {
 
 /**
  * The learning rate η over update steps (e.g. the cyclical schedule between η_min and η_max).
- * rows: EtaRow[] ({step, eta}); curve/history rows can be passed as is.
+ * rows: EtaRow[] ({step, eta}); curve/history rows can be passed as is. Hovering shows step and η.
  */
 export function learningRateSchedule(rows: readonly EtaRow[], options: LearningRateScheduleOptions = {}): TopLevelSpec {
   const builder = "learningRateSchedule";
@@ -41,6 +42,8 @@ export function learningRateSchedule(rows: readonly EtaRow[], options: LearningR
     const bad = values.find((v) => v.eta <= 0);
     if (bad !== undefined) throw new Error(`learningRateSchedule: logScale needs eta > 0, got ${bad.eta} at step ${bad.step}`);
   }
+  const xDef = { field: "step", type: "quantitative", title: "Update step" } as const;
+  const yDef = { field: "eta", type: "quantitative", title: "Learning rate η", ...(options.logScale === true ? { scale: { type: "log" as const } } : {}) } as const;
   return {
     $schema: VEGA_LITE_SCHEMA,
     config: figureConfig(),
@@ -48,10 +51,9 @@ export function learningRateSchedule(rows: readonly EtaRow[], options: LearningR
     width: sizeOption(options.width, Math.round(1.5 * PANEL_WIDTH), builder, "width"),
     height: sizeOption(options.height, Math.round(0.6 * PANEL_HEIGHT), builder, "height"),
     data: { values },
-    mark: { type: "line", color: CATEGORY_COLORS[0] },
-    encoding: {
-      x: { field: "step", type: "quantitative", title: "Update step" },
-      y: { field: "eta", type: "quantitative", title: "Learning rate η", ...(options.logScale === true ? { scale: { type: "log" } } : {}) },
-    },
+    layer: [
+      { mark: { type: "line", color: CATEGORY_COLORS[0] }, encoding: { x: xDef, y: yDef } },
+      hoverPoints(xDef, yDef, [numberTip("step", "Update step"), numberTip("eta", "η", DECADE_FORMAT)]),
+    ],
   };
 }

@@ -11,10 +11,10 @@ describe("figures/learning-curves", () => {
   it("draws one panel per metric, left to right, over the chosen x field", () => {
     const h = curveRows(300, 100, ["training", "validation"]);
     const all = json(learningCurves(h));
-    assert.deepStrictEqual(all.hconcat.map((p: any) => p.encoding.y.field), ["cost", "loss", "accuracy"]);
-    assert.deepStrictEqual(all.hconcat.map((p: any) => p.encoding.x.field), ["step", "step", "step"]);
+    assert.deepStrictEqual(all.hconcat.map((p: any) => p.layer[0].encoding.y.field), ["cost", "loss", "accuracy"]);
+    assert.deepStrictEqual(all.hconcat.map((p: any) => p.layer[0].encoding.x.field), ["step", "step", "step"]);
     const two = json(learningCurves(h, { metrics: ["loss", "accuracy"], x: "epoch" }));
-    assert.deepStrictEqual(two.hconcat.map((p: any) => [p.encoding.x.field, p.encoding.y.field]), [["epoch", "loss"], ["epoch", "accuracy"]]);
+    assert.deepStrictEqual(two.hconcat.map((p: any) => [p.layer[0].encoding.x.field, p.layer[0].encoding.y.field]), [["epoch", "loss"], ["epoch", "accuracy"]]);
     assert.deepStrictEqual(Object.keys(two.data.values[0]).sort(), ["accuracy", "epoch", "loss", "split"]);
   });
 
@@ -23,10 +23,10 @@ describe("figures/learning-curves", () => {
     const spec = json(learningCurves(h));
     assert.strictEqual(spec.data.values.length, (h.length / 3) * 2);
     assert.deepStrictEqual([...new Set(spec.data.values.map((v: any) => v.split))], ["training", "validation"]);
-    const color = spec.hconcat[0].encoding.color;
+    const color = spec.hconcat[0].layer[0].encoding.color;
     assert.deepStrictEqual(color.scale, { domain: ["training", "validation"], range: [SPLIT_COLORS.training, SPLIT_COLORS.validation] });
     const withTest = json(learningCurves(h, { splits: ["test", "training"] }));
-    assert.deepStrictEqual(withTest.hconcat[0].encoding.color.scale.domain, ["test", "training"]);
+    assert.deepStrictEqual(withTest.hconcat[0].layer[0].encoding.color.scale.domain, ["test", "training"]);
   });
 
   it("copies the plotted values, turning non-finite values (a diverged run) into gaps (null)", () => {
@@ -40,7 +40,7 @@ describe("figures/learning-curves", () => {
       { step: 10, split: "training", cost: null, loss: null, accuracy: 0.1 },
     ]);
     assert.notStrictEqual(values[0], h[0]);
-    assert.strictEqual(json(learningCurves(h)).hconcat[0].mark.invalid, "break-paths-filter-domains", "nulls break the line");
+    assert.strictEqual(json(learningCurves(h)).hconcat[0].layer[0].mark.invalid, "break-paths-filter-domains", "nulls break the line");
   });
 
   it("gives errors that name the record, field and value", () => {
@@ -70,8 +70,8 @@ describe("figures/compare-curves", () => {
     assert.deepStrictEqual(spec.data.values.map((v: any) => v.run), ["baseline", "baseline", "baseline", "baseline",
       "shuffling", "shuffling", "shuffling", "shuffling"]);
     assert.deepStrictEqual(spec.data.values[5], { run: "shuffling", step: 100, accuracy: runs[1].history[2].accuracy });
-    assert.deepStrictEqual(spec.encoding.color.scale.domain, ["baseline", "shuffling"]);
-    assert.strictEqual(spec.encoding.y.title, "Accuracy (training)");
+    assert.deepStrictEqual(spec.layer[0].encoding.color.scale.domain, ["baseline", "shuffling"]);
+    assert.strictEqual(spec.layer[0].encoding.y.title, "Accuracy (training)");
   });
 
   it("rejects duplicate labels, a run without rows of the split and a bad metric", () => {
