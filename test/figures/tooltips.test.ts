@@ -20,7 +20,7 @@ async function tooltips(spec: TopLevelSpec): Promise<{ tip: Tip; datum: Record<s
     if (node.tooltip !== undefined && node.tooltip !== null) found.push({ tip: node.tooltip as Tip, datum: node.datum as Record<string, unknown> });
     for (const child of node.items ?? []) visit(child as typeof node);
   };
-  visit(view.scenegraph().root as never);
+  visit((view.scenegraph() as unknown as { root: never }).root);
   view.finalize();
   return found;
 }
