@@ -1,3 +1,6 @@
+import { readFileSync } from "fs";
+import { isIP } from "net";
+import { rootCertificates } from "tls";
 import type { RedisOptions } from "bullmq";
 
 /** A parsed queue address: the connection options for ioredis/BullMQ and a printable form. */
@@ -7,7 +10,7 @@ export interface QueueAddress {
   readonly db: number;
   readonly username?: string;
   readonly password?: string;
-  /** true for `rediss://` (TLS; the server certificate is verified, see NODE_EXTRA_CA_CERTS) */
+  /** true for `rediss://` (TLS; the server certificate is verified, also against $NNBOOK_QUEUE_CA) */
   readonly tls: boolean;
   /** the URL with the password replaced by "***", safe to print */
   readonly display: string;
@@ -55,9 +58,27 @@ function redact(url: URL): string {
   return copy.href;
 }
 
-/** Best effort for a string that is not even a URL: hide anything between "//…:" and "@". */
+/** For a string that is not even a URL: everything before the last "@" may hold a password. */
 function redactText(text: string): string {
-  return text.replace(/\/\/([^/:@]*):[^/@]*@/, "//$1:***@");
+  const at = text.lastIndexOf("@");
+  return at < 0 ? text : `***${text.slice(at)}`;
+}
+
+/**
+ * TLS options of a `rediss://` address: the server certificate is always verified, against the
+ * system's CAs and, when $NNBOOK_QUEUE_CA names a PEM file, that CA too (a lab's own CA).
+ */
+function tlsOptions(address: QueueAddress): NonNullable<RedisOptions["tls"]> {
+  const caFile = process.env.NNBOOK_QUEUE_CA;
+  let ca: string[] | undefined;
+  if (caFile !== undefined && caFile !== "") {
+    try {
+      ca = [...rootCertificates, readFileSync(caFile, "utf8")];
+    } catch (err) {
+      throw new Error(`NNBOOK_QUEUE_CA: cannot read ${caFile}: ${(err as Error).message}`);
+    }
+  }
+  return { ...(isIP(address.host) ? {} : { servername: address.host }), ...(ca ? { ca } : {}), rejectUnauthorized: true };
 }
 
 /**
@@ -72,7 +93,7 @@ export function redisOptions(address: QueueAddress, maxRetryDelayMs = 2000): Red
     db: address.db,
     ...(address.username !== undefined ? { username: address.username } : {}),
     ...(address.password !== undefined ? { password: address.password } : {}),
-    ...(address.tls ? { tls: { servername: address.host } } : {}),
+    ...(address.tls ? { tls: tlsOptions(address) } : {}),
     maxRetriesPerRequest: null,
     retryStrategy: (times: number) => Math.min(100 * times, maxRetryDelayMs),
   };

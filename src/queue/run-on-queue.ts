@@ -107,8 +107,10 @@ async function follow(queue: Queue, byKey: Map<string, number[]>, ctx: FollowCon
     if (byKey.size < before) lastProgress = Date.now();
     if (byKey.size === 0) break;
     if (Date.now() - lastProgress > ctx.timeoutMs) {
-      throw new Error(`queue ${ctx.display}: no run finished for ${Math.round(ctx.timeoutMs / 1000)} s; ${byKey.size} runs left` +
-        (lastError ? `; last error: ${lastError.message}` : `; ${status || "no worker took a job (is \`nnbook worker\` running?)"}`));
+      const idle = status === "" || (/^0 running/.test(status) && !/refused/.test(status));
+      const why = lastError ? [`last error: ${lastError.message}`]
+        : [status, idle ? "no worker took a job (is `nnbook worker` running on this queue?)" : ""].filter((t) => t !== "");
+      throw new Error(`queue ${ctx.display}: no run finished for ${Math.round(ctx.timeoutMs / 1000)} s; ${byKey.size} runs left; ${why.join("; ")}`);
     }
     await new Promise((r) => setTimeout(r, ctx.pollMs));
   }

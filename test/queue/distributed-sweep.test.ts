@@ -6,23 +6,13 @@
 import { strict as assert } from "assert";
 import { Job, Queue } from "bullmq";
 import { readCifar10 } from "../../src/data";
-import { ExperimentConfig, RunResult, encodeJson, openCache, resultKey, runSweep, withSeeds } from "../../src/experiments";
-import { QUEUE_NAME, QUEUE_PREFIX } from "../../src/queue/store";
-import { parseQueueUrl, redisOptions } from "../../src/queue/redis-url";
+import { ExperimentConfig, openCache, resultKey, runSweep, withSeeds } from "../../src/experiments";
 import { tempDir, writeCifarDir } from "../data/fixtures";
-import { comparable, smallConfig } from "../experiments/fixtures";
+import { smallConfig } from "../experiments/fixtures";
+import { bytesOf, inspect, sleep } from "./queue-helpers";
 import { RedisServer, redisOrSkip } from "./redis-harness";
 import { WorkerProcess } from "./worker-procs";
 
-/** A result as bytes, without the fields that legitimately differ between two runs (timing, fromCache). */
-export const bytesOf = (r: RunResult): string => encodeJson(comparable(r));
-
-/** A BullMQ handle on the runs queue, for looking at jobs from the test. */
-export function inspect(url: string): Queue {
-  return new Queue(QUEUE_NAME, { connection: redisOptions(parseQueueUrl(url)), prefix: QUEUE_PREFIX });
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Freezes `worker` (SIGSTOP) while it holds a job it has not finished, then SIGKILLs it; returns

@@ -30,23 +30,54 @@ export function redisServerBinary(): string | undefined {
   }
 }
 
+/** PEM files of a TLS server certificate, its key and the CA that signed it. */
+export interface TlsFiles {
+  readonly cert: string;
+  readonly key: string;
+  readonly ca: string;
+}
+
+/**
+ * A throw-away CA and a certificate for IP 127.0.0.1 signed by it (openssl), written into `dir`;
+ * undefined when openssl is missing.
+ */
+export function makeTestCertificates(dir: string): TlsFiles | undefined {
+  const f = (name: string): string => path.join(dir, name);
+  const openssl = (...args: string[]): void => void execFileSync("openssl", args, { stdio: "ignore" });
+  try {
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", f("ca.key"), "-out", f("ca.crt"), "-days", "2", "-subj", "/CN=nnbook test CA");
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", f("server.key"), "-out", f("server.csr"), "-subj", "/CN=127.0.0.1");
+    fs.writeFileSync(f("san.ext"), "subjectAltName=IP:127.0.0.1\n");
+    openssl("x509", "-req", "-in", f("server.csr"), "-CA", f("ca.crt"), "-CAkey", f("ca.key"), "-CAcreateserial",
+      "-out", f("server.crt"), "-days", "2", "-extfile", f("san.ext"));
+  } catch {
+    return undefined;
+  }
+  return { cert: f("server.crt"), key: f("server.key"), ca: f("ca.crt") };
+}
+
 /** A redis-server process owned by a test. */
 export class RedisServer {
   private child?: ChildProcess;
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "nnbook-redis-"));
 
-  /** `password`: requirepass; no persistence, so a restart empties the database. */
-  constructor(readonly binary: string, readonly port: number, readonly password?: string) {}
+  /**
+   * `password`: requirepass; `tls`: serve TLS only (rediss://) with this certificate; no
+   * persistence, so a restart empties the database.
+   */
+  constructor(readonly binary: string, readonly port: number, readonly password?: string, readonly tls?: TlsFiles) {}
 
-  /** redis://[:password@]127.0.0.1:port/db */
+  /** redis[s]://[:password@]127.0.0.1:port/db */
   url(db = 0): string {
     const auth = this.password !== undefined ? `:${encodeURIComponent(this.password)}@` : "";
-    return `redis://${auth}127.0.0.1:${this.port}/${db}`;
+    return `${this.tls ? "rediss" : "redis"}://${auth}127.0.0.1:${this.port}/${db}`;
   }
 
   /** Starts the server and resolves once it accepts connections. */
   start(): Promise<void> {
-    const args = ["--bind", "127.0.0.1", "--port", String(this.port), "--dir", this.dir, "--save", "", "--appendonly", "no",
+    const tls = this.tls ? ["--port", "0", "--tls-port", String(this.port), "--tls-cert-file", this.tls.cert, "--tls-key-file", this.tls.key,
+      "--tls-ca-cert-file", this.tls.ca, "--tls-auth-clients", "no"] : ["--port", String(this.port)];
+    const args = ["--bind", "127.0.0.1", ...tls, "--dir", this.dir, "--save", "", "--appendonly", "no",
       "--daemonize", "no", "--loglevel", "notice", ...(this.password !== undefined ? ["--requirepass", this.password] : [])];
     const child = spawn(this.binary, args, { stdio: ["ignore", "pipe", "pipe"] });
     this.child = child;
@@ -85,14 +116,14 @@ export class RedisServer {
 }
 
 /** Starts a server for a suite, or skips the suite with a clear message when redis-server is absent. */
-export async function redisOrSkip(ctx: Mocha.Context, password?: string): Promise<RedisServer | undefined> {
+export async function redisOrSkip(ctx: Mocha.Context, password?: string, tls?: TlsFiles): Promise<RedisServer | undefined> {
   const binary = redisServerBinary();
   if (!binary) {
     console.warn("    (skipped: redis-server is not installed; .ci/run installs it with apt-get: Debian package redis-server)");
     ctx.skip();
     return undefined;
   }
-  const server = new RedisServer(binary, await freePort(), password);
+  const server = new RedisServer(binary, await freePort(), password, tls);
   await server.start();
   return server;
 }
