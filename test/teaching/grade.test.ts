@@ -1,0 +1,108 @@
+/**
+ * `nnbook grade` on a class with every cheat of issue 18 (grade-cheats.ts): scores from the
+ * teacher's copy, cheats at 0 with a note naming what was detected or blocked, honest work at its
+ * true score, grader files unchanged (hash check), no process left, deterministic gradebook.
+ */
+import { strict as assert } from "assert";
+import { createHash } from "crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { gradeBatch, GradedBatch, sandboxUidRange } from "../../src/teaching/grade-batch";
+import { processesOfUsers } from "../../src/teaching/grade-process";
+import { gradebookCsv, gradebookJson } from "../../src/teaching/gradebook";
+import { sandboxUnavailable } from "../../src/teaching/sandbox";
+import { requireBuild } from "../notebook/helpers";
+import { ROOT } from "./fixtures";
+import { STUDENT, Submission, TEACHER, writeClass } from "./grade-cheats";
+
+/** sha256 of every file under `dir` (recursive), by path. */
+function hashTree(dir: string, into = new Map<string, string>()): Map<string, string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) hashTree(path, into);
+    else into.set(path, createHash("sha256").update(readFileSync(path)).digest("hex"));
+  }
+  return into;
+}
+
+/**
+ * The grader's files the cheats aim at: the compiled checker and layers, the library's index and
+ * the walkthrough notebooks (not all of dist/: other work in this tree rebuilds it meanwhile).
+ */
+function graderHashes(): Map<string, string> {
+  const hashes = hashTree(join(ROOT, "dist", "teaching"), hashTree(join(ROOT, "dist", "layers")));
+  hashes.set(join(ROOT, "dist", "index.js"), createHash("sha256").update(readFileSync(join(ROOT, "dist", "index.js"))).digest("hex"));
+  for (const f of [TEACHER, STUDENT]) hashes.set(f, createHash("sha256").update(readFileSync(f)).digest("hex"));
+  return hashes;
+}
+
+/** Processes of the sandbox users a root grader in this process may use (see grade-batch.ts). */
+function sandboxProcesses(): number[] {
+  return process.getuid?.() === 0 ? processesOfUsers(sandboxUidRange()) : [];
+}
+
+const LIMITS = { callTimeoutMs: 2000, submissionTimeoutMs: 5000 };
+
+describe("teaching/grade: a class with every cheat, sandboxed, --jobs 2", function () {
+  this.timeout(240_000);
+  let dir: string;
+  let submissions: Submission[];
+  let batch: GradedBatch;
+  let hashesBefore: Map<string, string>;
+
+  before(async function () {
+    requireBuild();
+    const missing = sandboxUnavailable();
+    if (missing) throw new Error(`this test needs the sandbox: ${missing} (.ci/run installs bubblewrap)`);
+    dir = mkdtempSync(join(tmpdir(), "nnbook-grade-test-"));
+    submissions = writeClass(dir);
+    hashesBefore = graderHashes();
+    batch = await gradeBatch({ teacher: TEACHER, submissions: [dir], jobs: 2, sandbox: true, ...LIMITS });
+  });
+  after(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  const gradeOf = (name: string) => batch.grades.find((g) => g.student === join(dir, `${name}.ipynb`))!;
+
+  it("grades every submission, in path order, with the teacher's checks and points", () => {
+    assert.deepEqual(batch.checks, [{ name: "batchnormForward", points: 2 }, { name: "batchnormBackward", points: 3 }]);
+    assert.deepEqual(batch.grades.map((g) => g.student), submissions.map((s) => join(dir, `${s.name}.ipynb`)).sort());
+    for (const g of batch.grades) assert.equal(g.max, 5, `${g.student}: max`);
+  });
+
+  it("gives each submission its true score and names what was detected or blocked", () => {
+    for (const s of submissions) {
+      const g = gradeOf(s.name);
+      assert.deepEqual(g.rows.map((r) => r.earned), [...s.expected], `${s.name}: ${JSON.stringify(g.rows.map((r) => r.message))} ${g.notes.join(" | ")}`);
+      assert.equal(g.total, s.expected[0] + s.expected[1], `${s.name}: total`);
+      assert.equal(g.status, s.status ?? "graded", `${s.name}: status (${g.notes.join(" | ")})`);
+      const text = [...g.notes, ...g.rows.map((r) => r.message)].join("\n");
+      if (s.evidence) assert.match(text, s.evidence, `${s.name}: ${text}`);
+    }
+  });
+
+  it("honest work gets no notes; the correct one passes with measured errors in range", () => {
+    const g = gradeOf("honest-correct");
+    assert.deepEqual(g.notes, []);
+    assert.ok(g.rows.every((r) => r.pass && r.measuredError !== null && r.measuredError < 1e-6), JSON.stringify(g.rows));
+  });
+
+  it("leaves the grader's files unchanged (sha256 of dist/ and the notebooks)", () => {
+    const after = graderHashes();
+    assert.deepEqual([...after.keys()].sort(), [...hashesBefore.keys()].sort(), "files added or removed");
+    for (const [path, hash] of hashesBefore) assert.equal(after.get(path), hash, `${path} changed`);
+  });
+
+  it("leaves no process of the sandbox users behind", () => {
+    assert.deepEqual(sandboxProcesses(), []);
+  });
+
+  it("is deterministic: the same honest submissions give the same gradebook bytes, with 1 or 2 jobs", async () => {
+    const honest = ["honest-correct", "honest-half", "untouched"].map((n) => join(dir, `${n}.ipynb`));
+    const runs = await Promise.all([1, 2].map((jobs) => gradeBatch({ teacher: TEACHER, submissions: honest, jobs, sandbox: true, ...LIMITS })));
+    const bytes = runs.map((b) => gradebookCsv(b.checks, b.grades) + gradebookJson("teacher", b.checks, b.grades));
+    assert.equal(bytes[0], bytes[1]);
+    const fromClass = batch.grades.filter((g) => honest.includes(g.student));
+    assert.equal(gradebookCsv(batch.checks, fromClass), gradebookCsv(runs[0].checks, runs[0].grades));
+  });
+});
