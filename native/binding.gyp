@@ -3,7 +3,7 @@
 # dispatcher are compiled for the baseline CPU and pick a variant at load time.
 {
   "target_defaults": {
-    "cflags_cc": ["-O3", "-ffp-contract=fast", "-fPIC"],
+    "cflags_cc": ["-O3", "-ffp-contract=off", "-fPIC"],
     "cflags_cc!": ["-fno-exceptions"],
   },
   "targets": [

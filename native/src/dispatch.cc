@@ -48,15 +48,12 @@ VariantList detectVariants() {
   return list;
 }
 
-/** 64-byte-aligned packing buffers, one set per thread, grown on demand and kept. */
+/** 64-byte-aligned packing and running-sum buffers, one set per thread, grown on demand and kept. */
 struct Workspace {
-  double* a = nullptr;
-  double* b = nullptr;
-  size_t aSize = 0;
-  size_t bSize = 0;
+  double* buffers[3] = {nullptr, nullptr, nullptr};
+  size_t sizes[3] = {0, 0, 0};
   ~Workspace() {
-    std::free(a);
-    std::free(b);
+    for (double* b : buffers) std::free(b);
   }
 };
 
@@ -65,7 +62,7 @@ thread_local Workspace tlsWorkspace;
 bool ensure(double*& buffer, size_t& size, size_t needed) {
   if (size >= needed) return true;
   std::free(buffer);
-  const size_t bytes = (needed * sizeof(double) + 63) / 64 * 64;
+  const size_t bytes = (std::max<size_t>(needed, 1) * sizeof(double) + 63) / 64 * 64;
   buffer = static_cast<double*>(std::aligned_alloc(64, bytes));
   size = buffer ? needed : 0;
   return buffer != nullptr;
@@ -73,14 +70,15 @@ bool ensure(double*& buffer, size_t& size, size_t needed) {
 
 long roundUp(long a, long b) { return (a + b - 1) / b * b; }
 
-/** Runs the product on the calling thread; false if the packing buffers could not be allocated. */
+/** Runs the product on the calling thread; false if the buffers could not be allocated. */
 bool runOnThisThread(const Variant& v, const GemmArgs& g) {
   Workspace& ws = tlsWorkspace;
-  const size_t kc = static_cast<size_t>(std::min(v.kc, g.k));
-  const size_t mc = static_cast<size_t>(std::min(v.mc, roundUp(g.m, v.mr)));
-  const size_t nc = static_cast<size_t>(std::min(v.nc, roundUp(g.n, v.nr)));
-  if (!ensure(ws.a, ws.aSize, mc * kc) || !ensure(ws.b, ws.bSize, nc * kc)) return false;
-  v.run(g, ws.a, ws.b);
+  long needed[3];
+  v.sizes(g, &needed[0], &needed[1], &needed[2]);
+  for (int i = 0; i < 3; i++) {
+    if (!ensure(ws.buffers[i], ws.sizes[i], static_cast<size_t>(needed[i]))) return false;
+  }
+  v.run(g, ws.buffers[0], ws.buffers[1], ws.buffers[2]);
   return true;
 }
 

@@ -14,6 +14,13 @@
 // updated by a register-blocked micro-kernel that streams one A panel and one B panel (in L1).
 // When all rows fit in one block (m ≤ MC, the common case in an MLP), each B panel is instead
 // packed right before its tiles use it and the next panel's source is prefetched meanwhile.
+//
+// The arithmetic is fixed, so that every variant, thread count and blocking gives the same bits
+// (and the TypeScript kernel too): element (i, j) is s ← 0; s ← s + op(A)(i,p)·op(B)(p,j) for
+// p = 0, 1, …, k−1 (each product and each sum rounded; no FMA), then C ← alpha·s (beta = 0) or
+// (alpha·s) + (beta·C). A depth split into blocks of KC carries each tile's running sums from one
+// block to the next in a scratch buffer, so the blocking never reorders the sum; for that the
+// loops run columns → rows → depth, and the column block shrinks until the sums fit in L2.
 #include "gemm-pack.h"
 #include "gemm-tile.h"
 
@@ -22,7 +29,14 @@ namespace {
 /** One block of the product: rows ic…ic+mc of C, columns jc…jc+nc, depth pc…pc+kc. */
 struct Block {
   long ic, mc, jc, nc, pc, kc;
-  double beta;  // the caller's beta for the first depth block, then 1
+  bool firstDepth, lastDepth;  // pc = 0; pc + kc = k
+};
+
+/** The block steps of a product: balanced blocks of at most MC rows, KC depth and NC columns. */
+struct Steps {
+  long mc, kc, nc;
+  bool lazyB;  // one block of rows: every panel of B̃ is used once, packed right before use
+  bool split;  // several depth blocks: tiles carry running sums in the scratch buffer
 };
 
 /** The source of packB(g, p0, kc, j0, nc, ·). */
@@ -38,7 +52,8 @@ Region sourceB(const GemmArgs& g, long p0, long kc, long j0, long nc) {
  * its tiles use it, so it stays in L1 (worth it when this block is the only one using B̃), while
  * the tiles share the prefetching of the next panel's source.
  */
-void macroKernel(const GemmArgs& g, const Block& k, const double* pa, double* pb, bool lazyB) {
+void macroKernel(const GemmArgs& g, const Block& k, const double* pa, double* pb, bool lazyB,
+                 double* sums) {
   const long tiles = (k.mc + MR - 1) / MR;
   for (long jr = 0; jr < k.nc; jr += NR) {
     const int cols = (int)minL(NR, k.nc - jr);
@@ -53,9 +68,11 @@ void macroKernel(const GemmArgs& g, const Block& k, const double* pa, double* pb
     for (long ir = 0, t = 0; ir < k.mc; ir += MR, t++) {
       const long rows = minL(MR, k.mc - ir);
       const int vecs = (int)((rows + W - 1) / W);
-      const TileArgs args = {k.kc, pa + ir * k.kc, b, g.alpha, k.beta,
+      double* tileSums = sums ? sums + (jr / NR * tiles + t) * (MR * NR) : nullptr;
+      const TileArgs args = {k.kc, pa + ir * k.kc, b, g.alpha, g.beta,
                              g.C + (k.ic + ir) + (k.jc + jr) * g.ldc, g.ldc, rows,
-                             PrefetchCursor::of(next, t * share, share)};
+                             PrefetchCursor::of(next, t * share, share),
+                             tileSums, k.firstDepth, k.lastDepth};
       tileRows<MV>(vecs, cols, args);
     }
   }
@@ -67,20 +84,42 @@ long balancedBlock(long total, long block, long unit) {
   return minL(block, roundUp((total + count - 1) / count, unit));
 }
 
-void run(const GemmArgs& g, double* packedA, double* packedB) {
-  const long kcStep = balancedBlock(g.k, KC, 1);
-  const long mcStep = balancedBlock(g.m, MC, MR);
-  const bool lazyB = g.m <= mcStep;  // one block of rows: every panel of B̃ is used once
-  for (long jc = 0; jc < g.n; jc += NC) {
-    const long nc = minL(NC, g.n - jc);
-    for (long pc = 0; pc < g.k; pc += kcStep) {
-      const long kc = minL(kcStep, g.k - pc);
-      if (!lazyB) packB(g, pc, kc, jc, nc, packedB);
-      for (long ic = 0; ic < g.m; ic += mcStep) {
-        const long mc = minL(mcStep, g.m - ic);
+// Running sums of one block of rows × columns, in doubles: 32 K doubles (256 KB) stay in L2.
+constexpr long kSumsBudget = 32 * 1024;
+
+Steps steps(const GemmArgs& g) {
+  Steps s;
+  s.kc = balancedBlock(g.k, KC, 1);
+  s.mc = balancedBlock(g.m, MC, MR);
+  s.lazyB = g.m <= s.mc;
+  s.split = g.k > s.kc;
+  const long ncMax = s.split ? maxL(NR, kSumsBudget / roundUp(s.mc, MR) / NR * NR) : NC;
+  s.nc = balancedBlock(g.n, minL(NC, ncMax), NR);
+  return s;
+}
+
+/** Doubles of packing and scratch space `run` needs (see Variant). */
+void sizes(const GemmArgs& g, long* packA, long* packB, long* sums) {
+  const Steps s = steps(g);
+  *packA = roundUp(s.mc, MR) * s.kc;
+  *packB = roundUp(s.nc, NR) * s.kc;
+  *sums = s.split ? roundUp(s.mc, MR) * roundUp(s.nc, NR) : 0;
+}
+
+void run(const GemmArgs& g, double* packedA, double* packedB, double* sums) {
+  const Steps s = steps(g);
+  for (long jc = 0; jc < g.n; jc += s.nc) {
+    const long nc = minL(s.nc, g.n - jc);
+    // One depth block: B̃ is packed once for all row blocks; split depth: once per row block.
+    if (!s.lazyB && !s.split) packB(g, 0, g.k, jc, nc, packedB);
+    for (long ic = 0; ic < g.m; ic += s.mc) {
+      const long mc = minL(s.mc, g.m - ic);
+      for (long pc = 0; pc < g.k; pc += s.kc) {
+        const long kc = minL(s.kc, g.k - pc);
+        if (!s.lazyB && s.split) packB(g, pc, kc, jc, nc, packedB);
         packA(g, ic, mc, pc, kc, packedA);
-        const Block block = {ic, mc, jc, nc, pc, kc, pc == 0 ? g.beta : 1.0};
-        macroKernel(g, block, packedA, packedB, lazyB);
+        const Block block = {ic, mc, jc, nc, pc, kc, pc == 0, pc + kc == g.k};
+        macroKernel(g, block, packedA, packedB, s.lazyB, s.split ? sums : nullptr);
       }
     }
   }
@@ -89,5 +128,5 @@ void run(const GemmArgs& g, double* packedA, double* packedB) {
 }  // namespace
 
 namespace nnbook {
-extern const Variant NNBOOK_VARIANT = {NNBOOK_VARIANT_NAME, MR, NR, MC, KC, NC, &run};
+extern const Variant NNBOOK_VARIANT = {NNBOOK_VARIANT_NAME, MR, NR, &sizes, &run};
 }  // namespace nnbook

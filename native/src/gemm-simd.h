@@ -25,6 +25,7 @@ typedef double VecU __attribute__((vector_size(W * 8), aligned(8)));  // unalign
 #define NNBOOK_INLINE __attribute__((always_inline)) inline
 
 NNBOOK_INLINE long minL(long a, long b) { return a < b ? a : b; }
+NNBOOK_INLINE long maxL(long a, long b) { return a > b ? a : b; }
 NNBOOK_INLINE long roundUp(long a, long b) { return (a + b - 1) / b * b; }
 
 // x − 0 is exactly x (also for −0), so this is a plain broadcast that the compiler can fold into

@@ -61,9 +61,19 @@ struct TileArgs {
   long ldc;
   long rows;  // rows of the tile that exist in C
   PrefetchCursor prefetch;  // source of the next packing call, one line per 4 depth steps
+  // The running sums of a product whose depth is split into several blocks: the first block
+  // starts from 0, later ones continue from `sums`; every block but the last saves its sums
+  // there instead of storing into C (MR × NR doubles per tile, nullptr when k is one block).
+  double* sums;
+  bool firstDepth;
+  bool lastDepth;
 };
 
-/** C ← alpha·acc + beta·C on the tile (only its first t.rows rows when it is cut off). */
+/**
+ * C ← alpha·acc + beta·C on the tile (only its first t.rows rows when it is cut off), as the
+ * three rounded operations (alpha·acc) + (beta·C), or the one alpha·acc when beta = 0: the
+ * arithmetic every kernel shares (see gemm-impl.h).
+ */
 template <int MVt, int NRt>
 NNBOOK_INLINE void storeTile(const TileArgs& t, Vec (&acc)[MVt][NRt]) {
   const Vec al = splat(t.alpha);
@@ -97,10 +107,26 @@ NNBOOK_INLINE void storeTile(const TileArgs& t, Vec (&acc)[MVt][NRt]) {
   }
 }
 
+/** Saves (or, with `load`, restores) the tile's running sums at t.sums, slot layout [j][v]. */
+template <int MVt, int NRt>
+NNBOOK_INLINE void moveSums(const TileArgs& t, Vec (&acc)[MVt][NRt], bool load) {
+  for (int j = 0; j < NRt; j++) {
+    for (int v = 0; v < MVt; v++) {
+      VecU* s = (VecU*)(t.sums + (j * MVt + v) * W);
+      if (load) acc[v][j] = *s;
+      else *s = acc[v][j];
+    }
+  }
+}
+
 /**
  * The micro-kernel: the (W·MVt) × NRt tile C ← alpha·Ã·B̃ + beta·C, where Ã is a packed panel of
  * width W·MVt and B̃ a packed panel of width NRt. Only the first `rows` rows of the tile exist in
  * C; beta = 0 overwrites C without reading it. Meanwhile it prefetches the lines of its cursors.
+ *
+ * Each lane of an accumulator is one element's sum s ← s + a·b over the depth, in depth order,
+ * with a rounded product and a rounded sum (the file is compiled with -ffp-contract=off, so no
+ * FMA): vectors run across output elements, never across the depth.
  */
 template <int MVt, int NRt>
 NNBOOK_INLINE void tile(const TileArgs& t) {
@@ -108,8 +134,12 @@ NNBOOK_INLINE void tile(const TileArgs& t) {
   const double* b = t.b;
   PrefetchCursor pf = t.prefetch;
   Vec acc[MVt][NRt];
-  for (int j = 0; j < NRt; j++) {
-    for (int v = 0; v < MVt; v++) acc[v][j] = splat(0.0);
+  if (t.firstDepth) {
+    for (int j = 0; j < NRt; j++) {
+      for (int v = 0; v < MVt; v++) acc[v][j] = splat(0.0);
+    }
+  } else {
+    moveSums<MVt, NRt>(t, acc, true);
   }
   long p = 0;
   for (;;) {
@@ -123,14 +153,15 @@ NNBOOK_INLINE void tile(const TileArgs& t) {
       for (int v = 0; v < MVt; v++) av[v] = *(const Vec*)(a + v * W);
       for (int j = 0; j < NRt; j++) {
         const Vec bj = splat(b[j]);
-        for (int v = 0; v < MVt; v++) acc[v][j] += av[v] * bj;
+        for (int v = 0; v < MVt; v++) acc[v][j] = acc[v][j] + av[v] * bj;
       }
       a += MVt * W;
       b += NRt;
     }
     p += run;
   }
-  storeTile<MVt, NRt>(t, acc);
+  if (t.lastDepth) storeTile<MVt, NRt>(t, acc);
+  else moveSums<MVt, NRt>(t, acc, false);
 }
 
 /** Picks the tile with MVt vectors and `cols` (≤ NRt) columns at compile time. */

@@ -27,17 +27,15 @@ struct GemmArgs {
 
 /**
  * One compiled variant of the kernel. `run` needs m, n, k ≥ 1 and alpha ≠ 0 (the dispatcher
- * handles the rest) and packing buffers of at least mc × kc and nc × kc doubles, 64-byte aligned,
- * where mc = min(MC, m rounded up to MR), nc = min(NC, n rounded up to NR), kc = min(KC, k).
+ * handles the rest) and buffers of at least the sizes `sizes` gives (in doubles), 64-byte aligned:
+ * two for packing, and one for the running sums when the depth is split (size 0 otherwise).
  */
 struct Variant {
   const char* name;
-  int mr;   // rows of the register tile
-  int nr;   // columns of the register tile
-  long mc;  // rows of op(A) per packed block (a multiple of mr)
-  long kc;  // depth per packed block
-  long nc;  // columns of op(B) per packed block (a multiple of nr)
-  void (*run)(const GemmArgs& g, double* packA, double* packB);
+  int mr;  // rows of the register tile
+  int nr;  // columns of the register tile
+  void (*sizes)(const GemmArgs& g, long* packA, long* packB, long* sums);
+  void (*run)(const GemmArgs& g, double* packA, double* packB, double* sums);
 };
 
 extern const Variant kVariantGeneric;  // 2 doubles per vector: SSE2 on x86-64, NEON on arm64

@@ -5,7 +5,7 @@ export { GemmKernel, getKernel, setKernel } from "./kernel";
 export { tsBlockedKernel, naiveKernel } from "./kernel-ts";
 export {
   NativeAddon, NativeKernelOptions, KernelSelection, NATIVE_ADDON_PATH,
-  loadNativeAddon, createNativeKernel, selectKernel, defaultKernel,
+  loadNativeAddon, createNativeKernel, selectKernel, defaultKernel, availableKernels,
 } from "./kernel-select";
 export { GemmShape, GemmBenchRow, MLP_GEMM_SHAPES, benchGemm } from "./bench-kernel";
 import { setDefaultKernelFactory } from "./kernel";

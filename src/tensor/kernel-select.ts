@@ -101,3 +101,19 @@ export function defaultKernel(env: NodeJS.ProcessEnv = process.env): GemmKernel 
   }
   return selectKernel({ choice: env.NNBOOK_KERNEL || "auto", threads: threadsText === "2" ? 2 : 1 });
 }
+
+/**
+ * Every kernel this machine offers: the TypeScript kernel, then each native variant the CPU runs
+ * (test-only ones included) on one and on two threads. Without the addon, the TypeScript kernel alone.
+ */
+export function availableKernels(addon?: NativeAddon): GemmKernel[] {
+  let loaded: NativeAddon;
+  try {
+    loaded = addon ?? loadNativeAddon();
+  } catch {
+    return [tsBlockedKernel];
+  }
+  const natives = loaded.variants().flatMap((variant) =>
+    ([1, 2] as const).map((threads) => createNativeKernel({ variant, threads }, loaded)));
+  return [tsBlockedKernel, ...natives];
+}

@@ -7,9 +7,10 @@ export const CHECK_SHAPES: readonly (readonly [number, number, number])[] = [
 ];
 
 /**
- * Every kernel must agree with the naive triple loop to 1e-12 relative (denominator floored at 1),
- * for every transpose combination and the given shapes, and honour alpha/beta. `ldPad` rows are
- * added to every leading dimension; the padding rows of C must come back untouched.
+ * Every kernel must give exactly the bits of the naive triple loop (the arithmetic every kernel
+ * shares: sequential k-order, no FMA; see `naiveKernel`), for every transpose combination and the
+ * given shapes, and honour alpha/beta. `ldPad` rows are added to every leading dimension; the
+ * padding rows of C must come back untouched.
  */
 export function checkKernelAgainstNaive(
   kernel: GemmKernel, shapes: readonly (readonly [number, number, number])[] = CHECK_SHAPES, ldPad = 0,
@@ -38,9 +39,8 @@ export function checkKernelsAgainstNaive(
             const got = C0.slice();
             kernel.gemm(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, got, ldc);
             for (let i = 0; i < want.length; i++) {
-              const err = Math.abs(got[i] - want[i]) / Math.max(1, Math.abs(want[i]));
-              if (!(err < 1e-12)) {
-                assert.fail(`${kernel.name}: ${m}×${n}×${k} tA=${transA} tB=${transB} α=${alpha} β=${beta} ld+${ldPad}: entry ${i} ${got[i]} vs ${want[i]}`);
+              if (!Object.is(got[i], want[i])) {
+                assert.fail(`${kernel.name}: ${m}×${n}×${k} tA=${transA} tB=${transB} α=${alpha} β=${beta} ld+${ldPad}: entry ${i} ${got[i]} vs ${want[i]} (not the same bits)`);
               }
             }
           }
