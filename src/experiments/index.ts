@@ -8,6 +8,7 @@ export * from "./synthetic-data";
 export * from "./result";
 export * from "./cache";
 export * from "./code-version";
+export * from "./arithmetic-probe";
 export * from "./sweep";
 export * from "./aggregate";
 export * from "./summary";

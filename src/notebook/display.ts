@@ -8,6 +8,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { markdownTable, MarkdownTableOptions, parameterBlock, parameterLines } from "../report/markdown";
 import * as mime from "../report/mime";
 import { renderSvg, svgToPng } from "../report/render";
+import { codeVersion } from "../experiments/code-version";
 import { getKernel } from "../tensor";
 import { inKernel, sendDisplay } from "./tslab-hook";
 
@@ -80,16 +81,22 @@ export function provenanceText(provenance: mime.Provenance): string {
   });
   const seeds = Object.entries(provenance.seeds ?? {}).map(([k, v]) => `${k} = ${v}`);
   if (seeds.length > 0) lines.push(`Seeds: ${seeds.join(", ")}`);
+  if (provenance.arithmetic) lines.push(`Arithmetic: ${provenance.arithmetic} (bit-identical on every machine)`);
   if (provenance.matrixKernel) lines.push(`Matrix kernel: ${provenance.matrixKernel}`);
   return lines.join("\n");
 }
 
 /**
- * Shows data provenance and seeds, plus the matrix kernel in use (unless given); the exporter
- * moves them into the report header.
+ * Shows data provenance and seeds, plus the engine's arithmetic version and the matrix kernel in
+ * use (unless given); the exporter moves them into the report header (the kernel, which does not
+ * change any result, into the footer).
  */
 export function showProvenance(provenance: mime.Provenance): void {
-  const full: mime.Provenance = { ...provenance, matrixKernel: provenance.matrixKernel ?? getKernel().name };
+  const full: mime.Provenance = {
+    ...provenance,
+    arithmetic: provenance.arithmetic ?? codeVersion(),
+    matrixKernel: provenance.matrixKernel ?? getKernel().name,
+  };
   const text = provenanceText(full);
   const data = { [mime.PROVENANCE_MIME]: full, [mime.TEXT_MIME]: text, [mime.MARKDOWN_MIME]: text.replace(/\n/g, "  \n") };
   if (!show(data)) print(text);

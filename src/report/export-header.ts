@@ -26,20 +26,28 @@ function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
+/** The distinct non-empty values of `key` over `records`, in order, joined by ", " ("" when none). */
+function distinct(records: readonly mime.Provenance[], key: "arithmetic" | "matrixKernel"): string {
+  const values: string[] = [];
+  for (const p of records) {
+    const v = p[key];
+    if (v && !values.includes(v)) values.push(v);
+  }
+  return values.join(", ");
+}
+
 /**
  * Merges provenance records: data sources in order (duplicates by name dropped), seeds overlaid,
- * the distinct matrix kernels in order ("" when none was recorded).
+ * the distinct arithmetic versions and matrix kernels in order ("" when none was recorded).
  */
 export function mergeProvenance(records: readonly mime.Provenance[]): Required<mime.Provenance> {
   const data: mime.DataSource[] = [];
   const seeds: Record<string, number> = {};
-  const kernels: string[] = [];
   for (const p of records) {
     for (const d of p.data ?? []) if (!data.some((e) => e.name === d.name)) data.push(d);
     Object.assign(seeds, p.seeds ?? {});
-    if (p.matrixKernel && !kernels.includes(p.matrixKernel)) kernels.push(p.matrixKernel);
   }
-  return { data, seeds, matrixKernel: kernels.join(", ") };
+  return { data, seeds, arithmetic: distinct(records, "arithmetic"), matrixKernel: distinct(records, "matrixKernel") };
 }
 
 /** Provenance from metadata `nnbook.provenance` and every displayed provenance block. */
@@ -81,9 +89,9 @@ function dataLines(data: readonly mime.DataSource[]): string[] {
 /** The header list (Markdown) for `facts`. */
 export function headerBlock(facts: HeaderFacts): string {
   const seeds = Object.entries(facts.provenance.seeds).map(([k, v]) => `\`${k} = ${v}\``);
-  const kernel = facts.provenance.matrixKernel;
+  const arithmetic = facts.provenance.arithmetic;
   const lines = [sourceLine(facts), parameterLine(facts), ...dataLines(facts.provenance.data), `- **Seeds:** ${seeds.length ? seeds.join(", ") : "none recorded"}`,
-    kernel ? `- **Matrix kernel:** \`${kernel}\`, float64 (results are bit-identical for the same seed and kernel; other kernels round differently)` : null];
+    arithmetic ? `- **Arithmetic:** \`${arithmetic}\`, float64: the same seed gives the same bytes on every machine, whatever the CPU, matrix kernel or thread count` : null];
   return lines.filter((l): l is string => l !== null).join("\n");
 }
 
@@ -130,6 +138,8 @@ export function timingLine(notebook: Notebook, label: string): string {
   }
   if (Number.isFinite(start) && Number.isFinite(end)) parts.push(`executed ${new Date(start).toISOString()} in ${seconds(end - start)}`);
   if (execution.node || execution.tslab) parts.push(`node ${execution.node ?? "?"}, tslab ${execution.tslab ?? "?"}`);
+  const kernels = mergeProvenance(collectProvenance(notebook)).matrixKernel;
+  if (kernels) parts.push(`matrix kernel ${kernels}`);
   if (slow.length > 0) parts.push(`slowest cells: ${slow.map((t) => `${t.cellNumber} (${seconds(t.end - t.start)})`).join(", ")}`);
   return `${label}: ${parts.length > 0 ? parts.join("; ") : "no timings recorded"}`;
 }

@@ -40,8 +40,11 @@ export interface DataSource {
 export interface Provenance {
   data?: DataSource[];
   seeds?: Record<string, number>;
-  /** the matrix-product kernel the runs used (e.g. "native-avx2"): kernels round differently, so
-   * results are bit-identical only for the same kernel. `showProvenance` fills it in. */
+  /** the engine's arithmetic version (e.g. "arith.1"): results are bit-identical on every
+   * machine, kernel and thread count with the same version. `showProvenance` fills it in. */
+  arithmetic?: string;
+  /** the matrix-product kernel that ran (e.g. "native-avx512"): does not change the results;
+   * reported in the run-dependent footer only. `showProvenance` fills it in. */
   matrixKernel?: string;
 }
 

