@@ -9,6 +9,7 @@ import { exitOnSignalsOnceKernelsRun, killAllKernels } from "../notebook/kernel-
 import { registerBenchCommand } from "./bench";
 import { registerCheckCommand } from "./check";
 import { registerExportCommand } from "./export";
+import { registerGradeCommand } from "./grade";
 import { registerReportCommand } from "./report";
 import { registerRunCommand } from "./run";
 import { registerStudentCommand } from "./student";
@@ -16,7 +17,7 @@ import { packageVersion } from "../report/versions";
 import { applyProjectConfig } from "./project-config";
 
 /** Subcommand registrations, in help order (bench, student, check add themselves here). */
-const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerRunCommand, registerExportCommand, registerReportCommand, registerStudentCommand, registerCheckCommand, registerBenchCommand];
+const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerRunCommand, registerExportCommand, registerReportCommand, registerStudentCommand, registerCheckCommand, registerGradeCommand, registerBenchCommand];
 
 /** The commander program with every subcommand. */
 export function buildProgram(): Command {
