@@ -13,11 +13,16 @@ export function collectParam(text: string, previous: Record<string, unknown> = {
 }
 
 
-/** Positive seconds from an option value (→ milliseconds). */
+/** Longest time limit a timer can hold (2³¹−1 ms, about 24.8 days), in whole seconds. */
+const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/** Positive, finite seconds (at most {@link MAX_SECONDS}) from an option value (→ milliseconds). */
 export function secondsOption(text: string): number {
   const seconds = Number(text);
-  if (!(seconds > 0)) throw new Error(`expected a positive number of seconds, got "${text}"`);
-  return seconds * 1000;
+  if (!(seconds > 0 && seconds <= MAX_SECONDS) || text.trim() === "") {
+    throw new Error(`expected a positive number of seconds up to ${MAX_SECONDS} (omit the option for no limit), got "${text}"`);
+  }
+  return Math.max(1, Math.round(seconds * 1000));
 }
 
 /** Adds the `run` command to `program`. */

@@ -1,8 +1,11 @@
 /**
  * Kernel connection files: five free TCP ports on 127.0.0.1 and a random HMAC key, written to a
- * private temporary directory that the caller removes when the kernel is gone.
+ * private temporary directory `nnbook-kernel-<pid>-XXXXXX` (pid: the process that owns the kernel)
+ * that the caller removes when the kernel is gone; folders left by dead owners are removed by
+ * {@link removeStaleConnectionDirs}.
  */
 import { randomBytes } from "node:crypto";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -22,9 +25,10 @@ export interface ConnectionInfo {
   kernel_name: string;
 }
 
-/** A connection file on disk; `dispose()` removes its directory. */
+/** A connection file on disk; `dispose()` removes its directory `dir`. */
 export interface ConnectionFile {
   path: string;
+  dir: string;
   info: ConnectionInfo;
   dispose(): Promise<void>;
 }
@@ -69,8 +73,52 @@ export async function writeConnectionFile(kernelName = "tslab"): Promise<Connect
     signature_scheme: "hmac-sha256",
     kernel_name: kernelName,
   };
-  const dir = await mkdtemp(join(tmpdir(), "nnbook-kernel-"));
+  const dir = await mkdtemp(join(tmpdir(), `nnbook-kernel-${process.pid}-`));
   const path = join(dir, "connection.json");
   await writeFile(path, JSON.stringify(info, null, 2), { mode: 0o600 });
-  return { path, info, dispose: () => rm(dir, { recursive: true, force: true }) };
+  return { path, dir, info, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A connection folder of this module: owner pid (or none, for folders named before pids were added). */
+const CONNECTION_DIR = /^nnbook-kernel-(?:(\d+)-)?[A-Za-z0-9]{6}$/;
+/** Folders without an owner pid are removed once this old (a kernel reads its file only at start). */
+export const UNOWNED_DIR_AGE_MS = 10 * 60_000;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the connection folders in `dir` (default: the temporary folder) whose owner process is
+ * gone, and owner-less ones older than {@link UNOWNED_DIR_AGE_MS}; returns the removed paths.
+ * Folders of live owners (other runs going on now) are left alone; errors (a folder removed
+ * meanwhile, no permission) are skipped.
+ */
+export function removeStaleConnectionDirs(dir = tmpdir(), now = Date.now()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = CONNECTION_DIR.exec(name);
+    if (!m) continue;
+    const path = join(dir, name);
+    try {
+      const stale = m[1] !== undefined ? !processAlive(Number(m[1])) : now - statSync(path).mtimeMs > UNOWNED_DIR_AGE_MS;
+      if (!stale || !statSync(path).isDirectory()) continue;
+      rmSync(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      // gone meanwhile or not ours to remove
+    }
+  }
+  return removed;
 }

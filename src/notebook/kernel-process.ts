@@ -1,9 +1,14 @@
 /**
  * The tslab kernel child process: spawning `tslab kernel --config-path <file>` with the current
  * Node binary, keeping the tail of its output for error messages, and making sure no kernel
- * outlives this process (every live child is killed on exit).
+ * outlives this process: every live child is killed (and its connection folder removed) on exit
+ * and on SIGINT/SIGTERM, and the kernel's own watchdog (see kernel-watchdog.ts) kills it when this
+ * process dies without a chance to clean up (SIGKILL).
  */
 import { ChildProcess, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
+import { watchedNodeCommand } from "./kernel-watchdog";
 
 /** How a kernel process ended. */
 export interface ProcessExit {
@@ -11,13 +16,18 @@ export interface ProcessExit {
   signal: NodeJS.Signals | null;
 }
 
-const live = new Set<ChildProcess>();
+/** Live kernel processes → the folder to remove with them (their connection folder), if any. */
+const live = new Map<ChildProcess, string | undefined>();
 let exitHookInstalled = false;
 
-/** Kills every kernel process still alive (synchronous; safe to call from signal handlers). */
+/**
+ * Kills every kernel process still alive and removes their connection folders (synchronous; safe
+ * to call from signal handlers and "exit" listeners, where nothing asynchronous runs any more).
+ */
 export function killAllKernels(): void {
-  for (const child of live) {
+  for (const [child, dir] of live) {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   }
   live.clear();
 }
@@ -48,9 +58,12 @@ export function exitOnSignalsOnceKernelsRun(): void {
   exitOnSignals = true;
 }
 
-/** The command that starts tslab's kernel: `[node, <tslab bin>, "kernel", "--config-path", path]`. */
+/**
+ * The command that starts tslab's kernel, `node <tslab bin> kernel --config-path <path>`, behind
+ * the parent watchdog: the kernel exits and removes the connection file's folder when this process dies.
+ */
 export function tslabKernelCommand(connectionPath: string): string[] {
-  return [process.execPath, require.resolve("tslab/bin/tslab"), "kernel", "--config-path", connectionPath];
+  return watchedNodeCommand(require.resolve("tslab/bin/tslab"), ["kernel", "--config-path", connectionPath], dirname(connectionPath));
 }
 
 /** A spawned kernel with the last few kilobytes of its stdout/stderr and a promise of its exit. */
@@ -60,11 +73,15 @@ export class KernelProcess {
   private tail = "";
   private exitInfo: ProcessExit | null = null;
 
-  /** Spawns `command` (argv, first element the executable) in `cwd`. */
-  constructor(command: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
+  /**
+   * Spawns `command` (argv, first element the executable) in `cwd`. `cleanupDir` (the connection
+   * folder) is removed synchronously by {@link killAllKernels} if this process is killed while
+   * the kernel runs; the normal shutdown removes it itself.
+   */
+  constructor(command: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env, cleanupDir?: string) {
     installExitHook();
     this.child = spawn(command[0], command.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    live.add(this.child);
+    live.set(this.child, cleanupDir);
     const keep = (chunk: Buffer): void => {
       this.tail = (this.tail + chunk.toString("utf8")).slice(-4000);
     };

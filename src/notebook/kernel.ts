@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import * as zmq from "zeromq";
-import { ConnectionFile, writeConnectionFile } from "./connection";
+import { ConnectionFile, removeStaleConnectionDirs, writeConnectionFile } from "./connection";
 import { KernelProcess, tslabKernelCommand } from "./kernel-process";
 import { createMessage, decodeMessage, encodeMessage, JupyterMessage } from "./wire";
 
@@ -39,6 +39,11 @@ class StartTimeout extends Error {
   }
 }
 
+let staleDirsRemoved = false;
+
+/** After a cell's time limit the kernel gets SIGINT; if the cell still runs this much later, SIGKILL. */
+export const INTERRUPT_GRACE_MS = 5000;
+
 interface Waiter {
   resolve(message: JupyterMessage): void;
   reject(error: Error): void;
@@ -66,11 +71,19 @@ export class KernelClient {
     private readonly process: KernelProcess,
   ) {}
 
-  /** Starts the kernel and completes the kernel_info handshake (shell reply and iopub traffic). */
+  /**
+   * Starts the kernel and completes the kernel_info handshake (shell reply and iopub traffic).
+   * The first start in a process also removes connection folders left by dead runs.
+   */
   static async start(options: KernelStartOptions = {}): Promise<KernelClient> {
+    if (!staleDirsRemoved) {
+      staleDirsRemoved = true;
+      removeStaleConnectionDirs();
+    }
     const connection = await writeConnectionFile("tslab");
     const command = (options.command ?? tslabKernelCommand)(connection.path);
-    const client = new KernelClient(connection, new KernelProcess(command, options.cwd ?? process.cwd()));
+    const kernelProcess = new KernelProcess(command, options.cwd ?? process.cwd(), process.env, connection.dir);
+    const client = new KernelClient(connection, kernelProcess);
     try {
       client.connect();
       await client.handshake(options.startTimeoutMs ?? 60_000);
@@ -164,9 +177,14 @@ export class KernelClient {
   /**
    * Executes `code` and resolves once both the execute_reply and the iopub `idle` status for it
    * have arrived. `onMessage` sees each iopub message as it arrives (for live progress).
-   * With `timeoutMs`, the kernel is interrupted (SIGINT) when the time is up.
+   * With `timeoutMs` (finite, 1 ms … 2³¹−1 ms), the kernel is interrupted (SIGINT) when the time
+   * is up; tslab cannot interrupt synchronous code, so a cell still running {@link INTERRUPT_GRACE_MS}
+   * later gets the kernel killed and this rejects with a {@link KernelError} saying so.
    */
   async execute(code: string, onMessage?: (m: JupyterMessage) => void, timeoutMs?: number): Promise<ExecuteOutcome> {
+    if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs >= 1 && timeoutMs <= 2 ** 31 - 1)) {
+      throw new RangeError(`cell time limit ${timeoutMs} ms must be a finite number of milliseconds in 1 … ${2 ** 31 - 1}`);
+    }
     const content = { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true };
     const message = createMessage("execute_request", content, this.session);
     const messages: JupyterMessage[] = [];
@@ -181,19 +199,30 @@ export class KernelClient {
       onMessage?.(m);
     });
     let timedOut = false;
+    let killed = false;
+    let grace: NodeJS.Timeout | undefined;
     const interrupt = (): void => {
       timedOut = true;
       this.process.signal("SIGINT");
+      grace = setTimeout(() => {
+        killed = true;
+        this.process.signal("SIGKILL");
+      }, INTERRUPT_GRACE_MS);
     };
     const timer = timeoutMs === undefined ? undefined : setTimeout(interrupt, timeoutMs);
     try {
-      const reply = await this.request(this.shell, message);
+      const reply = await this.request(this.shell, message).catch((error: Error) => {
+        if (!killed) throw error;
+        const limit = `${(timeoutMs ?? 0) / 1000} s`;
+        throw new KernelError(`the cell ran past its ${limit} limit, did not stop on interrupt (SIGINT) within ${INTERRUPT_GRACE_MS / 1000} s, and the kernel was killed`);
+      });
       await within(idle, 5000, undefined);
       const status = reply.content.status as ExecuteOutcome["status"];
       const count = typeof reply.content.execution_count === "number" ? reply.content.execution_count : null;
       return { status, executionCount: count, messages, timedOut };
     } finally {
-      if (timer) clearTimeout(timer);
+      clearTimeout(timer);
+      clearTimeout(grace);
       this.listeners.delete(message.header.msg_id);
     }
   }

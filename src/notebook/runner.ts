@@ -5,7 +5,7 @@
  */
 import { basename, dirname, relative, resolve, sep } from "node:path";
 import { cellSource, CodeCell, Notebook, readNotebook, writeNotebook } from "../report/nbformat";
-import { KernelClient, KernelStartOptions } from "./kernel";
+import { ExecuteOutcome, KernelClient, KernelError, KernelStartOptions } from "./kernel";
 import { errorText, OutputCollector, trimStack } from "./outputs";
 import { injectParameters } from "./parameters";
 import { packageVersion, tslabVersion } from "../report/versions";
@@ -70,7 +70,7 @@ export async function runNotebook(source: Notebook, options: RunOptions = {}): P
     for (const [k, index] of steps.entries()) {
       const failure = await runCell(kernel, notebook.cells[index] as CodeCell, index + 1, k + 1, steps.length, collector, options);
       if (failure) failures.push(failure);
-      if (failure && !options.allowErrors) break;
+      if (failure && (!options.allowErrors || failure.status === KERNEL_DIED)) break;
       if (failure) await pause(300); // tslab cancels requests queued within 200 ms of an error
     }
     recordRun(notebook, kernel, started, failures, options.sourcePath);
@@ -93,10 +93,16 @@ async function runCell(
   const t0 = new Date();
   cell.outputs = [];
   collector.startCell();
-  let outcome = await kernel.execute(cellSource(cell), (m) => collector.apply(cell.outputs, m), options.cellTimeoutMs);
-  if (outcome.status === "abort") {
-    await pause(300);
+  let outcome: ExecuteOutcome;
+  try {
     outcome = await kernel.execute(cellSource(cell), (m) => collector.apply(cell.outputs, m), options.cellTimeoutMs);
+    if (outcome.status === "abort") {
+      await pause(300);
+      outcome = await kernel.execute(cellSource(cell), (m) => collector.apply(cell.outputs, m), options.cellTimeoutMs);
+    }
+  } catch (error) {
+    if (!(error instanceof KernelError)) throw error;
+    return kernelDied(cell, cellNumber, error, () => options.onEvent?.({ kind: "cell-end", cellNumber, step, steps, status: KERNEL_DIED, ms: Date.now() - t0.getTime() }));
   }
   const t1 = new Date();
   cell.execution_count = outcome.executionCount;
@@ -106,6 +112,23 @@ async function runCell(
   const limit = outcome.timedOut ? `timed out after ${(options.cellTimeoutMs ?? 0) / 1000} s and was interrupted\n` : "";
   const text = limit + (trimStack(errorText(cell.outputs)) || `the kernel replied "${outcome.status}" without error text`);
   return { cellNumber, executionCount: outcome.executionCount, status: outcome.status, errorText: text };
+}
+
+/** `CellFailure.status` of a cell during which the kernel died (no later cell can run). */
+export const KERNEL_DIED = "kernel-died";
+
+/**
+ * The failure of a cell whose kernel died (the cell called process.exit, ran out of memory, or was
+ * killed after its time limit): the error goes into the cell's outputs as stderr, so the executed
+ * notebook shows it, and into the failure.
+ */
+function kernelDied(cell: CodeCell, cellNumber: number, error: KernelError, end: () => void): CellFailure {
+  end();
+  cell.execution_count = null;
+  const died = /^tslab kernel died: /;
+  const text = died.test(error.message) ? `the kernel died while running this cell: ${error.message.replace(died, "")}` : error.message;
+  cell.outputs.push({ output_type: "stream", name: "stderr", text: `${text}\n` });
+  return { cellNumber, executionCount: null, status: KERNEL_DIED, errorText: text };
 }
 
 function recordRun(notebook: Notebook, kernel: KernelClient, started: number, failures: CellFailure[], sourcePath?: string): void {
