@@ -10,14 +10,16 @@ import { registerBenchCommand } from "./bench";
 import { registerCheckCommand } from "./check";
 import { registerExportCommand } from "./export";
 import { registerGradeCommand } from "./grade";
+import { registerProbeCommand } from "./probe";
 import { registerReportCommand } from "./report";
 import { registerRunCommand } from "./run";
 import { registerStudentCommand } from "./student";
+import { addSweepQueueOption, registerWorkerCommand } from "./worker";
 import { packageVersion } from "../report/versions";
 import { applyProjectConfig } from "./project-config";
 
 /** Subcommand registrations, in help order (bench, student, check add themselves here). */
-const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerRunCommand, registerExportCommand, registerReportCommand, registerStudentCommand, registerCheckCommand, registerGradeCommand, registerBenchCommand];
+const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerRunCommand, registerExportCommand, registerReportCommand, registerStudentCommand, registerCheckCommand, registerGradeCommand, registerBenchCommand, registerProbeCommand, registerWorkerCommand];
 
 /** The commander program with every subcommand. */
 export function buildProgram(): Command {
@@ -25,6 +27,7 @@ export function buildProgram(): Command {
     .description("Run tslab notebooks and export Markdown reports of neural-network experiments")
     .version(packageVersion());
   for (const register of COMMANDS) register(program);
+  addSweepQueueOption(program);
   return program;
 }
 

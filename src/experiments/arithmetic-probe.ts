@@ -13,6 +13,12 @@ import { gaussianBlobs } from "./synthetic-data";
  * hash for `ARITHMETIC_VERSION`, so any machine (and CI's) checks it against the committed value.
  */
 
+/**
+ * The probe hash of each arithmetic version, committed: every machine, kernel and thread count must
+ * reproduce the entry of `ARITHMETIC_VERSION` (checked by the tests and by `nnbook probe`).
+ */
+export const PROBE_HASHES: Readonly<Record<number, string>> = { 1: "b59832ea9b8bd3a2" };
+
 /** 300 inputs: the first product's depth (300 > 256) crosses the kernels' depth blocks. */
 const PROBE_DATA = { dims: 300, classes: 5, train: 400, validation: 100, test: 100, separation: 0.3, seed: 2026 };
 

@@ -1,18 +1,18 @@
 import { strict as assert } from "assert";
 import {
-  ARITHMETIC_VERSION, PROBE_CONFIGS, codeVersion, gaussianBlobs, probeHash, probeKernels, resultKey,
+  ARITHMETIC_VERSION, PROBE_CONFIGS, PROBE_HASHES, codeVersion, gaussianBlobs, probeHash, probeKernels, resultKey,
 } from "../../src/experiments";
 import { availableKernels, getKernel, setKernel, tsBlockedKernel } from "../../src/tensor";
 import { smallConfig } from "./fixtures";
 
 /**
- * The committed probe hash of ARITHMETIC_VERSION (short trainings with BN before and after the
- * activation, shuffling, momentum, dropout, Gaussian and salt-and-pepper noise, cyclical, step and
- * constant schedules, early stopping; see src/experiments/arithmetic-probe.ts). Both `npm test`
- * passes (native kernel, then NNBOOK_KERNEL=ts) and every machine must reproduce it; a change that
- * alters any trained bit fails here, and must bump ARITHMETIC_VERSION together with this value.
+ * PROBE_HASHES holds the committed probe hash of each arithmetic version (short trainings with BN
+ * before and after the activation, shuffling, momentum, dropout, Gaussian and salt-and-pepper
+ * noise, cyclical, step and constant schedules, early stopping; see arithmetic-probe.ts). Both
+ * `npm test` passes (native kernel, then NNBOOK_KERNEL=ts) and every machine must reproduce it; a
+ * change that alters any trained bit fails here, and must bump ARITHMETIC_VERSION with a new entry.
  */
-const PROBE_HASH: Record<number, string> = { 1: "b59832ea9b8bd3a2" };
+const PROBE_HASH = PROBE_HASHES;
 
 describe("experiments/arithmetic-version", function () {
   this.timeout(180000);
