@@ -31,7 +31,7 @@ export interface Cifar10ReadOptions {
 
 /** Where the files are and how to get them when missing. */
 export interface Cifar10Options extends Cifar10ReadOptions, DownloadOptions {
-  /** the `cifar-10-batches-bin` folder; else $CIFAR10_DIR, else ./data/cifar-10-batches-bin */
+  /** the `cifar-10-batches-bin` folder; else $CIFAR10_DIR, else the nearest nnbook.config.json, else ./data/cifar-10-batches-bin */
   readonly dir?: string;
 }
 
@@ -127,7 +127,8 @@ export function readCifar10(folder: string, opts: Cifar10ReadOptions = {}, origi
 }
 
 /**
- * Loads CIFAR-10 from the folder given by `opts.dir`, $CIFAR10_DIR or ./data/cifar-10-batches-bin,
+ * Loads CIFAR-10 from the folder given by `opts.dir`, $CIFAR10_DIR, the nearest nnbook.config.json
+ * (see `resolveDataDir`) or ./data/cifar-10-batches-bin,
  * downloading and verifying the official archive first when that folder is absent or empty
  * (unless `download: false`). The result is as for `readCifar10`.
  */
@@ -137,7 +138,7 @@ export async function loadCifar10(opts: Cifar10Options = {}): Promise<DataSplits
   if (missing.length === 0) return readCifar10(choice.dir, opts, choice.origin);
   if (opts.download === false || !absentOrEmpty(choice.dir)) {
     const why = opts.download === false ? "downloads are disabled" : "the folder is not empty, so not downloading into it";
-    throw new Error(`CIFAR-10: missing ${missing.join(", ")} in ${choice.dir} (${why}). ${cifar10Manual(choice.dir)}`);
+    throw new Error(`CIFAR-10: missing ${missing.join(", ")} in ${choice.dir} (${why})${choice.note ? ` ${choice.note}` : ""}. ${cifar10Manual(choice.dir)}`);
   }
   await fetchInto(choice.dir, cifar10FetchSpec(choice.dir), fetchOptions(opts, "CIFAR10_BASE_URL", CIFAR10_BASE_URLS));
   return readCifar10(choice.dir, opts, "download");

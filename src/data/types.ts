@@ -45,8 +45,8 @@ export interface ImageShape {
   readonly width: number;
 }
 
-/** Where the files were read from. */
-export type DataOrigin = "option" | "env" | "default" | "package" | "download";
+/** Where the files were read from ("config": the nearest nnbook.config.json). */
+export type DataOrigin = "option" | "env" | "config" | "default" | "package" | "download";
 
 /**
  * A loaded data set with its three splits and everything a report needs to cite it. The loaders

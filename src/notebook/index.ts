@@ -2,6 +2,8 @@
 // kernel client / runner (used by the CLI). Notebooks import this as `../dist/notebook`.
 export { chartTitle, progress, showChart, showParams, showProvenance, showTable, type ProgressDisplay } from "./display";
 export { inKernel } from "./tslab-hook";
+export { installErrorReporting } from "./kernel-errors"; // loading it installs it when inside a tslab kernel
+export { cellErrorReport, mapCellLine, type CellCode, type CellErrorReport } from "./cell-errors";
 export { KernelClient, KernelError, type ExecuteOutcome, type KernelStartOptions } from "./kernel";
 export { killAllKernels } from "./kernel-process";
 export { injectParameters, parseParamAssignment, type Injection } from "./parameters";

@@ -1,5 +1,5 @@
 /**
- * The one place that reaches into tslab: its per-execution `lastWriteDisplayData(content, update)`
+ * One of the two places that reach into tslab (the other is `kernel-errors`): its per-execution `lastWriteDisplayData(content, update)`
  * hook (dist/jupyter.js), which sends a display_data (or update_display_data) message with a
  * whole MIME bundle. tslab's public `display.raw` sends one MIME type per message only.
  */
@@ -13,29 +13,30 @@ export interface DisplayContent {
 
 type WriteDisplayData = (content: DisplayContent, update: boolean) => void;
 
-function hookOf(module: NodeJS.Module | undefined): WriteDisplayData | null {
-  const exported = module?.exports as { lastWriteDisplayData?: unknown } | undefined;
-  return typeof exported?.lastWriteDisplayData === "function" ? (exported.lastWriteDisplayData as WriteDisplayData) : null;
-}
-
 /**
- * The writer of the cell that is executing now, or `null` outside a tslab kernel. Only looks at
- * tslab modules already loaded (never loads tslab itself), so plain Node stays light.
+ * The exports of the tslab kernel module (`tslab/dist/jupyter`) running this process, or `null`
+ * outside a tslab kernel. Only looks at tslab modules already loaded (never loads tslab itself),
+ * so plain Node stays light; prefers a copy that is executing a cell, the one next to this package first.
  */
-export function currentDisplayWriter(): WriteDisplayData | null {
+export function tslabJupyterModule(): Record<string, unknown> | null {
+  const loaded: NodeJS.Module[] = [];
   try {
-    const own = hookOf(require.cache[require.resolve("tslab/dist/jupyter")]);
-    if (own) return own;
+    const own = require.cache[require.resolve("tslab/dist/jupyter")];
+    if (own) loaded.push(own);
   } catch {
-    // tslab not installed next to this package: look for another loaded copy below.
+    // tslab not installed next to this package: look for other loaded copies below.
   }
   for (const [path, module] of Object.entries(require.cache)) {
-    if (/[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(path)) {
-      const hook = hookOf(module);
-      if (hook) return hook;
-    }
+    if (module && /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(path)) loaded.push(module);
   }
-  return null;
+  const copies = loaded.map((m) => m.exports as Record<string, unknown>).filter((e) => e && "lastWriteDisplayData" in e);
+  return copies.find((e) => typeof e.lastWriteDisplayData === "function") ?? copies[0] ?? null;
+}
+
+/** The writer of the cell that is executing now, or `null` outside a tslab kernel (or between cells). */
+export function currentDisplayWriter(): WriteDisplayData | null {
+  const write = tslabJupyterModule()?.lastWriteDisplayData;
+  return typeof write === "function" ? (write as WriteDisplayData) : null;
 }
 
 /** True inside a tslab kernel cell (a display writer is available). */

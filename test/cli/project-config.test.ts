@@ -19,6 +19,21 @@ describe("cli/project-config", () => {
     assert.equal(env.NNBOOK_PROJECT_ROOT, root, "paths in reports are shown relative to the config file's folder");
   });
 
+  it("without a file argument uses the nearest config upward from the working directory (the loaders' lookup)", () => {
+    const nested = join(root, "notebooks", "course");
+    mkdirSync(nested, { recursive: true });
+    const cwd = process.cwd();
+    try {
+      process.chdir(nested);
+      const env: NodeJS.ProcessEnv = {};
+      applyProjectConfig(undefined, env);
+      assert.equal(env.CIFAR10_DIR, join(root, "cifar"));
+      assert.equal(env.NNBOOK_PROJECT_ROOT, root);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it("leaves a variable already in the environment alone", () => {
     const env: NodeJS.ProcessEnv = { CIFAR10_DIR: "/elsewhere" };
     applyProjectConfig(file, env);
