@@ -4,6 +4,7 @@ import { runBench } from "../bench/run-bench";
 import { formatBenchMarkdown } from "../bench/table";
 import { A3BenchConfig, A3_BENCH_HIDDEN } from "../bench/workload";
 import { writeFileAtomicSync } from "../util/atomic-write";
+import { benchQueueCommand } from "./bench-queue";
 
 /** A positive integer option value. */
 export function positiveInt(text: string): number {
@@ -32,8 +33,13 @@ export function registerBenchCommand(program: Command): void {
     .option("--wait-quiet", "before each run (ours and NumPy's) wait up to 5 min for other processes to go quiet")
     .option("--report <name>", "also generate this report (e.g. dd2424-a3) in a scratch folder, cold then warm, and time it")
     .option("--report-jobs <n>", "notebooks at once for --report (default: the number of cores)", positiveInt)
-    .option("-o, --out <file>", "Markdown file for the table", "build/bench.md")
-    .action(async (opts) => {
+    .option("--queue <url>", "instead: sweep throughput on this job queue (\"local\": a private redis-server) with 1, 2, 3 worker processes vs local threads")
+    .option("--queue-runs <n>", "runs per timed sweep with --queue (default 24)", positiveInt)
+    .option("-o, --out <file>", "Markdown file for the table (build/bench-queue.md with --queue)", "build/bench.md")
+    .action(async (opts, cmd: Command) => {
+      if (opts.queue !== undefined) {
+        return benchQueueCommand(opts.queue, opts.queueRuns, cmd.getOptionValueSource("out") === "default" ? "build/bench-queue.md" : opts.out);
+      }
       const threads = String(opts.threads).split(",").map((t): 1 | 2 => {
         if (t !== "1" && t !== "2") throw new Error(`--threads: expected 1, 2 or 1,2, got "${opts.threads}"`);
         return t === "1" ? 1 : 2;

@@ -1,6 +1,5 @@
 /** `nnbook worker [--queue URL] [--concurrency N] [--name NAME]`: serve training runs from a job queue. */
 import { Command } from "commander";
-import { startQueueWorker } from "../queue/queue-worker";
 import { parseQueueUrl } from "../queue/redis-url";
 import { positiveInt } from "./bench";
 
@@ -46,6 +45,7 @@ export function registerWorkerCommand(program: Command): void {
     .option("--stalled-interval <ms>", "how often to look for such runs (default 30000)", positiveInt)
     .action(async (opts) => {
       const log = (line: string): void => void process.stderr.write(`nnbook worker: ${line}\n`);
+      const { startQueueWorker } = await import("../queue/queue-worker"); // BullMQ only when used
       const worker = await startQueueWorker({
         url: queueUrlOption(opts.queue), concurrency: opts.concurrency, name: opts.name,
         lockDurationMs: opts.lockDuration, stalledIntervalMs: opts.stalledInterval, log,

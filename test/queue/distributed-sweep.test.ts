@@ -5,13 +5,14 @@
  */
 import { strict as assert } from "assert";
 import { Job, Queue } from "bullmq";
-import { readCifar10 } from "../../src/data";
+import { DataSplits, readCifar10 } from "../../src/data";
 import { ExperimentConfig, openCache, resultKey, runSweep, withSeeds } from "../../src/experiments";
 import { tempDir, writeCifarDir } from "../data/fixtures";
 import { smallConfig } from "../experiments/fixtures";
-import { bytesOf, inspect, sleep } from "./queue-helpers";
-import { RedisServer, redisOrSkip } from "./redis-harness";
+import { SHORT_DATA_ENV, bytesOf, inspect, sleep, withShortData } from "./queue-helpers";
+import { redisOrSkip } from "./redis-harness";
 import { WorkerProcess } from "./worker-procs";
+import type { LocalRedis } from "../../src/queue/local-redis";
 
 
 /**
@@ -40,11 +41,11 @@ async function killMidRun(queue: Queue, worker: WorkerProcess, sweep: Promise<un
 
 describe("queue/distributed sweep (real Redis, 3 worker processes)", function () {
   this.timeout(180000);
-  let redis: RedisServer | undefined;
+  let redis: LocalRedis | undefined;
   const files = tempDir("queue-data");
   const caches = tempDir("queue-cache");
   writeCifarDir(files.dir, 40);
-  const data = readCifar10(files.dir, { split: "standard", validationSize: 20 });
+  let data: DataSplits;
   const base = smallConfig({ schedule: { kind: "cyclical", etaMin: 1e-4, etaMax: 0.05, stepSize: 40, cycles: 2 }, data: { name: "cifar10" } });
   // 24 runs: 3 regularizations × 7 seeds, plus momentum, batch norm and a diverging one
   const configs: ExperimentConfig[] = [
@@ -55,6 +56,7 @@ describe("queue/distributed sweep (real Redis, 3 worker processes)", function ()
 
   before(async function () {
     redis = await redisOrSkip(this, "s3cret@pass/word");
+    data = await withShortData(() => readCifar10(files.dir, { split: "standard", validationSize: 20 }));
   });
   after(async () => {
     await redis?.dispose();
@@ -65,7 +67,7 @@ describe("queue/distributed sweep (real Redis, 3 worker processes)", function ()
   it("a sweep of 24 runs on 3 workers equals the local run byte for byte though one worker is SIGKILLed mid-run; " +
     "every run completes exactly once; the local cache receives the results; a second sweep is served from the shared results", async () => {
     const url = redis!.url(1);
-    const workers = ["w1", "w2", "w3"].map((name) => new WorkerProcess(name, url, { CIFAR10_DIR: files.dir }));
+    const workers = ["w1", "w2", "w3"].map((name) => new WorkerProcess(name, url, { CIFAR10_DIR: files.dir, ...SHORT_DATA_ENV }));
     const queue = inspect(url);
     try {
       const local = await runSweep(configs, data, { workers: 0, cache: false, progress: false });
@@ -97,6 +99,7 @@ describe("queue/distributed sweep (real Redis, 3 worker processes)", function ()
       assert.ok(second.every((r) => r.fromCache), "second sweep: every result shared");
       assert.deepEqual(second.map(bytesOf), local.map(bytesOf));
       assert.equal(workers.flatMap((w) => w.completed()).length, completions.length, "no run done again");
+      for (const w of [workers[0], workers[2]]) assert.equal(await w.stop(), 0, `${w.name} stops cleanly on SIGTERM`);
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
       await queue.close();
@@ -105,7 +108,7 @@ describe("queue/distributed sweep (real Redis, 3 worker processes)", function ()
 
   it("a sweep completes when Redis restarts (emptied) mid-sweep: workers and producer reconnect, lost jobs are queued again", async () => {
     const url = redis!.url(2);
-    const workers = ["r1", "r2"].map((name) => new WorkerProcess(name, url, { CIFAR10_DIR: files.dir }));
+    const workers = ["r1", "r2"].map((name) => new WorkerProcess(name, url, { CIFAR10_DIR: files.dir, ...SHORT_DATA_ENV }));
     try {
       const some = configs.slice(0, 12).map((c) => ({ ...c, lambda: 5e-3 }));
       const local = await runSweep(some, data, { workers: 0, cache: false, progress: false });

@@ -7,6 +7,7 @@ import { checkRunJob } from "../../src/queue/payload";
 import { refusalReason } from "../../src/queue/queue-worker";
 import { tempDir, writeCifarDir } from "../data/fixtures";
 import { smallConfig } from "../experiments/fixtures";
+import { withShortData } from "./queue-helpers";
 
 const blobs = { dims: 5, classes: 3, train: 30, validation: 10, test: 10, seed: 4 };
 
@@ -45,11 +46,11 @@ describe("queue/payload and data sources", () => {
     const saved = process.env.CIFAR10_DIR;
     try {
       writeCifarDir(t.dir, 12);
-      const data = readCifar10(t.dir, { split: "standard", validationSize: 4, standardize: "channel" });
+      const data = await withShortData(() => readCifar10(t.dir, { split: "standard", validationSize: 4, standardize: "channel" }));
       const source = dataSourceOf(data);
       assert.deepEqual(source, { kind: "cifar10", split: "standard", validationSize: 4, standardize: "channel" });
       process.env.CIFAR10_DIR = t.dir;
-      assert.equal((await loadDataSource(source)).fingerprint, data.fingerprint);
+      assert.equal((await withShortData(() => loadDataSource(source))).fingerprint, data.fingerprint);
     } finally {
       if (saved === undefined) delete process.env.CIFAR10_DIR;
       else process.env.CIFAR10_DIR = saved;

@@ -14,3 +14,18 @@ export function inspect(url: string): Queue {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Environment for worker processes reading the tiny fixture files (fewer records than the official ones). */
+export const SHORT_DATA_ENV = { NNBOOK_ALLOW_SHORT_DATA: "1" } as const;
+
+/** Calls `fn` with NNBOOK_ALLOW_SHORT_DATA=1 (the fixtures are tiny), restoring the variable after. */
+export async function withShortData<T>(fn: () => T | Promise<T>): Promise<T> {
+  const saved = process.env.NNBOOK_ALLOW_SHORT_DATA;
+  process.env.NNBOOK_ALLOW_SHORT_DATA = "1";
+  try {
+    return await fn();
+  } finally {
+    if (saved === undefined) delete process.env.NNBOOK_ALLOW_SHORT_DATA;
+    else process.env.NNBOOK_ALLOW_SHORT_DATA = saved;
+  }
+}

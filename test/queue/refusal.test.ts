@@ -5,28 +5,30 @@
  */
 import { strict as assert } from "assert";
 import { Job } from "bullmq";
-import { readCifar10 } from "../../src/data";
+import { DataSplits, readCifar10 } from "../../src/data";
 import { ExperimentConfig, runSweep } from "../../src/experiments";
 import { runOnQueue } from "../../src/queue/run-on-queue";
 import { tempDir, writeCifarDir } from "../data/fixtures";
 import { smallConfig } from "../experiments/fixtures";
-import { bytesOf, inspect, sleep } from "./queue-helpers";
-import { RedisServer, redisOrSkip } from "./redis-harness";
+import { SHORT_DATA_ENV, bytesOf, inspect, sleep, withShortData } from "./queue-helpers";
+import { redisOrSkip } from "./redis-harness";
 import { WorkerProcess } from "./worker-procs";
+import type { LocalRedis } from "../../src/queue/local-redis";
 
 describe("queue/refusals and failures (real Redis)", function () {
   this.timeout(120000);
-  let redis: RedisServer | undefined;
+  let redis: LocalRedis | undefined;
   const ours = tempDir("queue-ours");
   const other = tempDir("queue-other");
   writeCifarDir(ours.dir, 40);
   writeCifarDir(other.dir, 41); // same layout, other images: another fingerprint
-  const data = readCifar10(ours.dir, { split: "standard", validationSize: 20 });
+  let data: DataSplits;
   const base = smallConfig({ data: { name: "cifar10" } });
   const configs: ExperimentConfig[] = [base, { ...base, seed: 2 }, { ...base, hidden: [0] }];
 
   before(async function () {
     redis = await redisOrSkip(this);
+    data = await withShortData(() => readCifar10(ours.dir, { split: "standard", validationSize: 20 }));
   });
   after(async () => {
     await redis?.dispose();
@@ -39,7 +41,7 @@ describe("queue/refusals and failures (real Redis)", function () {
     const url = redis!.url(3);
     const local = await runSweep(configs, data, { workers: 0, cache: false, progress: false });
     assert.match(local[2].message!, /config\.hidden\[0\]: expected an integer ≥ 1, got 0/);
-    const wrong = new WorkerProcess("wrong-data", url, { CIFAR10_DIR: other.dir });
+    const wrong = new WorkerProcess("wrong-data", url, { CIFAR10_DIR: other.dir, ...SHORT_DATA_ENV });
     let right: WorkerProcess | undefined;
     try {
       await wrong.ready;
@@ -49,7 +51,7 @@ describe("queue/refusals and failures (real Redis)", function () {
       while (!details.some((d) => /refused: wrong-data: data fingerprint differs/.test(d))) await sleep(50);
       assert.ok(wrong.lines.some((l) => /refused job [0-9a-f]{12}: data fingerprint differs: the job wants [0-9a-f]{64}, this worker has [0-9a-f]{64}/.test(l)),
         wrong.lines.join("\n"));
-      right = new WorkerProcess("right-data", url, { CIFAR10_DIR: ours.dir });
+      right = new WorkerProcess("right-data", url, { CIFAR10_DIR: ours.dir, ...SHORT_DATA_ENV });
       const results = await sweep;
       assert.deepEqual(results.map(bytesOf), local.map(bytesOf), "results from the worker with the right data only");
       assert.deepEqual(wrong.completed(), [], "the worker with other data completed nothing");
@@ -61,7 +63,7 @@ describe("queue/refusals and failures (real Redis)", function () {
 
   it("a malformed payload fails at once with an error naming the field (no retry)", async () => {
     const url = redis!.url(4);
-    const worker = new WorkerProcess("strict", url, { CIFAR10_DIR: ours.dir });
+    const worker = new WorkerProcess("strict", url, { CIFAR10_DIR: ours.dir, ...SHORT_DATA_ENV });
     const queue = inspect(url);
     try {
       await worker.ready;

@@ -6,13 +6,14 @@ import { runSweep } from "../../src/experiments";
 import { tempDir, writeCifarDir } from "../data/fixtures";
 import { smallConfig } from "../experiments/fixtures";
 import { parseQueueUrl, redisOptions } from "../../src/queue/redis-url";
-import { bytesOf } from "./queue-helpers";
-import { RedisServer, makeTestCertificates, redisOrSkip } from "./redis-harness";
+import { SHORT_DATA_ENV, bytesOf, withShortData } from "./queue-helpers";
+import { makeTestCertificates, redisOrSkip } from "./redis-harness";
 import { WorkerProcess } from "./worker-procs";
+import type { LocalRedis } from "../../src/queue/local-redis";
 
 describe("queue/TLS (rediss://, real Redis)", function () {
   this.timeout(120000);
-  let redis: RedisServer | undefined;
+  let redis: LocalRedis | undefined;
   const t = tempDir("queue-tls");
   const saved = process.env.NNBOOK_QUEUE_CA;
 
@@ -36,9 +37,9 @@ describe("queue/TLS (rediss://, real Redis)", function () {
     const url = redis!.url(0);
     assert.match(url, /^rediss:\/\/:tls-pass@127\.0\.0\.1:\d+\/0$/);
     writeCifarDir(`${t.dir}/cifar`, 30);
-    const data = readCifar10(`${t.dir}/cifar`, { split: "standard", validationSize: 10 });
+    const data = await withShortData(() => readCifar10(`${t.dir}/cifar`, { split: "standard", validationSize: 10 }));
     const configs = [1, 2].map((seed) => smallConfig({ seed, data: { name: "cifar10" } }));
-    const worker = new WorkerProcess("tls", url, { CIFAR10_DIR: `${t.dir}/cifar`, NNBOOK_QUEUE_CA: process.env.NNBOOK_QUEUE_CA });
+    const worker = new WorkerProcess("tls", url, { CIFAR10_DIR: `${t.dir}/cifar`, NNBOOK_QUEUE_CA: process.env.NNBOOK_QUEUE_CA, ...SHORT_DATA_ENV });
     try {
       await worker.ready;
       assert.ok(worker.lines.some((l) => l.includes(`connected to rediss://:***@127.0.0.1:${redis!.port}/0`)), worker.lines.join("\n"));
