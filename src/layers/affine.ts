@@ -77,3 +77,37 @@ export function affineBackward(dOut: Matrix, cache: AffineCache, opts: AffineBac
   const dX = opts.needDX === false ? undefined : matmul(W, dOut, { transA: true, out: opts.dX });
   return { dX, dW, db };
 }
+
+/** Options of `affineBackwardDescend`. */
+export interface AffineDescendOptions {
+  /** the learning rate η */
+  readonly eta: number;
+  /** the L2 strength λ of λ‖W‖² */
+  readonly lambda: number;
+  /** default true; false skips Wᵀ·dOut (the first layer never needs it) */
+  readonly needDX?: boolean;
+  readonly dX?: Matrix;
+  /** where db is formed (m × 1); absent: the layer has no bias and b is left alone */
+  readonly db?: Matrix;
+  /** the bias to update, m × 1 (absent: no bias) */
+  readonly b?: Matrix;
+}
+
+/**
+ * The affine layer's backward pass fused with a gradient-descent step, IN PLACE: dX = Wᵀ·dOut
+ * first (with the old W), then b ← b − η·(dOut·1) and W ← (1 − 2λη)·W − η·dOut·Xᵀ, the update
+ * folded into the product (alpha = −η, beta = 1 − 2λη), so dW is never stored and W is read and
+ * written once. cache.W is the layer's own weight matrix. Returns dX (absent when not wanted).
+ */
+export function affineBackwardDescend(dOut: Matrix, cache: AffineCache, opts: AffineDescendOptions): Matrix | undefined {
+  const { X, W } = cache;
+  assertShape(dOut, W.rows, X.cols, "affineBackwardDescend: dOut");
+  const dX = opts.needDX === false ? undefined : matmul(W, dOut, { transA: true, out: opts.dX });
+  if (opts.b) {
+    const db = rowSums(dOut, 1, opts.db);
+    const b = opts.b.data;
+    for (let k = 0; k < b.length; k++) b[k] -= opts.eta * db.data[k];
+  }
+  matmul(dOut, X, { transB: true, out: W, alpha: -opts.eta, beta: 1 - 2 * opts.lambda * opts.eta });
+  return dX;
+}

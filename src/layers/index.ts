@@ -1,6 +1,6 @@
 // Re-exports of src/layers: one file per layer, forward and backward side by side.
 export type { AffineCache, AffineResult, AffineBackwardOptions, AffineGrads } from "./affine";
-export { affineForward, affineBackward } from "./affine";
+export { affineForward, affineBackward, affineBackwardDescend } from "./affine";
 export type { ActivationName, ActivationSpec, ActivationCache } from "./activations";
 export {
   ACTIVATION_NAMES, activationAlpha, validateActivation, activationForward, activationBackward,

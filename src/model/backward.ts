@@ -15,6 +15,51 @@ export interface MlpBackwardOptions {
   readonly impl?: Partial<LayerImpls>;
 }
 
+/** BN's parameter gradients of a hidden layer (absent without BN). */
+export interface BnGrads {
+  readonly dGamma?: Matrix;
+  readonly dBeta?: Matrix;
+}
+
+/**
+ * What the backward walker asks of each layer once G = ∂J/∂S_l is known: the layer's affine
+ * backward (its gradients, or its update), returning dX = ∂J/∂X_l for l > 0 (ignored for l = 0).
+ */
+export type AffineStep = (l: number, G: Matrix, layer: MlpLayerCache, bn: BnGrads) => Matrix | undefined;
+
+/**
+ * The one backward walker of the MLP, shared by `mlpBackward` (gradients) and `mlpSgdStep` (fused
+ * update): checks the inputs (errors name `caller`), forms G = ∂J/∂S at the softmax, then from the
+ * last layer to the first runs the hidden layer's backward (dropout, activation, BN) and hands G
+ * to `affineStep`, whose dX becomes the next layer's G.
+ */
+export function walkBackward(
+  caller: string, params: MlpParams, cache: MlpCache, y: Int32Array, lambda: number,
+  r: ResolvedImpls, ws: MlpWorkspace | undefined, affineStep: AffineStep,
+): void {
+  checkLambda(lambda, caller);
+  checkParams(params, caller);
+  const L = params.layers.length;
+  if (cache.layers.length !== L) {
+    throw new RangeError(`${caller}: the cache has ${cache.layers.length} layers but params has ${L}`);
+  }
+  const K = cache.P.rows;
+  const n = cache.P.cols;
+  checkLabels(y, K, n, caller);
+  const bnAfter = params.spec.batchNorm === "after";
+  let G = r.impls.softmaxCrossEntropyBackward(cache.P, y, wsBuffer(ws, L - 1, Buf.G, K, n));
+  for (let l = L - 1; l >= 0; l--) {
+    const c = cache.layers[l];
+    let bn: BnGrads = {};
+    if (l < L - 1) ({ dS: G, ...bn } = hiddenBackward(r, ws, l, c, G, bnAfter));
+    const dX = affineStep(l, G, c, bn);
+    if (l > 0) {
+      if (!dX) throw new Error(`${caller}: the affine backward returned no dX for layer ${l}`);
+      G = dX;
+    }
+  }
+}
+
 /**
  * The gradient of the cost J = (1/n)·Σ_j CE(P(:, j), y_j) + λ·Σ_l ‖W_l‖² for every parameter:
  * dW includes 2λW; b, γ, β are not regularized. `cache` comes from `mlpForward` on the same
@@ -24,41 +69,24 @@ export interface MlpBackwardOptions {
 export function mlpBackward(
   params: MlpParams, cache: MlpCache, y: Int32Array, lambda: number, opts: MlpBackwardOptions = {},
 ): MlpGrads {
-  checkLambda(lambda, "mlpBackward");
-  checkParams(params, "mlpBackward");
-  const L = params.layers.length;
-  if (cache.layers.length !== L) {
-    throw new RangeError(`mlpBackward: the cache has ${cache.layers.length} layers but params has ${L}`);
-  }
-  const K = cache.P.rows;
-  const n = cache.P.cols;
-  checkLabels(y, K, n, "mlpBackward");
   const r = resolveImpls(opts.impl);
   const ws = opts.workspace;
-  const grads: LayerGrads[] = new Array(L);
-  let G = r.impls.softmaxCrossEntropyBackward(cache.P, y, wsBuffer(ws, L - 1, Buf.G, K, n));
-  for (let l = L - 1; l >= 0; l--) {
-    const c = cache.layers[l];
+  const grads: LayerGrads[] = new Array(params.layers.length);
+  // the library's affineBackward folds 2λW into its matrix product; an override gets it added after
+  const fold = r.impls.affineBackward === affineBackward;
+  walkBackward("mlpBackward", params, cache, y, lambda, r, ws, (l, G, c, { dGamma, dBeta }) => {
     const p = params.layers[l];
-    let dGamma: Matrix | undefined;
-    let dBeta: Matrix | undefined;
-    if (l < L - 1) ({ dS: G, dGamma, dBeta } = hiddenBackward(r, ws, l, c, G, params.spec.batchNorm === "after"));
-    // the library's affineBackward folds 2λW into its matrix product; an override gets it added after
-    const fold = r.impls.affineBackward === affineBackward;
     const a = r.impls.affineBackward(G, c.affine, {
       needDX: l > 0,
-      dX: l > 0 ? wsBuffer(ws, l - 1, Buf.dH, p.W.cols, n) : undefined,
+      dX: l > 0 ? wsBuffer(ws, l - 1, Buf.dH, p.W.cols, G.cols) : undefined,
       dW: wsBuffer(ws, l, Buf.dW, p.W.rows, p.W.cols),
       db: wsBuffer(ws, l, Buf.db, p.W.rows, 1),
       ...(fold ? { decay: 2 * lambda } : {}),
     });
     if (!fold) addWeightDecay(a.dW, p.W, lambda);
     grads[l] = dGamma && dBeta ? { dW: a.dW, db: a.db, dGamma, dBeta } : { dW: a.dW, db: a.db };
-    if (l > 0) {
-      if (!a.dX) throw new Error(`mlpBackward: affineBackward returned no dX for layer ${l}`);
-      G = a.dX;
-    }
-  }
+    return a.dX;
+  });
   return { spec: params.spec, layers: grads };
 }
 

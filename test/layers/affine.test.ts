@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
-import { createRng, zeros } from "../../src/tensor";
-import { affineForward, affineBackward } from "../../src/layers";
+import { clone, createRng, zeros } from "../../src/tensor";
+import { affineForward, affineBackward, affineBackwardDescend } from "../../src/layers";
 import { numericalGradient } from "../../src/gradcheck";
 import { randn, dot, assertClose } from "./helpers";
 
@@ -45,6 +45,33 @@ describe("layers/affine", () => {
     for (let k = 0; k < 12; k++) assert.ok(Math.abs(decayed.dW.data[k] - (plain.dW.data[k] + 0.3 * W.data[k])) < 1e-14, `dW ${k}`);
     assert.deepEqual(decayed.db.data, plain.db.data);
     assert.deepEqual(decayed.dX!.data, plain.dX!.data);
+  });
+
+  it("affineBackwardDescend: dX with the old W, then b ← b − η·db and W ← (1 − 2λη)·W − η·dOut·Xᵀ, bit for bit", () => {
+    const dOut = randn(3, 6, rng);
+    const [eta, lambda] = [0.05, 0.01];
+    const W1 = clone(W);
+    const b1 = clone(b);
+    const dX = affineBackwardDescend(dOut, { X, W: W1 }, { eta, lambda, b: b1 })!;
+    for (let i = 0; i < 3; i++) {
+      let db = 0;
+      for (let j = 0; j < 6; j++) db += dOut.data[i + j * 3];
+      assert.equal(b1.data[i], b.data[i] - eta * db, `b(${i})`);
+      for (let k = 0; k < 4; k++) {
+        let s = 0; // the shared arithmetic: s ← s + g·x in order, then (alpha·s) + (beta·w)
+        for (let j = 0; j < 6; j++) s += dOut.data[i + j * 3] * X.data[k + j * 4];
+        assert.equal(W1.data[i + k * 3], -eta * s + (1 - 2 * lambda * eta) * W.data[i + k * 3], `W(${i}, ${k})`);
+      }
+    }
+    for (let k = 0; k < 4; k++) {
+      for (let j = 0; j < 6; j++) {
+        let s = 0;
+        for (let i = 0; i < 3; i++) s += W.data[i + k * 3] * dOut.data[i + j * 3];
+        assert.equal(dX.data[k + j * 4], s, `dX(${k}, ${j}) uses the W before the update`);
+      }
+    }
+    const noBias = clone(W);
+    assert.equal(affineBackwardDescend(dOut, { X, W: noBias }, { eta, lambda, needDX: false }), undefined);
   });
 
   it("mismatched shapes raise errors naming the shapes", () => {
