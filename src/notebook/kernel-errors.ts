@@ -10,7 +10,9 @@
  *   is named `Cell In[n]`, its source and JavaScript are kept, and a value it throws is reported
  *   in cell terms (`cell-errors`) — tslab then prints that report on stderr;
  * - `JupyterHandlerImpl.prototype.handleExecute`: adds `ename`, `evalue` and `traceback` to a
- *   failed cell's execute_reply (what nbclient / nbconvert display).
+ *   failed cell's execute_reply (what nbclient / nbconvert display); for a cell that failed
+ *   without throwing (TypeScript errors, an interrupt) the evalue is its stderr text, kept by
+ *   wrapping `createWriteToIopub`.
  * Limit: the cell that first imports `dist/notebook` is already running when the patch goes in,
  * so its own errors look as tslab prints them; every later cell is covered.
  */
@@ -31,7 +33,8 @@ const failures = new WeakMap<object, CellErrorReport>();
 let running: Running | null = null;
 
 type RunInThisContext = (code: string, options?: RunningScriptOptions | string) => unknown;
-type Running = { name: string; source: string; report?: CellErrorReport };
+type Running = { name: string; source: string; report?: CellErrorReport; stderr: string[] };
+type WriterFactory = (this: unknown, name: string, ...rest: unknown[]) => (chunk: unknown, ...args: unknown[]) => boolean;
 
 /**
  * The report for `thrown` (kept on `cell`), and `thrown` made to print as that report: tslab's
@@ -67,15 +70,35 @@ function namingRunInThisContext(original: RunInThisContext): RunInThisContext {
   };
 }
 
+/** The report of a cell that failed without throwing: it did not compile (tslab printed the diagnostics) or was interrupted. */
+function unthrownFailure(cell: Running): CellErrorReport {
+  const lines = cell.stderr.join("").split("\n").map((l) => l.trim()).filter(Boolean);
+  const text = lines.join("; ");
+  const evalue = text ? `${cell.name}: ${text.length > 1000 ? `${text.slice(0, 1000)} …` : text}` : `${cell.name} failed without an error message`;
+  return { ename: "Error", evalue, traceback: [] };
+}
+
+/** tslab's per-cell stream writer, also keeping the cell's stderr text (for `unthrownFailure`). */
+function wrapCreateWriter(original: WriterFactory): WriterFactory {
+  return function (this: unknown, name, ...rest) {
+    const write = original.call(this, name, ...rest);
+    const cell = running;
+    if (name !== "stderr" || cell === null) return write;
+    return (chunk, ...args) => {
+      cell.stderr.push(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8"));
+      return write(chunk, ...args);
+    };
+  };
+}
+
 function wrapExecuteImpl(original: ExecuteImpl): ExecuteImpl {
   return async function (this: Handler, req, ...rest) {
-    const cell: Running = { name: `Cell In[${this.execCount + 1}]`, source: req.code };
+    const cell: Running = { name: `Cell In[${this.execCount + 1}]`, source: req.code, stderr: [] };
     running = cell;
     try {
       return await original.call(this, req, ...rest);
     } catch (error) {
-      // No report: the cell did not compile (tslab printed the diagnostics) or was interrupted.
-      failures.set(req, cell.report ?? { ename: "Error", evalue: `${cell.name} failed; tslab's message is in the cell's output (stderr)`, traceback: [] });
+      failures.set(req, cell.report ?? unthrownFailure(cell));
       throw error;
     } finally {
       running = null;
@@ -99,11 +122,12 @@ function wrapExecute(original: Execute): Execute {
 export function installErrorReporting(): boolean {
   const jupyter = tslabJupyterModule() as { JupyterHandlerImpl?: { prototype: Record<string | symbol, unknown> } } | null;
   const proto = jupyter?.JupyterHandlerImpl?.prototype;
-  if (!proto || typeof proto.handleExecute !== "function" || typeof proto.handleExecuteImpl !== "function") return false;
+  if (!proto || typeof proto.handleExecute !== "function" || typeof proto.handleExecuteImpl !== "function" || typeof proto.createWriteToIopub !== "function") return false;
   if (proto[MARK]) return true;
   proto[MARK] = true;
   proto.handleExecuteImpl = wrapExecuteImpl(proto.handleExecuteImpl as ExecuteImpl);
   proto.handleExecute = wrapExecute(proto.handleExecute as Execute);
+  proto.createWriteToIopub = wrapCreateWriter(proto.createWriteToIopub as WriterFactory);
   const vmModule = require("vm") as { runInThisContext: RunInThisContext }; // the object tslab's executor calls through
   vmModule.runInThisContext = namingRunInThisContext(vmModule.runInThisContext);
   return true;

@@ -134,5 +134,13 @@ describe("real Jupyter: jupyter nbconvert --execute --to markdown with the tslab
       assert.match(error, /^ +at (async )?Cell In\[3\], line 3$/m, "the failing cell and line");
       assert.doesNotMatch(error, /evalmachine|node:internal|node:vm|tslab[\\/]dist/, "no transpiled positions or internal frames");
     });
+
+    it("a cell that does not compile shows TypeScript's message in nbconvert's error", async () => {
+      await writeFile(join(notebooks, "type-error.ipynb"), notebook([IMPORTS, "const n: number = 1;\nconst s: string = n;"]));
+      const result = await convert("type-error.ipynb");
+      assert.notEqual(result.code, 0, "nbconvert fails on the failing cell");
+      const error = result.stderr.slice(result.stderr.indexOf("An error occurred while executing the following cell"));
+      assert.match(error, /^Error: Cell In\[2\]: 2:7 - Type 'number' is not assignable to type 'string'\.$/m, error);
+    });
   });
 });
