@@ -9,7 +9,8 @@ import { displayPath, missingFiles, readmeDescription, resolveDataDir } from "./
 import { lazySplits } from "./lazy-splits";
 import { labeledSets } from "./one-hot";
 import { ByteSamples, Selection, selectionLabels, selectionSize, sliceSources } from "./samples";
-import { absentOrEmpty, DownloadOptions, fetchOptions } from "./sources";
+import { CIFAR10_BATCH_RECORDS, CIFAR10_SHA1, checkRecordCounts, describeCounts, differingFiles, officialLabel, shortFilesAllowed } from "./official";
+import { absentOrEmpty, DownloadOptions, fetchOptions, folderSource, requireFolder } from "./sources";
 import { standardizeBytes } from "./standardize";
 import { DataOrigin, DataSplits, StandardizeMode } from "./types";
 
@@ -27,6 +28,11 @@ export interface Cifar10ReadOptions {
   readonly standardize?: StandardizeMode;
   /** also build the one-hot targets Y (K × n) of every split (default false) */
   readonly oneHot?: boolean;
+  /**
+   * accept batches with fewer than the official 10,000 records (default: $NNBOOK_ALLOW_SHORT_DATA
+   * is "1"); without it such a batch (e.g. a truncated copy) is an error naming the file
+   */
+  readonly allowShortFiles?: boolean;
 }
 
 /** Where the files are and how to get them when missing. */
@@ -91,11 +97,15 @@ function splitSelections(batches: ByteSamples[], split: CifarSplit, validationSi
  * Reads CIFAR-10 from a `cifar-10-batches-bin` folder (no download): X is 3,072 × n (one image
  * per column: 1,024 R, 1,024 G, 1,024 B values, each plane row-major 32 × 32), scaled to
  * [0, 1] and standardized with the training split's statistics; y holds labels 0 … 9.
- * Throws naming the file on missing, truncated or corrupt batches (all checked here). The files are
- * read and hashed here; the arrays are decoded and standardized on first access (`lazySplits`).
+ * Throws naming the file on missing, truncated or corrupt batches, and on batches with fewer than
+ * 10,000 records unless `allowShortFiles` (all checked here). The provenance says "official" only
+ * when every file read matches `officialSha1` (the published SHA-1s; tests pass their fixtures'),
+ * else gives the record counts and "not the official files". The files are read and hashed here;
+ * the arrays are decoded and standardized on first access (`lazySplits`).
  */
-export function readCifar10(folder: string, opts: Cifar10ReadOptions = {}, origin: DataOrigin = "option"): DataSplits {
-  const dir = resolve(folder);
+export function readCifar10(folder: string, opts: Cifar10ReadOptions = {}, origin: DataOrigin = "option",
+  officialSha1: Readonly<Record<string, string>> = CIFAR10_SHA1): DataSplits {
+  const dir = requireFolder(resolve(folder), "CIFAR-10");
   const split = opts.split ?? "standard";
   const validationSize = split === "small" ? 0 : opts.validationSize ?? 5000;
   const mode = opts.standardize ?? "dimension";
@@ -104,10 +114,16 @@ export function readCifar10(folder: string, opts: Cifar10ReadOptions = {}, origi
   if (missing.length) throw new Error(`CIFAR-10: missing ${missing.join(", ")} in ${dir}. ${cifar10Manual(dir)}`);
   const files = names.map((n) => ({ path: join(dir, n), bytes: readFileSync(join(dir, n)) }));
   const batches = files.map((f) => parseCifarBatch(f.bytes, f.path));
+  const counts = batches.map((b) => ({ path: b.file, records: b.count, official: CIFAR10_BATCH_RECORDS, unit: "records" }));
+  checkRecordCounts(counts, shortFilesAllowed(opts.allowShortFiles));
   const sels = splitSelections(batches, split, validationSize);
   const config = { dataset: "CIFAR-10", split, validationSize: selectionSize(sels[1]), standardize: mode };
   const hash = contentHash(files);
-  const description = readmeDescription(dir) ?? OFFICIAL;
+  const description = officialLabel({
+    official: OFFICIAL, layout: "CIFAR-10 binary layout", readme: readmeDescription(dir), algorithm: "SHA-1", total: names.length,
+    counts: describeCounts(batches.map((b, k) => ({ name: names[k], records: b.count })), "records"),
+    differ: differingFiles(files.map((f, k) => ({ name: names[k], bytes: f.bytes })), officialSha1, "sha1"),
+  });
   return lazySplits({
     name: "CIFAR-10",
     K: CIFAR10_K,
@@ -134,6 +150,7 @@ export function readCifar10(folder: string, opts: Cifar10ReadOptions = {}, origi
  */
 export async function loadCifar10(opts: Cifar10Options = {}): Promise<DataSplits> {
   const choice = resolveDataDir(opts.dir, "CIFAR10_DIR", join("data", "cifar-10-batches-bin"));
+  requireFolder(choice.dir, "CIFAR-10", folderSource(choice.origin, "CIFAR10_DIR"));
   const missing = missingFiles(choice.dir, cifar10FilesFor(opts.split ?? "standard"));
   if (missing.length === 0) return readCifar10(choice.dir, opts, choice.origin);
   if (opts.download === false || !absentOrEmpty(choice.dir)) {

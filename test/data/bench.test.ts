@@ -1,9 +1,10 @@
 import { strict as assert } from "assert";
 import { join } from "path";
 import { benchLoadCifar, benchLoadMnist } from "../../src/data";
-import { mnistFiles, tempDir, writeCifarDir, writeMnistDir } from "./fixtures";
+import { mnistFiles, tempDir, writeCifarDir, writeMnistDir, allowShortFixtures } from "./fixtures";
 
 describe("data/bench: load timings on fixture files", () => {
+  allowShortFixtures();
   const tmp = tempDir("load-bench");
   after(tmp.remove);
 

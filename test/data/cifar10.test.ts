@@ -3,7 +3,7 @@ import { cpSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { readCifar10, loadCifar10, isMaterialized, CIFAR10_LABEL_NAMES, DataSplits } from "../../src/data";
 import { get } from "../../src/tensor/matrix";
-import { cifarRecord, meanStd, tempDir, writeCifarDir } from "./fixtures";
+import { cifarRecord, meanStd, tempDir, writeCifarDir, allowShortFixtures } from "./fixtures";
 
 /** Asserts X's column j equals record `rec`'s pixels mapped by f, and y_j its label. */
 function assertColumn(set: DataSplits["train"], j: number, rec: ReturnType<typeof cifarRecord>, f: (v: number, i: number) => number, what: string): void {
@@ -15,6 +15,7 @@ function assertColumn(set: DataSplits["train"], j: number, rec: ReturnType<typeo
 }
 
 describe("data/cifar10", () => {
+  allowShortFixtures();
   const tmp = tempDir("cifar");
   const dir = join(tmp.dir, "cifar-10-batches-bin");
   const batches = writeCifarDir(dir, 4);
@@ -90,14 +91,14 @@ describe("data/cifar10", () => {
     }
   });
 
-  it("provenance: the official wording without a README, the README's heading and provenance sentence with one", () => {
+  it("provenance: files not matching the published SHA-1s are described by their counts; a README is quoted as the folder's claim", () => {
     const plain = readCifar10(dir, { split: "small" });
-    assert.match(plain.provenance, /^CIFAR-10, official binary version \(read from /);
+    assert.match(plain.provenance, /^CIFAR-10 binary layout, not the official files \(SHA-1 differs: all 3 files\); 3 files of 4 records \(read from /);
     const other = join(tmp.dir, "rebuilt");
     writeCifarDir(other, 2);
     writeFileSync(join(other, "README.md"), "# CIFAR-10, binary layout (rebuilt, NOT the official files)\n\nIntro.\n\n## Provenance\n\n- Decoded from a **JPEG-recompressed copy** of CIFAR-10: the repository `x/y` (`a.jpg`, 5 per class).\n- More.\n");
     const rebuilt = readCifar10(other, { split: "small" });
-    assert.match(rebuilt.provenance, /^CIFAR-10, binary layout \(rebuilt, NOT the official files\)\. Decoded from a JPEG-recompressed copy of CIFAR-10: the repository x\/y\. \(read from /);
+    assert.match(rebuilt.provenance, /^CIFAR-10 binary layout, not the official files \(SHA-1 differs: all 3 files\); 3 files of 2 records; its README: "CIFAR-10, binary layout \(rebuilt, NOT the official files\)\. Decoded from a JPEG-recompressed copy of CIFAR-10: the repository x\/y\." \(read from /);
   });
 
   it("fingerprint: equal for equal data and options, different when either changes", () => {

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { readCifar10, readMnist } from "../../src/data";
-import { idxFile, mnistFiles, tempDir, writeCifarDir, writeMnistDir } from "./fixtures";
+import { idxFile, mnistFiles, tempDir, writeCifarDir, writeMnistDir, allowShortFixtures } from "./fixtures";
 
 /** Asserts `f` throws an error whose message contains `file` and matches `what`. */
 function throwsNaming(f: () => unknown, file: string, what: RegExp): void {
@@ -14,6 +14,7 @@ function throwsNaming(f: () => unknown, file: string, what: RegExp): void {
 }
 
 describe("data: corrupt files raise clear errors naming the file", () => {
+  allowShortFixtures();
   const tmp = tempDir("corrupt");
   after(tmp.remove);
   let n = 0;

@@ -5,7 +5,7 @@ import { join } from "path";
 import { PassThrough } from "stream";
 import * as tar from "tar";
 import { cifar10FetchSpec, fetchInto, loadCifar10, loadMnist, mnistFetchSpec, readCifar10, readMnist } from "../../src/data";
-import { cifarRecord, mnistFiles, tempDir, writeCifarDir, writeMnistDir } from "./fixtures";
+import { cifarRecord, mnistFiles, tempDir, writeCifarDir, writeMnistDir, allowShortFixtures } from "./fixtures";
 import { refusedUrl, startServer, TestServer } from "./http-fixture";
 
 const md5 = (b: Buffer) => createHash("md5").update(b).digest("hex");
@@ -20,6 +20,7 @@ async function cifarArchive(work: string, inner = "cifar-10-batches-bin"): Promi
 }
 
 describe("data/download (local HTTP server)", function () {
+  allowShortFixtures();
   const tmp = tempDir("download");
   let server: TestServer;
   let archive: { bytes: Buffer; batches: Buffer[] };

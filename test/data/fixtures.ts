@@ -3,7 +3,24 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { gzipSync } from "zlib";
+import { ALLOW_SHORT_ENV } from "../../src/data/official";
 import { createRng } from "../../src/tensor/random";
+
+/**
+ * Inside a mocha `describe`: its tests may read fixture files with fewer records than the official
+ * ones (sets NNBOOK_ALLOW_SHORT_DATA=1 before them, restores it after).
+ */
+export function allowShortFixtures(): void {
+  let saved: string | undefined;
+  before(() => {
+    saved = process.env[ALLOW_SHORT_ENV];
+    process.env[ALLOW_SHORT_ENV] = "1";
+  });
+  after(() => {
+    if (saved === undefined) delete process.env[ALLOW_SHORT_ENV];
+    else process.env[ALLOW_SHORT_ENV] = saved;
+  });
+}
 
 /** A fresh temporary folder and a function removing it. */
 export function tempDir(tag: string): { dir: string; remove: () => void } {
