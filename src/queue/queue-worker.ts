@@ -32,7 +32,10 @@ export interface QueueWorkerOptions {
 /** A running queue worker. */
 export interface QueueWorker {
   readonly name: string;
-  /** stops taking jobs; `force` hands the runs in flight back (they are retried elsewhere) instead of finishing them */
+  /**
+   * stops taking jobs and resolves once the runs in flight are finished; with `force` (also while
+   * a first close waits) they are stopped and handed back instead: BullMQ retries them elsewhere
+   */
   close(force?: boolean): Promise<void>;
 }
 
@@ -69,6 +72,8 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
   if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new RangeError(`worker: concurrency must be an integer ≥ 1, got ${concurrency}`);
   const log = opts.log ?? (() => undefined);
   const loaded = new Map<string, Promise<LocalData>>();
+  let stopping = false;
+  const closeThreads = (): Promise<unknown> => Promise.all([...loaded.values()].map((p) => p.then((l) => l.threads.close(), () => undefined)));
   const dataFor = (source: DataSource): Promise<LocalData> => {
     const id = canonicalJson(source);
     let entry = loaded.get(id);
@@ -102,7 +107,13 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
       await job.moveToDelayed(Date.now() + (opts.refuseDelayMs ?? 1000), token);
       throw new DelayedError();
     }
-    const result = await local.threads.run(payload.config);
+    let result;
+    try {
+      result = await local.threads.run(payload.config);
+    } catch (err) {
+      // retried (another attempt, possibly elsewhere) like any failed attempt
+      throw new Error(stopping ? `handed back: worker ${name} is stopping` : `sweep thread failed: ${(err as Error).message}`);
+    }
     await writeShared(await worker.client, payload.key, result);
     return encodeJson(result);
   }, {
@@ -120,8 +131,12 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
   return {
     name,
     close: async (force = false) => {
-      await worker.close(force);
-      await Promise.all([...loaded.values()].map((p) => p.then((l) => l.threads.close(), () => undefined)));
+      if (force) {
+        stopping = true;
+        await closeThreads(); // the runs in flight fail this attempt: BullMQ retries them
+      }
+      await worker.close(); // with the runs in flight finished, or failed above
+      await closeThreads();
     },
   };
 }

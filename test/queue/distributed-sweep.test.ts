@@ -16,10 +16,10 @@ import type { LocalRedis } from "../../src/queue/local-redis";
 
 
 /**
- * Freezes `worker` (SIGSTOP) while it holds a job it has not finished, then SIGKILLs it; returns
- * that job's id. Retries (SIGCONT) when the worker was caught between two jobs.
+ * Freezes `worker` (SIGSTOP) while it holds a job it has not finished and returns that job's id
+ * (the worker stays stopped). Retries (SIGCONT) when the worker was caught between two jobs.
  */
-async function killMidRun(queue: Queue, worker: WorkerProcess, sweep: Promise<unknown>): Promise<string> {
+async function freezeMidRun(queue: Queue, worker: WorkerProcess, sweep: Promise<unknown>): Promise<string> {
   let over = false;
   void sweep.finally(() => (over = true));
   while (!over) {
@@ -27,16 +27,20 @@ async function killMidRun(queue: Queue, worker: WorkerProcess, sweep: Promise<un
     if (mine?.id) {
       worker.child.kill("SIGSTOP");
       const again = await Job.fromId(queue, mine.id);
-      if (again && again.processedBy === worker.name && !again.finishedOn) {
-        worker.child.kill("SIGKILL");
-        await worker.exited;
-        return mine.id;
-      }
+      if (again && again.processedBy === worker.name && !again.finishedOn) return mine.id;
       worker.child.kill("SIGCONT");
     }
     await sleep(20);
   }
   throw new Error(`the sweep ended before ${worker.name} could be caught mid-run`);
+}
+
+/** SIGKILLs `worker` in the middle of a run; returns that run's job id. */
+async function killMidRun(queue: Queue, worker: WorkerProcess, sweep: Promise<unknown>): Promise<string> {
+  const id = await freezeMidRun(queue, worker, sweep);
+  worker.child.kill("SIGKILL");
+  await worker.exited;
+  return id;
 }
 
 describe("queue/distributed sweep (real Redis, 3 worker processes)", function () {
@@ -129,6 +133,35 @@ describe("queue/distributed sweep (real Redis, 3 worker processes)", function ()
       assert.ok(details.some((d) => /lost jobs queued again/.test(d)), "the jobs lost with the restart were queued again");
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
+    }
+  });
+
+  it("SIGTERM lets a worker finish its run in flight and exit; a second signal hands the run back to another worker", async () => {
+    const url = redis!.url(6);
+    const workers = ["s1", "s2", "s3"].map((name) => new WorkerProcess(name, url, { CIFAR10_DIR: files.dir, ...SHORT_DATA_ENV }));
+    const queue = inspect(url);
+    try {
+      const some = configs.slice(0, 9).map((c) => ({ ...c, lambda: 2e-3 }));
+      const local = await runSweep(some, data, { workers: 0, cache: false, progress: false });
+      await Promise.all(workers.map((w) => w.ready));
+      const sweep = runSweep(some, data, { queue: url, cache: false, progress: false });
+      const finished = await freezeMidRun(queue, workers[0], sweep);
+      workers[0].child.kill("SIGTERM");
+      workers[0].child.kill("SIGCONT");
+      const handedBack = await freezeMidRun(queue, workers[1], sweep);
+      workers[1].child.kill("SIGINT"); // two different signals: two of one kind would merge while stopped
+      workers[1].child.kill("SIGTERM");
+      workers[1].child.kill("SIGCONT");
+      assert.deepEqual([await workers[0].exited, await workers[1].exited], [0, 0], "both exit cleanly");
+      const results = await sweep;
+      assert.deepEqual(results.map(bytesOf), local.map(bytesOf));
+      assert.ok(workers[0].completed().includes(finished.slice(0, 12)), "s1 finished its run before stopping");
+      assert.ok(!workers[1].completed().includes(handedBack.slice(0, 12)), "s2 did not finish its run");
+      assert.ok(workers[1].lines.some((l) => /handing the runs in flight back/.test(l)), workers[1].lines.join("\n"));
+      assert.equal((await Job.fromId(queue, handedBack))?.processedBy, "s3", "the handed-back run was done by s3");
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+      await queue.close();
     }
   });
 });
