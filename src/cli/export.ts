@@ -1,7 +1,8 @@
-/** `nnbook export <executed.ipynb> [--reports-dir] [--figures-dir] [--name]`. */
+/** `nnbook export <executed.ipynb> [--reports-dir] [--figures-dir] [--name] [--html]`. */
 import { Command } from "commander";
 import { displayPath } from "../notebook/runner";
 import { exportNotebook } from "../report/export-markdown";
+import { reportAssets, writeHtmlReport } from "../report/html-export";
 import { readNotebook } from "../report/nbformat";
 import { notebookName } from "../notebook/runner";
 
@@ -13,6 +14,7 @@ export function registerExportCommand(program: Command): void {
     .option("--reports-dir <dir>", "Markdown folder", "reports")
     .option("--figures-dir <dir>", "figure folder", "figures")
     .option("--name <name>", "report name (default: the notebook's file name)")
+    .option("--html", "also write <reports-dir>/<name>.html: one self-contained page with live charts")
     .action(async (notebook: string, opts) => {
       const name: string = opts.name ?? notebookName(notebook);
       const executed = await readNotebook(notebook);
@@ -23,5 +25,9 @@ export function registerExportCommand(program: Command): void {
         sourcePath: displayPath(notebook),
       });
       process.stderr.write(`[${name}] exported → ${result.markdownPath} (${result.figurePaths.length} figure files)\n`);
+      if (opts.html === true) {
+        const html = await writeHtmlReport(opts.reportsDir, name, result.report.body + result.report.footer, reportAssets(result.report));
+        process.stderr.write(`[${name}] exported → ${html}\n`);
+      }
     });
 }

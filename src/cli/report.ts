@@ -23,11 +23,12 @@ export function registerReportCommand(program: Command): void {
     .option("--figures-dir <dir>", "figure folder", "figures")
     .option("-j, --jobs <n>", "notebooks run at once (each runs its own sweeps; default: the number of cores)", parseJobs,
       Math.max(1, availableParallelism()))
+    .option("--html", "also write <reports-dir>/<report>.html: one self-contained page with live charts")
     .action(async (names: string[], opts) => {
       const dirs: ReportDirs = { manifest: opts.manifest, executedDir: opts.executedDir, reportsDir: opts.reportsDir, figuresDir: opts.figuresDir };
       const entries = selectReports(await readManifest(dirs.manifest), names, dirs.manifest);
       for (const entry of entries) {
-        const out = await buildReportEntry(entry, dirs, { jobs: opts.jobs, progress: stderrProgress });
+        const out = await buildReportEntry(entry, dirs, { jobs: opts.jobs, progress: stderrProgress, html: opts.html === true });
         process.stderr.write(`[report ${entry.name}] → ${out}\n`);
       }
     });

@@ -76,7 +76,6 @@ export function lambdaSearch(rows: readonly LambdaRow[], options: LambdaSearchOp
   const color = splitColor(presentSplits(values, SPLIT_LABELS));
   const layer: (UnitSpec<Field> | LayerSpec<Field>)[] = [
     { mark: { type: "line" }, encoding: { x: X_LAMBDA, y: Y_ACCURACY, color } },
-    { mark: { type: "point", filled: true }, encoding: { x: X_LAMBDA, y: Y_ACCURACY, color, tooltip: LAMBDA_TOOLTIP } },
   ];
   if (values.some((v) => v.low !== null)) {
     layer.push({
@@ -89,6 +88,8 @@ export function lambdaSearch(rows: readonly LambdaRow[], options: LambdaSearchOp
   const bestSplit = options.best === false ? false : splitOption(options.best ?? "validation", builder, "option best");
   const best = bestSplit === false ? undefined : bestLambda(values, bestSplit);
   if (best !== undefined) layer.push(bestLayer(best));
+  // the points last, on top: hovering the circled best point shows its tooltip, not the circle
+  layer.push({ mark: { type: "point", filled: true }, encoding: { x: X_LAMBDA, y: Y_ACCURACY, color, tooltip: LAMBDA_TOOLTIP } });
   return {
     ...chartFrame(builder, options, Math.round(1.5 * PANEL_WIDTH)),
     data: { values },

@@ -7,7 +7,8 @@ import { readdir, rm } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write";
 import { collectProvenance, footerBlock, generatedComment, headerBlock, isTitleCell, mergeProvenance, timingLine } from "./export-header";
-import { FigureFiles, outputBlocks } from "./export-outputs";
+import type { TopLevelSpec } from "vega-lite";
+import { FigureFiles, FigureSink, outputBlocks } from "./export-outputs";
 import { codeBlock } from "./markdown";
 import { cellSource, cellTags, Notebook, NotebookCell } from "./nbformat";
 import { defaultParameterValues, findParametersCell } from "./notebook-parameters";
@@ -30,6 +31,10 @@ export interface ExportedReport {
   /** The footer's one timing line (labelled with the report name). */
   timing: string;
   figures: FigureFiles;
+  /** Link from the report to the figure folder (figure `f` is linked as `<linkPrefix>/f`). */
+  linkPrefix: string;
+  /** Each chart's Vega-Lite spec by its link in `body` (the HTML report draws them live). */
+  charts: Map<string, TopLevelSpec>;
 }
 
 function posix(path: string): string {
@@ -58,14 +63,14 @@ function header(notebook: Notebook, options: ExportOptions): string {
   });
 }
 
-async function cellBlocks(cell: NotebookCell, cellNumber: number, linkPrefix: string, figures: FigureFiles): Promise<string[]> {
+async function cellBlocks(cell: NotebookCell, cellNumber: number, sink: FigureSink): Promise<string[]> {
   const tags = cellTags(cell);
   if (tags.includes("remove-cell") || cell.cell_type === "raw") return [];
   const source = cellSource(cell).replace(/\s+$/, "");
   if (cell.cell_type === "markdown") return source === "" ? [] : [source];
   const blocks: string[] = [];
   if (!tags.includes("hide-input") && source.trim() !== "") blocks.push(codeBlock(source, "ts"));
-  if (!tags.includes("hide-output")) blocks.push(...(await outputBlocks(cell.outputs, cellNumber, { linkPrefix, files: figures })));
+  if (!tags.includes("hide-output")) blocks.push(...(await outputBlocks(cell.outputs, cellNumber, sink)));
   return blocks;
 }
 
@@ -76,8 +81,9 @@ async function cellBlocks(cell: NotebookCell, cellNumber: number, linkPrefix: st
 export async function buildReport(notebook: Notebook, options: ExportOptions): Promise<ExportedReport> {
   const linkPrefix = posix(relative(options.reportsDir, join(options.figuresDir, options.name))) || ".";
   const figures: FigureFiles = new Map();
+  const charts = new Map<string, TopLevelSpec>();
   const blocks: string[] = [];
-  for (const [i, cell] of notebook.cells.entries()) blocks.push(...(await cellBlocks(cell, i + 1, linkPrefix, figures)));
+  for (const [i, cell] of notebook.cells.entries()) blocks.push(...(await cellBlocks(cell, i + 1, { linkPrefix, files: figures, charts })));
   const head = header(notebook, options);
   const source = String(record(notebook.metadata.nnbook).source ?? options.sourcePath ?? `${options.name}.ipynb`);
   const first = notebook.cells[0];
@@ -90,7 +96,7 @@ export async function buildReport(notebook: Notebook, options: ExportOptions): P
   }
   const body = `${[generatedComment(`\`${source}\``), ...blocks].join("\n\n")}\n\n`;
   const timing = timingLine(notebook, options.name);
-  return { body, footer: footerBlock([timing]), timing, figures };
+  return { body, footer: footerBlock([timing]), timing, figures, linkPrefix, charts };
 }
 
 /** Writes `files` into `dir` atomically and removes stale `<cell>-<k>.<ext>` files there. */

@@ -18,6 +18,8 @@ export interface FigureSink {
   /** Link prefix from the report to the notebook's figure folder, `/`-separated. */
   linkPrefix: string;
   files: FigureFiles;
+  /** When given, every chart's Vega-Lite spec keyed by its link (`<linkPrefix>/<cell>-<k>.svg`), for the HTML report. */
+  charts?: Map<string, TopLevelSpec>;
 }
 
 const IMAGE_TYPES: ReadonlyArray<[string, string]> = [
@@ -44,6 +46,7 @@ async function figure(data: Record<string, unknown>, base: string, alt: string, 
     const svg = await renderSvg(spec as TopLevelSpec);
     sink.files.set(`${base}.svg`, svg);
     sink.files.set(`${base}.png`, svgToPng(svg, { scale: 2 }));
+    sink.charts?.set(`${sink.linkPrefix}/${base}.svg`, spec as TopLevelSpec);
   } else {
     for (const [type, ext] of IMAGE_TYPES) {
       if (data[type] === undefined) continue;
