@@ -1,14 +1,18 @@
 /** `nnbook run <notebook> [--param k=v ...] [--out path] [--export]`. */
 import { Command } from "commander";
 import { join } from "node:path";
-import { parseParamAssignment } from "../notebook/parameters";
+import { parseParameterTexts, splitParamAssignment } from "../notebook/parameters";
+import { readNotebook } from "../report/nbformat";
 import { notebookName, runNotebookFile } from "../notebook/runner";
 import { exportNotebook } from "../report/export-markdown";
 import { stderrProgress } from "./progress";
 
-/** Collects repeated `--param key=value` options into an object. */
-export function collectParam(text: string, previous: Record<string, unknown> = {}): Record<string, unknown> {
-  const [key, value] = parseParamAssignment(text);
+/**
+ * Collects repeated `--param key=value` options into name → value text; the texts are parsed once
+ * the notebook is read, against the types its parameters cell declares (`parseParameterTexts`).
+ */
+export function collectParam(text: string, previous: Record<string, string> = {}): Record<string, string> {
+  const [key, value] = splitParamAssignment(text);
   return { ...previous, [key]: value };
 }
 
@@ -30,7 +34,7 @@ export function registerRunCommand(program: Command): void {
   program
     .command("run <notebook>")
     .description("execute a notebook top to bottom on a fresh tslab kernel and save the executed copy")
-    .option("-p, --param <key=value>", "override a parameter (value parsed as JSON, else a string); repeatable", collectParam, {})
+    .option("-p, --param <key=value>", "override a parameter; the value must have the type of its default (number, integer, boolean, string, JSON array of numbers); repeatable", collectParam, {})
     .option("-o, --out <path>", "where to write the executed notebook (default build/executed/<name>.ipynb)")
     .option("--cell-timeout <seconds>", "interrupt a cell that runs longer", secondsOption)
     .option("--start-timeout <seconds>", "time allowed for the kernel to start", secondsOption, 60_000)
@@ -40,8 +44,9 @@ export function registerRunCommand(program: Command): void {
     .action(async (notebook: string, opts) => {
       const name = notebookName(notebook);
       const out: string = opts.out ?? join("build", "executed", `${name}.ipynb`);
+      const parameters = parseParameterTexts(await readNotebook(notebook), opts.param);
       const result = await runNotebookFile(notebook, out, {
-        parameters: opts.param,
+        parameters,
         cellTimeoutMs: opts.cellTimeout,
         kernel: { startTimeoutMs: opts.startTimeout },
         onEvent: stderrProgress(name),

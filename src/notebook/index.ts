@@ -6,7 +6,8 @@ export { installErrorReporting } from "./kernel-errors"; // loading it installs 
 export { cellErrorReport, mapCellLine, type CellCode, type CellErrorReport } from "./cell-errors";
 export { KernelClient, KernelError, type ExecuteOutcome, type KernelStartOptions } from "./kernel";
 export { killAllKernels } from "./kernel-process";
-export { injectParameters, parseParamAssignment, type Injection } from "./parameters";
+export { injectParameters, parseParamAssignment, parseParameterTexts, splitParamAssignment, type Injection } from "./parameters";
+export { checkParameterValue, describeKind, parameterKind, parseParameterText, type ParameterKind } from "./parameter-kinds";
 export { CellExecutionError, notebookName, runNotebook, runNotebookFile, type CellFailure, type RunEvent, type RunOptions, type RunResult } from "./runner";
 export { sweepProgress } from "./sweep-progress";
 export { showMarkdown } from "./show-markdown";

@@ -6,34 +6,61 @@
  */
 import { cellSource, cellTags, CodeCell, Notebook } from "../report/nbformat";
 import { findParametersCell, parseParameterCell, ParameterDeclaration } from "../report/notebook-parameters";
+import { checkParameterValue, parameterKind, parseParameterText } from "./parameter-kinds";
 
 export { defaultParameterValues, findParametersCell, parseParameterCell } from "../report/notebook-parameters";
 export type { ParameterDeclaration } from "../report/notebook-parameters";
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** Parses `key=value`; the value is JSON when it parses as JSON, else the raw string. */
-export function parseParamAssignment(text: string): [string, unknown] {
+/** Splits `key=value` into the key (an identifier) and the value's text; throws on anything else. */
+export function splitParamAssignment(text: string): [string, string] {
   const at = text.indexOf("=");
   const key = at < 0 ? "" : text.slice(0, at).trim();
   if (!IDENTIFIER.test(key)) {
     throw new Error(`bad parameter "${text}": expected key=value with key an identifier (e.g. --param eta=0.01)`);
   }
-  const raw = text.slice(at + 1);
-  try {
-    return [key, JSON.parse(raw)];
-  } catch {
-    return [key, raw];
-  }
+  return [key, text.slice(at + 1)];
 }
 
-/** Source of the injected-parameters cell: each value redeclared like its default. */
+/**
+ * Parses `key=value` without knowing the notebook: the value is JSON when it parses as JSON, else
+ * the raw string; non-finite numbers (`1e999`) are rejected. The CLI uses {@link parseParameterTexts},
+ * which also checks each value against its declaration.
+ */
+export function parseParamAssignment(text: string): [string, unknown] {
+  const [key, raw] = splitParamAssignment(text);
+  return [key, parseParameterText(key, raw, { kind: "any" })];
+}
+
+/**
+ * Values of command-line parameter texts (name → text) for `notebook`: each parsed as the kind its
+ * declaration in the `parameters` cell has (see parameter-kinds.ts), undeclared ones as JSON or
+ * else a string. Throws naming the parameter, the text and the expected kind.
+ */
+export function parseParameterTexts(notebook: Notebook, texts: Readonly<Record<string, string>>): Record<string, unknown> {
+  const at = findParametersCell(notebook);
+  const defaults = at < 0 ? [] : parseParameterCell(cellSource(notebook.cells[at]));
+  const values: Record<string, unknown> = {};
+  for (const [name, text] of Object.entries(texts)) {
+    const declared = defaults.find((d) => d.name === name);
+    values[name] = parseParameterText(name, text, declared ? parameterKind(declared) : { kind: "any" }, declared?.initializer);
+  }
+  return values;
+}
+
+/**
+ * Source of the injected-parameters cell: each value redeclared like its default. Throws naming the
+ * parameter and the value when a value does not have its declaration's kind (or holds a
+ * non-finite number, which JSON would write as null).
+ */
 export function injectedSource(params: Readonly<Record<string, unknown>>, defaults: readonly ParameterDeclaration[]): string {
   const lines = ["// Parameters injected by `nnbook run --param`"];
   for (const [name, value] of Object.entries(params)) {
     if (!IDENTIFIER.test(name)) throw new Error(`parameter name "${name}" is not an identifier`);
     if (value === undefined) throw new Error(`parameter ${name} has no value`);
     const declared = defaults.find((d) => d.name === name);
+    checkParameterValue(name, value, declared ? parameterKind(declared) : { kind: "any" }, declared?.initializer);
     const type = declared?.type ? `: ${declared.type}` : "";
     lines.push(`${declared?.keyword ?? "const"} ${name}${type} = ${JSON.stringify(value)};`);
   }
