@@ -1,6 +1,7 @@
 /**
  * `nnbook grade --teacher <teacher.ipynb> <submission.ipynb | folder>… [--out grades.csv]
- * [--feedback dir] [--jobs N] [--no-sandbox]`: grade a class against the teacher's notebook.
+ * [--feedback dir] [--jobs N] [--no-sandbox] [--run-notebooks]`: grade a class against the
+ * teacher's notebook.
  */
 import { Command } from "commander";
 import { mkdirSync } from "node:fs";
@@ -32,6 +33,9 @@ interface GradeOptions {
   sandbox: boolean;
   callTimeout: number;
   timeout: number;
+  runNotebooks?: boolean;
+  cellTimeout: number;
+  notebookTimeout: number;
 }
 
 /** Kills every graded process on Ctrl-C / SIGTERM, then exits (nothing outlives the grader). */
@@ -62,12 +66,16 @@ export function registerGradeCommand(program: Command): void {
     .option("--no-sandbox", "grade without bubblewrap (submissions then run with your rights; limits still apply)")
     .option("--call-timeout <seconds>", "time limit of one call of a student's function (default 10)", secondsOption, 10_000)
     .option("--timeout <seconds>", "time limit of one submission, enforced by killing its processes (default 120)", secondsOption, 120_000)
+    .option("--run-notebooks", "also run each whole notebook on a kernel in the sandbox, for notes on the cells that fail (never for the score)")
+    .option("--cell-timeout <seconds>", "with --run-notebooks: interrupt a cell after this long (default 30)", secondsOption, 30_000)
+    .option("--notebook-timeout <seconds>", "with --run-notebooks: time limit of one notebook run, enforced by killing it (default 300)", secondsOption, 300_000)
     .action(async (submissions: string[], opts: GradeOptions) => {
       const started = Date.now();
       const restore = killOnSignals();
       try {
         const batch = await gradeBatch({
           teacher: opts.teacher, submissions, jobs: opts.jobs, sandbox: opts.sandbox, callTimeoutMs: opts.callTimeout, submissionTimeoutMs: opts.timeout,
+          runNotebooks: opts.runNotebooks ? { cellTimeoutMs: opts.cellTimeout, timeoutMs: opts.notebookTimeout } : undefined,
           onGraded: (g) => process.stderr.write(`[grade] ${g.student}: ${g.total}/${g.max} (${g.status})\n`),
         });
         await writeFileAtomic(opts.out, gradebookCsv(batch.checks, batch.grades));

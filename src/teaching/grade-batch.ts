@@ -10,9 +10,11 @@ import * as ts from "typescript";
 import { readNotebook } from "../report/nbformat";
 import { runLimited } from "../util/run-limited";
 import { GradePlan, planGrading } from "./grade-plan";
-import { GradeRunner, gradeSubmission, SubmissionGrade } from "./grade-submission";
+import { GradeRunner, gradeSubmission, NotesRunner, SubmissionGrade } from "./grade-submission";
 import { sweepUser } from "./grade-process";
-import { DEFAULT_LIMITS, makeStubFolder, PACKAGE_ROOT, SandboxLimits, sandboxUnavailable, workerCommand } from "./sandbox";
+import {
+  DEFAULT_LIMITS, makeStubFolder, notesWorkerCommand, PACKAGE_ROOT, SandboxLimits, SandboxSetup, sandboxUnavailable, workerCommand,
+} from "./sandbox";
 import { GradebookCheck } from "./gradebook";
 
 /** Options of {@link gradeBatch}. */
@@ -27,6 +29,8 @@ export interface GradeBatchOptions {
   readonly submissionTimeoutMs: number;
   readonly graceMs?: number;
   readonly limits?: SandboxLimits;
+  /** also run each whole notebook on a kernel in the sandbox, for notes on failing cells */
+  readonly runNotebooks?: { readonly cellTimeoutMs: number; readonly timeoutMs: number };
   /** told of each grade as it is done (any order) */
   readonly onGraded?: (grade: SubmissionGrade) => void;
 }
@@ -95,9 +99,20 @@ function makeRunner(plan: GradePlan, opts: GradeBatchOptions): { runner: GradeRu
   const stubs = opts.sandbox ? makeStubFolder(plan.hidden) : undefined;
   const uids = reserveUids(opts.jobs);
   const laneUid = (lane: number): number | undefined => uids[lane];
+  const teacherDir = dirname(resolve(opts.teacher));
+  /** The notebook run (notes only) sees the library as it is: its self-checks need the reference. */
+  const setup = (lane: number, hide = true): SandboxSetup | undefined => (
+    stubs ? { stubs: hide ? stubs : { ...stubs, binds: [] }, secretFiles: [opts.teacher], privateDirs: [teacherDir], limits, uid: laneUid(lane) } : undefined
+  );
+  const run = opts.runNotebooks;
+  const notes: NotesRunner | undefined = run && {
+    command: (lane) => notesWorkerCommand(setup(lane, false), limits, laneUid(lane)), cwd: teacherDir, cellTimeoutMs: run.cellTimeoutMs,
+    limits: { totalMs: run.timeoutMs, idleMs: run.timeoutMs, graceMs: opts.graceMs ?? 500 },
+  };
   const runner: GradeRunner = {
-    command: (lane) => workerCommand(stubs ? { stubs, secretFiles: [opts.teacher], limits, uid: laneUid(lane) } : undefined, limits, laneUid(lane)),
-    modules: resolveImports(plan.contextSources, dirname(resolve(opts.teacher))),
+    command: (lane) => workerCommand(setup(lane), limits, laneUid(lane)),
+    modules: resolveImports(plan.contextSources, teacherDir),
+    notes,
     hidden: plan.hidden.map((h) => ({ path: join(PACKAGE_ROOT, "dist", h.module), exports: h.exports })),
     callTimeoutMs: opts.callTimeoutMs,
     limits: { totalMs: opts.submissionTimeoutMs, idleMs: opts.callTimeoutMs + 2000, graceMs: opts.graceMs ?? 500 },

@@ -29,8 +29,10 @@ export interface GradedCheckKind {
   readonly hidden: readonly HiddenExport[];
 }
 
+/** BatchNorm's reference passes, their building blocks and their fused/staged copies. */
 const BATCHNORM_HIDDEN: readonly HiddenExport[] = [
-  { module: "layers/batchnorm.js", exports: ["batchnormForward", "batchnormBackward"] },
+  { module: "layers/batchnorm.js", exports: ["batchnormForward", "batchnormBackward", "normalizeRows", "batchnormCache", "bnSums", "applyBnBackward"] },
+  { module: "layers/batchnorm-stats.js", exports: ["prepareBatchnorm"] },
   { module: "layers/batchnorm-staged.js", exports: ["batchnormBackwardStaged"] },
   { module: "layers/batchnorm-activation.js", exports: ["batchnormActivationForward", "batchnormActivationBackward"] },
 ];

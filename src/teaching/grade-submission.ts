@@ -50,6 +50,17 @@ export interface GradeRunner {
   readonly limits: ProcessLimits;
   /** called after each run (e.g. to kill what is left of the lane's user) */
   readonly afterRun?: (lane: number) => Promise<void>;
+  /** the optional whole-notebook run, for notes on failing cells (never for the score) */
+  readonly notes?: NotesRunner;
+}
+
+/** How the notebook runs of `--run-notebooks` start. */
+export interface NotesRunner {
+  readonly command: (lane: number) => { command: string; args: string[] };
+  /** the kernel's working folder */
+  readonly cwd: string;
+  readonly cellTimeoutMs: number;
+  readonly limits: ProcessLimits;
 }
 
 /** TypeScript → CommonJS JavaScript; the first syntax error, if any, for the notes. */
@@ -128,6 +139,35 @@ function gradeRow(check: PlannedCheck, k: number, outcomes: Map<number, Map<numb
   return { ...row, earned: 0, pass: false, message: `${integrity}: scores 0 (your function ${r.pass ? "passes" : "fails"}: ${r.message})` };
 }
 
+/**
+ * Runs the whole submission on a kernel in the sandbox; notes on its failing cells, or on where
+ * it was stopped. A cell that ignores interrupts is stopped by the run's hard limit.
+ */
+export async function notebookRunNotes(json: string, runner: GradeRunner, lane: number): Promise<string[]> {
+  const notes = runner.notes!;
+  const { command, args } = notes.command(lane);
+  let outcome: ProcessOutcome;
+  try {
+    outcome = await runGradedProcess(command, args, JSON.stringify({ notebook: json, cwd: notes.cwd, cellTimeoutMs: notes.cellTimeoutMs }), notes.limits, { onLine: (l) => l === "{\"done\":true}" });
+  } finally {
+    await runner.afterRun?.(lane);
+  }
+  const parsed = outcome.lines.flatMap((l) => {
+    try {
+      return [JSON.parse(l) as { cell?: number; failure?: [number, string]; done?: true; error?: string }];
+    } catch {
+      return [];
+    }
+  });
+  const out = parsed.flatMap((p) => (p.failure ? [`notebook run: cell ${p.failure[0]} failed: ${p.failure[1]}`] : p.error ? [`notebook run failed: ${p.error}`] : []));
+  if (!parsed.some((p) => p.done)) {
+    const cells = parsed.flatMap((p) => (p.cell !== undefined ? [p.cell] : []));
+    const where = cells.length ? `after cell ${cells[cells.length - 1]}` : "before its first cell finished";
+    out.push(`notebook run stopped ${where} (${outcome.limit ? `time limit of ${notes.limits.totalMs / 1000} s, killed` : "the kernel run ended early"})`);
+  }
+  return out;
+}
+
 /** Grades the notebook text `json` of `student` (see the module comment). */
 export async function gradeSubmission(plan: GradePlan, student: string, json: string, runner: GradeRunner, lane: number): Promise<SubmissionGrade> {
   const max = plan.checks.reduce((a, c) => a + c.points, 0);
@@ -153,6 +193,7 @@ export async function gradeSubmission(plan: GradePlan, student: string, json: st
   const stop = stopReason(outcome, runner);
   const outcomes = outcomesOf(outcome.lines);
   const rows = plan.checks.map((c, k) => gradeRow(c, k, outcomes, extracted.integrity[k], stop?.text));
-  const notes = [...(error ? [`your code does not compile: ${error}`] : []), ...extracted.notes, ...(stop ? [stop.text] : [])];
+  const runNotes = runner.notes ? await notebookRunNotes(json, runner, lane) : [];
+  const notes = [...(error ? [`your code does not compile: ${error}`] : []), ...extracted.notes, ...(stop ? [stop.text] : []), ...runNotes];
   return { student, rows, total: rows.reduce((a, r) => a + r.earned, 0), max, status: stop?.status ?? "graded", notes };
 }

@@ -1,5 +1,7 @@
 // Re-exports of src/teaching: student versions of teacher notebooks, self-checks and scoring.
-// The kernel-side `checkNotebook` (src/teaching/check-notebook.ts) is imported explicitly.
+// The kernel-side `checkNotebook` (src/teaching/check-notebook.ts) and the grader (`gradeBatch`,
+// src/teaching/grade-batch.ts, with its sandbox and workers) are imported explicitly: notebooks
+// must not load the kernel client or the TypeScript compiler.
 export {
   SOLUTION_TAG, ANSWER_TAG, SELF_CHECK_TAG, cellLabel, selfCheckSpec, solutionCellName, type SelfCheckSpec,
 } from "./cell-meta";

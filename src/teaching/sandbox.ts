@@ -16,6 +16,8 @@ import { HiddenExport, hidingSuffix } from "./grade-registry";
 export const PACKAGE_ROOT = resolve(__dirname, "..", "..");
 /** The compiled worker the sandbox runs (also when the grader itself runs from src/ in tests). */
 export const WORKER_PATH = join(PACKAGE_ROOT, "dist", "teaching", "grade-worker.js");
+/** The compiled worker of the optional notebook run (notes only). */
+export const NOTES_WORKER_PATH = join(PACKAGE_ROOT, "dist", "teaching", "notes-worker.js");
 
 /** Resource limits of one graded process. */
 export interface SandboxLimits {
@@ -82,6 +84,8 @@ export interface SandboxSetup {
   readonly stubs: { readonly dir: string; readonly binds: readonly { stub: string; target: string }[] };
   /** files that must not be visible (the teacher's notebook), hidden if they lie in a bound folder */
   readonly secretFiles: readonly string[];
+  /** empty private folders (e.g. the teacher notebook's, as the kernel's working folder) */
+  readonly privateDirs?: readonly string[];
   readonly limits: SandboxLimits;
   /** user id to run as (root graders only), undefined to keep the current one */
   readonly uid?: number;
@@ -93,6 +97,7 @@ export function bwrapArgs(setup: SandboxSetup): string[] {
   args.push(...systemBinds(), "--proc", "/proc", "--dev", "/dev", "--size", String(64 * 1024 ** 2), "--tmpfs", "/tmp");
   const bound = ["dist", "node_modules", "package.json"].map((p) => join(PACKAGE_ROOT, p)).filter((p) => existsSync(p));
   for (const p of bound) args.push("--ro-bind", p, p);
+  for (const d of setup.privateDirs ?? []) if (!bound.some((b) => within(resolve(d), b))) args.push("--tmpfs", resolve(d));
   for (const b of setup.stubs.binds) args.push("--ro-bind", b.stub, b.target);
   for (const f of setup.secretFiles) if (bound.some((d) => within(resolve(f), d))) args.push("--ro-bind", join(setup.stubs.dir, "empty"), resolve(f));
   args.push("--chdir", "/tmp");
@@ -119,4 +124,9 @@ export function sandboxedCommand(setup: SandboxSetup | undefined, argv: readonly
 export function workerCommand(setup: SandboxSetup | undefined, limits: SandboxLimits = setup?.limits ?? DEFAULT_LIMITS, uid = setup?.uid): { command: string; args: string[] } {
   const node = [process.execPath, `--max-old-space-size=${limits.heapMb}`, "--disallow-code-generation-from-strings", WORKER_PATH];
   return sandboxedCommand(setup, node, limits, uid);
+}
+
+/** The notebook run's command (see sandboxedCommand): Node with a heap limit. */
+export function notesWorkerCommand(setup: SandboxSetup | undefined, limits: SandboxLimits = setup?.limits ?? DEFAULT_LIMITS, uid = setup?.uid): { command: string; args: string[] } {
+  return sandboxedCommand(setup, [process.execPath, `--max-old-space-size=${limits.heapMb}`, NOTES_WORKER_PATH], limits, uid);
 }

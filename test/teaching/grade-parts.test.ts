@@ -55,7 +55,7 @@ describe("teaching/grade parts", () => {
     ]);
     assert.deepEqual(plan.solutionCells.map((c) => c.cellId), ["bn-forward", "bn-backward"]);
     assert.equal(plan.contextSources.length, 2, "parameters and imports");
-    assert.deepEqual(plan.hidden.map((h) => h.module), ["layers/batchnorm-activation.js", "layers/batchnorm-staged.js", "layers/batchnorm.js"]);
+    assert.deepEqual(plan.hidden.map((h) => h.module), ["layers/batchnorm-activation.js", "layers/batchnorm-staged.js", "layers/batchnorm-stats.js", "layers/batchnorm.js"]);
   });
 
   it("says why a teacher notebook cannot be graded", () => {
