@@ -1,14 +1,14 @@
 import type { GemmBenchRow } from "../tensor";
 import type { A3BenchResult } from "./run-a3";
-import type { NumpyOutcome } from "./numpy";
+import type { PeerName, PeerOutcome } from "./peers";
 import type { ReportTime } from "./report-time";
 import type { ReportRunTime } from "./report-run";
 
-/** One configuration: our runs (one per kernel thread count) and NumPy's (undefined when not run). */
+/** One configuration: our runs (one per kernel thread count) and each peer's that was run. */
 export interface WorkloadComparison {
   readonly config: string;
   readonly ours: readonly A3BenchResult[];
-  readonly numpy?: NumpyOutcome;
+  readonly peers?: Partial<Record<PeerName, PeerOutcome>>;
 }
 
 /** The data-loading measurement, or why it was skipped. */
@@ -25,8 +25,8 @@ export interface BenchReport {
   /** the steps of a partial run (extrapolated to 9,000), undefined for the full schedule */
   readonly steps?: number;
   readonly workloads: readonly WorkloadComparison[];
-  /** why NumPy was not run at all (quick mode, --no-numpy), if so */
-  readonly numpySkipped?: string;
+  /** why a peer was not run at all (quick mode, --no-numpy, --no-torch), if so */
+  readonly peersSkipped?: Partial<Record<PeerName, string>>;
   readonly gemm: readonly GemmBenchRow[];
   readonly load: LoadTiming;
   /** the timing footer of the committed report (cache state of that run unknown) */

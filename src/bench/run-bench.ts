@@ -6,7 +6,7 @@ import { resolveDataDir } from "../data/locate";
 import { GemmKernel, MLP_GEMM_SHAPES, benchGemm, createNativeKernel, getKernel, tsBlockedKernel } from "../tensor";
 import type { BenchReport, LoadTiming, WorkloadComparison } from "./bench-report";
 import { waitForQuiet } from "./cpu-watch";
-import { runNumpyBench } from "./numpy";
+import { PEER_NAMES, PeerName, PeerOutcome, runPeerBench } from "./peers";
 import { readReportTime } from "./report-time";
 import { timeReportRun } from "./report-run";
 import { A3BenchResult, benchA3 } from "./run-a3";
@@ -15,15 +15,17 @@ import { A3BenchConfig, a3Workload, syntheticCifarShaped } from "./workload";
 /** Options of `runBench` (the `nnbook bench` command line). */
 export interface BenchOptions {
   readonly configs?: readonly A3BenchConfig[];
-  /** best of this many runs (ours and NumPy's), default 2 (quick: 1) */
+  /** best of this many runs (ours and each peer's), default 2 (quick: 1) */
   readonly repeat?: number;
   /** a partial run of this many steps, extrapolated to the full 9,000 */
   readonly steps?: number;
-  /** smoke run: 40 steps on 1,000 + 200 samples, short GEMM timings, no NumPy, no data load */
+  /** smoke run: 40 steps on 1,000 + 200 samples, short GEMM timings, no peers, no data load */
   readonly quick?: boolean;
   /** run the NumPy reference (default true, false in quick mode) */
   readonly numpy?: boolean;
-  /** before every run (ours and NumPy's) wait up to 5 minutes for the other processes to go quiet */
+  /** run the PyTorch reference (default true, false in quick mode) */
+  readonly torch?: boolean;
+  /** before every run (ours and the peers') wait up to 5 minutes for the other processes to go quiet */
   readonly waitQuiet?: boolean;
   /** thread counts of our native kernel to time the workload with (default [1, 2]; NumPy uses all cores) */
   readonly threads?: readonly (1 | 2)[];
@@ -95,8 +97,8 @@ async function runOurs(
 }
 
 /**
- * Runs the whole benchmark: our training loop on the A3 workloads, then NumPy's script on the same
- * workloads, the GEMM table, the CIFAR-10 load time, the report time from
+ * Runs the whole benchmark: our training loop on the A3 workloads, then the peers' scripts (NumPy,
+ * PyTorch; see peers.ts) on the same workloads, the GEMM table, the CIFAR-10 load time, the report time from
  * reports/dd2424-a3.md's footer, and (with `report`) a cold and a warm generation of a report. Order matters for memory: the peak RSS is read right after our
  * runs, before the data-load benchmark allocates its own copy.
  */
@@ -110,16 +112,15 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchReport> {
   const candidates = [...new Set<1 | 2>(opts.threads ?? [1, 2])].map((t) => workloadKernel(t, log));
   const kernels = candidates.filter((k, i) => candidates.findIndex((c) => c.name === k.name) === i);
   const ours = await runOurs(configs, kernels, repeat, quick ? { steps, nTrain: 1000, nValidation: 200 } : { steps }, opts, log);
-  const runNumpy = (opts.numpy ?? true) && !quick;
+  const peers = PEER_NAMES.filter((p) => (opts[p] ?? true) && !quick);
   const workloads: WorkloadComparison[] = [];
   for (const [i, config] of configs.entries()) {
-    if (!runNumpy) {
-      workloads.push({ config, ours: ours[i] });
-      continue;
+    const outcomes: Partial<Record<PeerName, PeerOutcome>> = {};
+    for (const peer of peers) {
+      log(`${peer} A3-${config}: ${steps ? `${steps} steps` : "full schedule"}, best of ${repeat}`);
+      outcomes[peer] = await runPeerBench(peer, { config, repeat, steps, waitQuiet: opts.waitQuiet, onLine: (l) => log(`  ${peer}: ${l}`) });
     }
-    log(`NumPy A3-${config}: ${steps ? `${steps} steps` : "full schedule"}, best of ${repeat}`);
-    const numpy = await runNumpyBench({ config, repeat, steps, waitQuiet: opts.waitQuiet, onLine: (l) => log(`  numpy: ${l}`) });
-    workloads.push({ config, ours: ours[i], numpy });
+    workloads.push({ config, ours: ours[i], ...(peers.length > 0 ? { peers: outcomes } : {}) });
   }
   log("matrix products");
   const gemm = gemmTable(quick);
@@ -131,6 +132,6 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchReport> {
     date: new Date().toISOString(),
     machine: { cpu: os.cpus()[0]?.model ?? "unknown CPU", cores: os.cpus().length, node: process.version },
     quick, repeat, steps, workloads, gemm, load, report: readReportTime(), reportRun, benchSeconds: (performance.now() - t0) / 1000,
-    numpySkipped: runNumpy ? undefined : quick ? "quick run" : "--no-numpy",
+    peersSkipped: Object.fromEntries(PEER_NAMES.filter((p) => !peers.includes(p)).map((p) => [p, quick ? "quick run" : `--no-${p}`])),
   };
 }

@@ -3,7 +3,7 @@ import type { MlpSpec } from "../model";
 import type { TrainData, TrainSettings } from "../train";
 
 /**
- * The benchmark workload of issue 6, exactly the NumPy reference's (../shared/bench/numpy_a3.py):
+ * The benchmark workload, exactly the peer scripts' (../shared/bench/numpy_a3.py, torch_a3.py):
  * DD2424 Assignment 3 with BN before ReLU, He init, λ = 0.005, batch 100, cyclical η from 1e-5
  * to 1e-1 with n_s = 2,250 for 2 cycles (9,000 steps), no momentum, BN α = 0.9, and 10
  * evaluations per cycle of the training (45,000) and validation (5,000) sets, on synthetic data

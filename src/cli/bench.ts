@@ -1,4 +1,4 @@
-/** `nnbook bench [--repeat N] [--steps N] [--quick] [--config 3L-BN] [--threads 1,2] [--no-numpy] [--wait-quiet] [--report NAME] [--out file]`. */
+/** `nnbook bench [--repeat N] [--steps N] [--quick] [--config 3L-BN] [--threads 1,2] [--no-numpy] [--no-torch] [--wait-quiet] [--report NAME] [--out file]`. */
 import { Command } from "commander";
 import { runBench } from "../bench/run-bench";
 import { formatBenchMarkdown } from "../bench/table";
@@ -23,14 +23,15 @@ export function collectConfig(text: string, previous: A3BenchConfig[] = []): A3B
 export function registerBenchCommand(program: Command): void {
   program
     .command("bench")
-    .description("time the DD2424 A3 training schedule against NumPy, the matrix products, data loading and the report")
-    .option("--repeat <n>", "best of n runs, ours and NumPy's (default 2; 1 with --quick)", positiveInt)
+    .description("time the DD2424 A3 training schedule against NumPy and PyTorch, the matrix products, data loading and the report")
+    .option("--repeat <n>", "best of n runs, ours and each peer's (default 2; 1 with --quick)", positiveInt)
     .option("--steps <n>", "partial run of n steps (a multiple of 4), extrapolated to 9,000", positiveInt)
-    .option("--quick", "smoke run: a few steps on tiny data, no NumPy")
+    .option("--quick", "smoke run: a few steps on tiny data, no peers")
     .option("--config <name>", "A3 configuration (3L-BN, 9L-BN); repeatable (default both)", collectConfig)
     .option("--threads <list>", "thread counts of our native kernel to time, e.g. 1,2 or 2", "1,2")
-    .option("--no-numpy", "skip the NumPy reference")
-    .option("--wait-quiet", "before each run (ours and NumPy's) wait up to 5 min for other processes to go quiet")
+    .option("--no-numpy", "skip the NumPy reference (../shared/bench/numpy_a3.py)")
+    .option("--no-torch", "skip the PyTorch reference (../shared/bench/torch_a3.py)")
+    .option("--wait-quiet", "before each run (ours and the peers') wait up to 5 min for other processes to go quiet")
     .option("--report <name>", "also generate this report (e.g. dd2424-a3) in a scratch folder, cold then warm, and time it")
     .option("--report-jobs <n>", "notebooks at once for --report (default: the number of cores)", positiveInt)
     .option("--queue <url>", "instead: sweep throughput on this job queue (\"local\": a private redis-server) with 1, 2, 3 worker processes vs local threads")
@@ -46,7 +47,7 @@ export function registerBenchCommand(program: Command): void {
       });
       const report = await runBench({
         configs: opts.config, repeat: opts.repeat, steps: opts.steps, quick: opts.quick ?? false,
-        numpy: opts.numpy, waitQuiet: opts.waitQuiet ?? false, threads, report: opts.report, reportJobs: opts.reportJobs,
+        numpy: opts.numpy, torch: opts.torch, waitQuiet: opts.waitQuiet ?? false, threads, report: opts.report, reportJobs: opts.reportJobs,
         log: (line) => process.stderr.write(`bench: ${line}\n`),
       });
       const markdown = formatBenchMarkdown(report);
