@@ -25,16 +25,21 @@ type Handler = { execCount: number };
 type ExecuteImpl = (this: Handler, req: { code: string }, ...rest: unknown[]) => Promise<unknown>;
 type Execute = (this: Handler, req: { code: string }, ...rest: unknown[]) => Promise<Record<string, unknown>>;
 
+type RunInThisContext = (code: string, options?: RunningScriptOptions | string) => unknown;
+type WriterFactory = (this: unknown, name: string, ...rest: unknown[]) => (chunk: unknown, ...args: unknown[]) => boolean;
+/** The cell executing now: its script name, source, the report of what it threw, the tail of its stderr. */
+type Running = { name: string; source: string; report?: CellErrorReport; stderr: string };
+
 const MARK = Symbol.for("nnbook.kernelErrors");
-/** Cells run since the patch, by script name (kept for frames of functions defined in earlier cells). */
+/** Cells kept for frames of functions defined in earlier cells (the oldest are dropped beyond this). */
+const KEEP_CELLS = 500;
+/** Stderr characters kept per cell (the end) for a failure without a thrown value. */
+const KEEP_STDERR = 4000;
+/** Cells run since the patch, by script name. */
 const cells = new Map<string, CellCode>();
 /** The report of each failed request, until its reply is built. */
 const failures = new WeakMap<object, CellErrorReport>();
 let running: Running | null = null;
-
-type RunInThisContext = (code: string, options?: RunningScriptOptions | string) => unknown;
-type Running = { name: string; source: string; report?: CellErrorReport; stderr: string[] };
-type WriterFactory = (this: unknown, name: string, ...rest: unknown[]) => (chunk: unknown, ...args: unknown[]) => boolean;
 
 /**
  * The report for `thrown` (kept on `cell`), and `thrown` made to print as that report: tslab's
@@ -60,6 +65,7 @@ function namingRunInThisContext(original: RunInThisContext): RunInThisContext {
     const isCell = cell !== null && typeof options === "object" && options.filename === undefined && /^\((async )?function\(exports, require\) \{ /.test(code);
     if (!isCell) return original(code, options);
     cells.set(cell.name, { name: cell.name, source: cell.source, js: code });
+    if (cells.size > KEEP_CELLS) cells.delete(cells.keys().next().value as string);
     try {
       const result = original(code, { ...options, filename: cell.name });
       if (result instanceof Promise) return result.catch((e: unknown) => Promise.reject(reported(e, cell)));
@@ -72,7 +78,7 @@ function namingRunInThisContext(original: RunInThisContext): RunInThisContext {
 
 /** The report of a cell that failed without throwing: it did not compile (tslab printed the diagnostics) or was interrupted. */
 function unthrownFailure(cell: Running): CellErrorReport {
-  const lines = cell.stderr.join("").split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = cell.stderr.split("\n").map((l) => l.trim()).filter(Boolean);
   const text = lines.join("; ");
   const evalue = text ? `${cell.name}: ${text.length > 1000 ? `${text.slice(0, 1000)} …` : text}` : `${cell.name} failed without an error message`;
   return { ename: "Error", evalue, traceback: [] };
@@ -85,7 +91,8 @@ function wrapCreateWriter(original: WriterFactory): WriterFactory {
     const cell = running;
     if (name !== "stderr" || cell === null) return write;
     return (chunk, ...args) => {
-      cell.stderr.push(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8"));
+      const text = typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8");
+      cell.stderr = (cell.stderr + text).slice(-KEEP_STDERR);
       return write(chunk, ...args);
     };
   };
@@ -93,7 +100,7 @@ function wrapCreateWriter(original: WriterFactory): WriterFactory {
 
 function wrapExecuteImpl(original: ExecuteImpl): ExecuteImpl {
   return async function (this: Handler, req, ...rest) {
-    const cell: Running = { name: `Cell In[${this.execCount + 1}]`, source: req.code, stderr: [] };
+    const cell: Running = { name: `Cell In[${this.execCount + 1}]`, source: req.code, stderr: "" };
     running = cell;
     try {
       return await original.call(this, req, ...rest);
