@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "assert";
 import { createHash } from "crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { gradeBatch, GradedBatch, sandboxUidRange } from "../../src/teaching/grade-batch";
@@ -13,7 +13,7 @@ import { processesOfUsers } from "../../src/teaching/grade-process";
 import { gradebookCsv, gradebookJson } from "../../src/teaching/gradebook";
 import { sandboxUnavailable } from "../../src/teaching/sandbox";
 import { requireBuild } from "../notebook/helpers";
-import { ROOT } from "./fixtures";
+import { ROOT, WALKTHROUGHS } from "./fixtures";
 import { STUDENT, Submission, TEACHER, writeClass } from "./grade-cheats";
 
 /** sha256 of every file under `dir` (recursive), by path. */
@@ -107,5 +107,18 @@ describe("teaching/grade: a class with every cheat, sandboxed, --jobs 2", functi
     assert.equal(bytes[0], bytes[1]);
     const fromClass = batch.grades.filter((g) => honest.includes(g.student));
     assert.equal(gradebookCsv(batch.checks, fromClass), gradebookCsv(runs[0].checks, runs[0].grades));
+  });
+
+  it("grades walkthrough 02 (checkCyclicalEta, many calls) too: the teacher's own solution full marks, the stub 0", async () => {
+    const teacher02 = join(WALKTHROUGHS, "02-cyclical-learning-rate.ipynb");
+    const dir02 = join(dir, "w02");
+    mkdirSync(dir02);
+    copyFileSync(teacher02, join(dir02, "solution.ipynb"));
+    copyFileSync(join(WALKTHROUGHS, "02-cyclical-learning-rate-student.ipynb"), join(dir02, "stub.ipynb"));
+    const b = await gradeBatch({ teacher: teacher02, submissions: [dir02], jobs: 2, sandbox: true, ...LIMITS });
+    assert.deepEqual(b.grades.map((g) => [g.total, g.max, g.status, g.rows[0].message]), [
+      [2, 2, "graded", b.grades[0].rows[0].message], [0, 2, "graded", "not implemented yet: myCyclicalEta"],
+    ]);
+    assert.ok(b.grades[0].rows[0].pass, b.grades[0].rows[0].message);
   });
 });
