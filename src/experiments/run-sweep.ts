@@ -67,6 +67,7 @@ async function runSerially(configs: readonly ExperimentConfig[], pending: readon
  * dies is recorded in its own result (status "diverged" / "failed"); the sweep goes on.
  * With a job queue (`queue` / $NNBOOK_QUEUE) the pending runs go to its workers instead (see
  * `runOnQueue`); their results come back the same, in config order, and enter the local cache too.
+ * Data a remote worker could not load (hand-made arrays) runs locally, with a warning.
  */
 export async function runSweep(configs: readonly ExperimentConfig[], data: ExperimentData, opts: SweepOptions = {}): Promise<RunResult[]> {
   const workers = opts.workers ?? availableParallelism();
@@ -97,10 +98,12 @@ export async function runSweep(configs: readonly ExperimentConfig[], data: Exper
     progress.update(done, inFlight, cached);
   };
   try {
-    const queue = queueUrl(opts);
-    if (queue !== undefined && pending.length > 0) {
-      const { runOnQueue } = await import("../queue/run-on-queue"); // loads BullMQ only when used
-      await runOnQueue(configs, pending, data, { finish, running, detail: (t) => progress.detail?.(t) }, { url: queue });
+    const queue = pending.length > 0 ? queueUrl(opts) : undefined;
+    const remote = queue === undefined ? undefined : await import("../queue/run-on-queue"); // loads BullMQ only when used
+    const why = remote?.notQueueable(data);
+    if (why !== undefined) process.emitWarning(`a job queue is set, but ${why}: this sweep runs locally`);
+    if (queue !== undefined && remote && why === undefined) {
+      await remote.runOnQueue(configs, pending, data, { finish, running, detail: (t) => progress.detail?.(t) }, { url: queue });
     } else if (workers === 0 || pending.length === 0) await runSerially(configs, pending, data, finish, running);
     else await runOnPool(configs, pending, shareData(data), workers, { finish, running });
   } finally {

@@ -4,6 +4,7 @@ import type { ExperimentConfig } from "../experiments/config";
 import type { ExperimentData } from "../experiments/data";
 import { DataSource } from "./data-source";
 import { PAYLOAD_VERSION, RunJob } from "./payload";
+import { REFUSALS_HASH } from "./store";
 
 /** How long finished jobs stay in Redis (the results themselves stay in the shared results hash). */
 const KEEP_FINISHED_S = 24 * 3600;
@@ -35,6 +36,7 @@ export async function enqueueRuns(queue: Queue, jobs: readonly RunJob[]): Promis
     if (old) await old.remove().catch(() => undefined); // already removed by someone else: fine
     fresh.push(job);
   }
+  if (fresh.length > 0) await (await queue.client).hdel(REFUSALS_HASH, ...fresh.map((j) => j.key)); // refusals of earlier jobs
   await queue.addBulk(fresh.map((data) => ({ name: "run", data, opts: { ...RUN_JOB_OPTIONS, jobId: data.key } })));
   return fresh.length;
 }

@@ -35,6 +35,16 @@ export function queueTimeoutMs(): number {
   return s * 1000;
 }
 
+/** Why remote workers could not load `data` (see `dataSourceOf`), or undefined when they can. */
+export function notQueueable(data: ExperimentData): string | undefined {
+  try {
+    dataSourceOf(data);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message.replace(/^queue: /, "");
+  }
+}
+
 /** A finished job's outcome, or undefined while it is not finished. */
 function outcomeOf(job: Job, config: ExperimentConfig, data: ExperimentData): RunResult | undefined {
   if (!job.finishedOn) return undefined;

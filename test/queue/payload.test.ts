@@ -1,13 +1,13 @@
 import { strict as assert } from "assert";
 import { readCifar10 } from "../../src/data";
-import { codeVersion, gaussianBlobs, resultKey } from "../../src/experiments";
+import { codeVersion, gaussianBlobs, resultKey, run, runSweep } from "../../src/experiments";
 import { dataSourceOf, loadDataSource } from "../../src/queue/data-source";
 import { runJob } from "../../src/queue/enqueue";
 import { checkRunJob } from "../../src/queue/payload";
 import { refusalReason } from "../../src/queue/queue-worker";
 import { tempDir, writeCifarDir } from "../data/fixtures";
 import { smallConfig } from "../experiments/fixtures";
-import { withShortData } from "./queue-helpers";
+import { bytesOf, withShortData } from "./queue-helpers";
 
 const blobs = { dims: 5, classes: 3, train: 30, validation: 10, test: 10, seed: 4 };
 
@@ -58,8 +58,23 @@ describe("queue/payload and data sources", () => {
     }
   });
 
-  it("data a worker could not load is refused by the producer with a clear error", () => {
-    assert.throws(() => dataSourceOf(gaussianBlobs({ ...blobs })), /this data \(synthetic Gaussian blobs.*\) cannot be sent to remote workers/);
+  it("data a worker could not load: a clear error; a sweep on it with a queue set runs locally, with a warning", async () => {
+    const handMade = gaussianBlobs({ ...blobs });
+    assert.throws(() => dataSourceOf(handMade), /this data \(synthetic Gaussian blobs.*\) cannot be sent to remote workers/);
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.message);
+    process.on("warning", onWarning);
+    try {
+      const configs = [1, 2].map((seed) => smallConfig({ seed, data: { name: "blobs" } }));
+      const results = await runSweep(configs, handMade, { queue: "redis://127.0.0.1:1/0", workers: 0, cache: false, progress: false });
+      assert.deepEqual(results.map(bytesOf), configs.map((c) => bytesOf(run(c, handMade))));
+      await new Promise((r) => setImmediate(r));
+      assert.deepEqual(warnings.filter((m) => /job queue/.test(m)).map((m) => m.replace(/\(synthetic.*\)/, "(…)")),
+        ["a job queue is set, but this data (…) cannot be sent to remote workers: only CIFAR-10 and MNIST from loadCifar10/loadMnist, " +
+          "and data from loadDataSource, say how a worker can load them: this sweep runs locally"]);
+    } finally {
+      process.off("warning", onWarning);
+    }
   });
 
   it("a worker refuses a job for other data, another engine version or another key, saying which", async () => {
