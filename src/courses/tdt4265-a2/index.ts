@@ -1,0 +1,6 @@
+// TDT4265 Assignment 2: the seeds as quoted data and seed 003's own setup (presets, per-epoch
+// tables, gradient check). Notebooks import this as "../../dist/courses/tdt4265-a2".
+export * from "./seeds";
+export * from "./seed-003/presets";
+export * from "./seed-003/epoch-tables";
+export * from "./seed-003/gradcheck";
