@@ -1,0 +1,112 @@
+/**
+ * Coverage of a seed report, course-neutral: one row per result block of the seed → the report
+ * section that reproduces it → our number (mean ± std over seeds, n, from the results JSON) → the
+ * published number → a status: `reproduced`, `differs: <why>` or `not run: <why>`. A published
+ * number is one run, so "reproduced" means it is a plausible draw from our seeds' distribution
+ * (`singleRunTest`, two-sided p ≥ α); the p-value is printed beside it. Rows are plain JSON and
+ * live in `reports/<report>.results.json`; `coverageTable` prints them from that document alone.
+ */
+import { meanStd } from "../experiments/aggregate";
+import type { Metrics } from "../train";
+import { markdownTable } from "./markdown";
+import { type ResultsDoc, seedValues } from "./results-json";
+import { type TTestResult, formatPValue, singleRunTest, welchTest } from "./t-tests";
+
+/** Which of our numbers a row shows: a configuration's final `metric` on `split`, × `scale`. */
+export interface OurQuantity {
+  readonly configuration: string;
+  readonly split: "train" | "validation" | "test";
+  readonly metric: keyof Metrics;
+  /** 100 for accuracies in percent (default 1) */
+  readonly scale?: number;
+  /** decimals printed (default 2) */
+  readonly digits?: number;
+}
+
+/** The seed block a row covers. */
+export interface CoveredBlock {
+  readonly id: string;
+  readonly seed: string;
+  readonly section: string;
+  readonly title: string;
+}
+
+/** What a course states per block to build its row. */
+export interface CoverageSpec {
+  readonly block: CoveredBlock;
+  /** the report section that shows it (a Markdown link target) */
+  readonly ourSection?: { readonly title: string; readonly href: string };
+  readonly ours?: OurQuantity;
+  readonly published?: { readonly text: string; readonly value: number };
+  /** why the block is not run (status `not run: <why>`) */
+  readonly notRun?: string;
+  /** a known reason our number may differ (used when the test rejects) */
+  readonly why?: string;
+  /** the status of a block without a published number (a setup or a qualitative claim) */
+  readonly verdict?: string;
+}
+
+/** One row of the coverage table, as stored in the results JSON. */
+export interface CoverageRow {
+  readonly block: CoveredBlock;
+  readonly ourSection?: { readonly title: string; readonly href: string };
+  readonly ours?: OurQuantity;
+  readonly published?: { readonly text: string; readonly value: number };
+  readonly test?: TTestResult;
+  readonly status: string;
+}
+
+/** The row of `spec`, its test and status computed from the configurations of `doc`. */
+export function coverageRow(spec: CoverageSpec, doc: Pick<ResultsDoc, "configurations">, alpha = 0.05): CoverageRow {
+  const { block, ourSection, ours, published } = spec;
+  const row = { block, ourSection, ours, published };
+  if (spec.notRun !== undefined) return { ...row, status: `not run: ${spec.notRun}` };
+  if (!ours) return { ...row, status: spec.verdict ?? "not run: no configuration of ours covers it" };
+  const values = seedValues(doc, ours.configuration, ours.split, ours.metric, ours.scale ?? 1);
+  if (values.length === 0) return { ...row, status: "not run: no run finished" };
+  if (!published) return { ...row, status: spec.verdict ?? "reproduced" };
+  const test = singleRunTest(values, published.value);
+  if (!test) return { ...row, status: `differs: no test possible (n = ${values.length}, or no spread over the seeds)` };
+  if (test.pValue >= alpha) return { ...row, test, status: "reproduced" };
+  return { ...row, test, status: `differs: ${spec.why ?? "the published run lies outside the spread of our seeds"}` };
+}
+
+/** "97.12 ± 0.08 (n = 3)" for a row's quantity, from the document; "—" when not run. */
+export function oursText(row: CoverageRow, doc: Pick<ResultsDoc, "configurations">): string {
+  if (!row.ours) return "—";
+  const { configuration, split, metric, scale, digits } = row.ours;
+  const values = seedValues(doc, configuration, split, metric, scale ?? 1);
+  if (values.length === 0) return "—";
+  const m = meanStd(values);
+  const d = digits ?? 2;
+  return `${m.mean.toFixed(d)} ± ${m.std.toFixed(d)} (n = ${m.n})`;
+}
+
+/** The coverage table (Markdown) of `doc.coverage`, every number taken from `doc`. */
+export function coverageTable(doc: ResultsDoc): string {
+  const rows = doc.coverage.map((r) => ({
+    "Seed block": `${r.block.seed}: ${r.block.title}`,
+    "Seed section": r.block.section,
+    "Our section": r.ourSection ? `[${r.ourSection.title}](${r.ourSection.href})` : "—",
+    Ours: oursText(r, doc),
+    Published: r.published?.text ?? "—",
+    Test: formatPValue(r.test),
+    Status: r.status,
+  }));
+  return markdownTable(rows, { columns: ["Seed block", "Seed section", "Our section", "Ours", "Published", "Test", "Status"] });
+}
+
+/** Counts of each status kind ("reproduced", "differs", "not run") over `rows`. */
+export function coverageCounts(rows: readonly CoverageRow[]): Record<"reproduced" | "differs" | "not run", number> {
+  const out = { reproduced: 0, differs: 0, "not run": 0 };
+  for (const r of rows) out[r.status.startsWith("not run") ? "not run" : r.status.startsWith("differs") ? "differs" : "reproduced"]++;
+  return out;
+}
+
+/** Welch's test between two of our configurations on the same quantity (like with like). */
+export function welchBetween(doc: Pick<ResultsDoc, "configurations">, a: OurQuantity, b: OurQuantity): TTestResult | undefined {
+  return welchTest(
+    seedValues(doc, a.configuration, a.split, a.metric, a.scale ?? 1),
+    seedValues(doc, b.configuration, b.split, b.metric, b.scale ?? 1),
+  );
+}

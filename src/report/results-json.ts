@@ -1,0 +1,76 @@
+/**
+ * `reports/<report>.results.json`: every configuration a report ran, with each seed's final
+ * train/validation/test accuracy, loss and cost, and the report's coverage rows (`coverage.ts`).
+ * Course-neutral: a configuration is an id, a label, the report section that shows it and its
+ * config without the seed. The coverage table is generated from this document alone, so every
+ * number it prints can be traced to the JSON.
+ */
+import type { SeedGroup } from "../experiments/aggregate";
+import type { Metrics } from "../train";
+import { writeFileAtomicSync } from "../util/atomic-write";
+import type { CoverageRow } from "./coverage";
+
+/** One seed's run of a configuration: how it ended and its final metrics (absent if it did not finish). */
+export interface RunMetrics {
+  readonly seed: number;
+  readonly status: string;
+  readonly steps: number;
+  readonly train?: Metrics;
+  readonly validation?: Metrics;
+  readonly test?: Metrics;
+}
+
+/** One configuration over its seeds. */
+export interface ConfigurationResults {
+  /** unique within the report, e.g. "003-sum/N@5" */
+  readonly id: string;
+  readonly label: string;
+  /** the report section (notebook) that shows it */
+  readonly section: string;
+  readonly config: object;
+  readonly runs: readonly RunMetrics[];
+}
+
+/** The whole document. */
+export interface ResultsDoc {
+  readonly report: string;
+  readonly configurations: readonly ConfigurationResults[];
+  readonly coverage: readonly CoverageRow[];
+}
+
+const FINISHED = new Set(["completed", "stoppedEarly"]);
+
+/** A configuration's entry from its seed group (finished runs carry their final metrics). */
+export function configurationResults(id: string, label: string, section: string, group: SeedGroup): ConfigurationResults {
+  return {
+    id, label, section, config: group.config,
+    runs: group.results.map((r) => {
+      const base = { seed: r.config.seed, status: r.status, steps: r.steps };
+      return FINISHED.has(r.status) && r.final ? { ...base, train: r.final.train, validation: r.final.validation, test: r.final.test } : base;
+    }),
+  };
+}
+
+/** The per-seed values of `split`'s `metric` over the finished runs of configuration `id`, × `scale`. */
+export function seedValues(
+  doc: Pick<ResultsDoc, "configurations">, id: string, split: "train" | "validation" | "test", metric: keyof Metrics, scale = 1,
+): number[] {
+  const c = doc.configurations.find((x) => x.id === id);
+  if (!c) throw new RangeError(`results: no configuration "${id}"`);
+  return c.runs.flatMap((r) => (r[split] ? [r[split]![metric] * scale] : []));
+}
+
+/** Throws naming the id when two configurations share one. */
+export function checkResultsDoc(doc: ResultsDoc): void {
+  const seen = new Set<string>();
+  for (const c of doc.configurations) {
+    if (seen.has(c.id)) throw new RangeError(`results: configuration id "${c.id}" appears twice`);
+    seen.add(c.id);
+  }
+}
+
+/** Writes the document as indented JSON (atomically), after `checkResultsDoc`. */
+export function writeResultsJson(file: string, doc: ResultsDoc): void {
+  checkResultsDoc(doc);
+  writeFileAtomicSync(file, `${JSON.stringify(doc, null, 1)}\n`);
+}
