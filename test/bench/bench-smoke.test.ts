@@ -9,7 +9,7 @@ const ROOT = resolve(__dirname, "..", "..");
 describe("nnbook bench (smoke)", function () {
   this.timeout(180_000);
 
-  it("runs the whole bench on tiny data without NumPy and writes the Markdown table", () => {
+  it("runs the whole bench on tiny data without the peers and writes the Markdown table", () => {
     const dir = mkdtempSync(join(tmpdir(), "nnbook-bench-"));
     try {
       const out = join(dir, "bench.md");
@@ -21,7 +21,8 @@ describe("nnbook bench (smoke)", function () {
       assert.ok(run.stdout.includes(md.trim()), "stdout shows the table that was written");
       assert.match(md, /quick smoke run/);
       for (const config of ["A3-3L-BN", "A3-9L-BN"]) assert.match(md, new RegExp(`\\| ${config} \\| nnbook (native|ts)`));
-      assert.match(md, /NumPy: not run \(quick run\)/);
+      assert.match(md, /numpy: not run \(quick run\)/);
+      assert.match(md, /torch: not run \(quick run\)/);
       assert.match(md, /\| product \| ts-blocked GFLOP\/s/);
       assert.match(run.stderr, /bench: A3-9L-BN: 40 steps with/);
       assert.ok(!existsSync(`${out}.tmp`));
@@ -33,7 +34,7 @@ describe("nnbook bench (smoke)", function () {
   it("Ctrl-C (SIGINT) stops it during a long synchronous training run, not after", async () => {
     // the full 9,000 steps take half a minute or more; the default SIGINT action ends the process in
     // the middle (a JavaScript handler could only run once the synchronous run had finished)
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", "bench", "--no-numpy", "--repeat", "1",
+    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", "bench", "--no-numpy", "--no-torch", "--repeat", "1",
       "--threads", "1", "--config", "3L-BN", "-o", join(tmpdir(), "nnbook-never-written.md")], { cwd: ROOT });
     let stderr = "";
     let training = false;
