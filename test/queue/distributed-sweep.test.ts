@@ -50,7 +50,7 @@ describe("queue/distributed sweep (real Redis, 3 worker processes)", function ()
   const caches = tempDir("queue-cache");
   writeCifarDir(files.dir, 40);
   let data: DataSplits;
-  const base = smallConfig({ schedule: { kind: "cyclical", etaMin: 1e-4, etaMax: 0.05, stepSize: 40, cycles: 2 }, data: { name: "cifar10" } });
+  const base = smallConfig({ schedule: { kind: "cyclical", etaMin: 1e-4, etaMax: 0.05, stepSize: 20, cycles: 2 }, data: { name: "cifar10" } });
   // 24 runs: 3 regularizations × 7 seeds, plus momentum, batch norm and a diverging one
   const configs: ExperimentConfig[] = [
     ...withSeeds([0, 1e-3, 1e-2].map((lambda) => ({ ...base, lambda })), [1, 2, 3, 4, 5, 6, 7]),
@@ -114,7 +114,7 @@ describe("queue/distributed sweep (real Redis, 3 worker processes)", function ()
     const url = redis!.url(2);
     const workers = ["r1", "r2"].map((name) => new WorkerProcess(name, url, { CIFAR10_DIR: files.dir, ...SHORT_DATA_ENV }));
     try {
-      const some = configs.slice(0, 12).map((c) => ({ ...c, lambda: 5e-3 }));
+      const some = configs.slice(0, 8).map((c) => ({ ...c, lambda: 5e-3 }));
       const local = await runSweep(some, data, { workers: 0, cache: false, progress: false });
       await Promise.all(workers.map((w) => w.ready));
       let arrived = 0;
