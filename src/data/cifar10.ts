@@ -1,10 +1,10 @@
 import { readFileSync } from "fs";
-import { join, resolve } from "path";
+import { basename, dirname, join, resolve } from "path";
 import {
   CIFAR10_D, CIFAR10_K, CIFAR10_SHAPE, CIFAR10_TEST_FILE, CIFAR10_TRAIN_FILES, parseCifarBatch, readLabelNames,
 } from "./cifar10-format";
 import { contentHash, dataFingerprint } from "./checksum";
-import { FetchSpec, fetchInto } from "./fetch-files";
+import { FetchSpec, fetchInto, removeStaleDownloads } from "./fetch-files";
 import { displayPath, missingFiles, readmeDescription, resolveDataDir } from "./locate";
 import { lazySplits } from "./lazy-splits";
 import { labeledSets } from "./one-hot";
@@ -106,6 +106,7 @@ function splitSelections(batches: ByteSamples[], split: CifarSplit, validationSi
 export function readCifar10(folder: string, opts: Cifar10ReadOptions = {}, origin: DataOrigin = "option",
   officialSha1: Readonly<Record<string, string>> = CIFAR10_SHA1): DataSplits {
   const dir = requireFolder(resolve(folder), "CIFAR-10");
+  removeStaleDownloads(dirname(dir), basename(dir));
   const split = opts.split ?? "standard";
   const validationSize = split === "small" ? 0 : opts.validationSize ?? 5000;
   const mode = opts.standardize ?? "dimension";

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import * as tar from "tar";
+import { removeStaleEntries } from "../util/stale-files";
 import { downloadToFile, DownloadFileOptions } from "./http-download";
 import { missingFiles } from "./locate";
 
@@ -87,6 +88,16 @@ function removeCreatedParents(dir: string, top: string | undefined): void {
 }
 
 /**
+ * Removes the partial download folders `.<name>.download-<pid>-XXXXXX` beside a target whose
+ * downloading process is gone (killed mid-download), and owner-less ones (older naming) older than
+ * an hour; returns the removed paths.
+ */
+export function removeStaleDownloads(parent: string, name: string, now = Date.now()): string[] {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return removeStaleEntries(parent, { match: new RegExp(`^\\.${escaped}\\.download-(?:(\\d+)-)?[A-Za-z0-9]{6}$`), unownedAgeMs: 3_600_000 }, now);
+}
+
+/**
  * Downloads a data set's files into `targetDir` atomically: everything goes to a temporary folder
  * beside it, each file's MD5 is checked, archives are extracted there, and only a complete folder
  * is renamed into place. On any failure nothing is left behind and the error says which files are
@@ -99,7 +110,8 @@ export async function fetchInto(targetDir: string, spec: FetchSpec, opts: FetchO
   }
   const parent = dirname(target);
   const createdTop = mkdirSync(parent, { recursive: true });
-  const tmp = mkdtempSync(join(parent, `.${basename(target)}.download-`));
+  removeStaleDownloads(parent, basename(target));
+  const tmp = mkdtempSync(join(parent, `.${basename(target)}.download-${process.pid}-`));
   try {
     const folder = await fetchToTemp(tmp, spec, opts);
     if (existsSync(target)) rmdirSync(target);

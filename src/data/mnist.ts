@@ -1,8 +1,8 @@
 import { readFileSync } from "fs";
-import { dirname, join, resolve } from "path";
+import { basename, dirname, join, resolve } from "path";
 import { deriveRng } from "../tensor/random";
 import { contentHash, dataFingerprint, md5Hex } from "./checksum";
-import { FetchSpec, fetchInto } from "./fetch-files";
+import { FetchSpec, fetchInto, removeStaleDownloads } from "./fetch-files";
 import { displayPath, readmeDescription, resolveDataDir } from "./locate";
 import { MNIST_FILES, MNIST_GZ_MD5, MNIST_K, MNIST_LABEL_NAMES, MNIST_MD5, findMnistFile, readMnistPair } from "./mnist-format";
 import { lazySplits } from "./lazy-splits";
@@ -120,6 +120,7 @@ function mnistProvenance(dir: string, origin: DataOrigin, decoded: { path: strin
  */
 export function readMnist(folder: string, opts: MnistReadOptions = {}, origin: DataOrigin = "option"): DataSplits {
   const dir = requireFolder(resolve(folder), "MNIST");
+  removeStaleDownloads(dirname(dir), basename(dir));
   const share = opts.validationShare ?? 0.1;
   const mode = opts.standardize ?? "global";
   const paths = BASES.map((b) => findMnistFile(dir, b));

@@ -22,7 +22,7 @@ export function resultKey(config: ExperimentConfig, data: ExperimentData): strin
 /** A stored result if the cache has a valid entry (and `force` is off), marked `fromCache: true`. */
 export function cachedResult(config: ExperimentConfig, data: ExperimentData, opts: CacheOptions): RunResult | undefined {
   if (!opts.cache || opts.force) return undefined;
-  const found = opts.cache.lookup(resultKey(config, data));
+  const found = opts.cache.lookup(resultKey(config, data), { config, fingerprint: data.fingerprint });
   return found.status === "hit" ? { ...found.result, fromCache: true } : undefined;
 }
 

@@ -5,11 +5,11 @@
  * {@link removeStaleConnectionDirs}.
  */
 import { randomBytes } from "node:crypto";
-import { readdirSync, rmSync, statSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { removeStaleEntries } from "../util/stale-files";
 
 /** The connection-file fields of the Jupyter spec. */
 export interface ConnectionInfo {
@@ -79,46 +79,16 @@ export async function writeConnectionFile(kernelName = "tslab"): Promise<Connect
   return { path, dir, info, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** A connection folder of this module: owner pid (or none, for folders named before pids were added). */
-const CONNECTION_DIR = /^nnbook-kernel-(?:(\d+)-)?[A-Za-z0-9]{6}$/;
+/** Connection folders of this module: owner pid, or none for folders named before pids were added. */
+const CONNECTION_DIRS = { match: /^nnbook-kernel-(?:(\d+)-)?[A-Za-z0-9]{6}$/, unownedAgeMs: 10 * 60_000 };
 /** Folders without an owner pid are removed once this old (a kernel reads its file only at start). */
-export const UNOWNED_DIR_AGE_MS = 10 * 60_000;
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+export const UNOWNED_DIR_AGE_MS = CONNECTION_DIRS.unownedAgeMs;
 
 /**
  * Removes the connection folders in `dir` (default: the temporary folder) whose owner process is
  * gone, and owner-less ones older than {@link UNOWNED_DIR_AGE_MS}; returns the removed paths.
- * Folders of live owners (other runs going on now) are left alone; errors (a folder removed
- * meanwhile, no permission) are skipped.
+ * Folders of live owners (other runs going on now) are left alone.
  */
 export function removeStaleConnectionDirs(dir = tmpdir(), now = Date.now()): string[] {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const m = CONNECTION_DIR.exec(name);
-    if (!m) continue;
-    const path = join(dir, name);
-    try {
-      const stale = m[1] !== undefined ? !processAlive(Number(m[1])) : now - statSync(path).mtimeMs > UNOWNED_DIR_AGE_MS;
-      if (!stale || !statSync(path).isDirectory()) continue;
-      rmSync(path, { recursive: true, force: true });
-      removed.push(path);
-    } catch {
-      // gone meanwhile or not ours to remove
-    }
-  }
-  return removed;
+  return removeStaleEntries(dir, CONNECTION_DIRS, now);
 }
