@@ -9,6 +9,7 @@ import { exitOnSignalsOnceKernelsRun, killAllKernels } from "../notebook/kernel-
 import { registerBenchCommand } from "./bench";
 import { registerCheckCommand } from "./check";
 import { registerExportCommand } from "./export";
+import { registerKernelCommand } from "./kernel";
 import { registerGradeCommand } from "./grade";
 import { registerProbeCommand } from "./probe";
 import { registerReportCommand } from "./report";
@@ -19,7 +20,7 @@ import { packageVersion } from "../report/versions";
 import { applyProjectConfig } from "./project-config";
 
 /** Subcommand registrations, in help order (bench, student, check add themselves here). */
-const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerRunCommand, registerExportCommand, registerReportCommand, registerStudentCommand, registerCheckCommand, registerGradeCommand, registerBenchCommand, registerProbeCommand, registerWorkerCommand];
+const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerRunCommand, registerExportCommand, registerReportCommand, registerStudentCommand, registerCheckCommand, registerGradeCommand, registerBenchCommand, registerProbeCommand, registerWorkerCommand, registerKernelCommand];
 
 /** The commander program with every subcommand. */
 export function buildProgram(): Command {

@@ -1,7 +1,7 @@
 import { existsSync } from "fs";
 import { mkdtemp, rm } from "fs/promises";
 import { tmpdir } from "os";
-import { join } from "path";
+import { join, resolve } from "path";
 import type { BrowserContext, Page } from "playwright-core";
 
 /**
@@ -9,6 +9,9 @@ import type { BrowserContext, Page } from "playwright-core";
  * a fresh profile per launch, no network beyond what the page itself asks for (and the tests check
  * that it asks for nothing outside 127.0.0.1 and the file).
  */
+
+/** Where the browser tests keep their screenshots (test artifacts; build/ is git-ignored). */
+export const SCREENSHOT_DIR = resolve(__dirname, "..", "..", "build", "browser");
 
 /** The browser binary: $CHROMIUM, else Debian's /usr/bin/chromium. */
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";

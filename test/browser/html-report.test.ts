@@ -6,7 +6,7 @@ import { join, relative } from "path";
 import { pathToFileURL } from "url";
 import type { Page } from "playwright-core";
 import { CLI, requireBuild, ROOT, runProcess } from "../notebook/helpers";
-import { Browser, chromiumMissing, launchChromium } from "./chromium";
+import { Browser, chromiumMissing, launchChromium, SCREENSHOT_DIR } from "./chromium";
 
 /**
  * The HTML report in a real browser: the fixture notebook test/fixtures/html-report-demo.ipynb is
@@ -15,7 +15,6 @@ import { Browser, chromiumMissing, launchChromium } from "./chromium";
  * file, a hovered point shows its tooltip. Screenshot: build/browser/html-report-demo.png.
  */
 const FIXTURE = "test/fixtures/html-report-demo.ipynb";
-export const SCREENSHOT_DIR = join(ROOT, "build", "browser");
 
 describe("HTML report in Chromium (nnbook export --html of the fixture notebook)", function () {
   this.timeout(300_000);
