@@ -11,6 +11,7 @@ import { gradeBatch } from "../teaching/grade-batch";
 import { killAllGradedProcesses } from "../teaching/grade-process";
 import { feedbackFileNames, feedbackMarkdown, gradebookCsv, gradebookJson } from "../teaching/gradebook";
 import { writeFileAtomic } from "../util/atomic-write";
+import { renderHtmlReport } from "../report/html-export";
 import { secondsOption } from "./run";
 
 /** `--jobs`: a positive integer. */
@@ -29,6 +30,7 @@ interface GradeOptions {
   teacher: string;
   out: string;
   feedback?: string;
+  feedbackHtml?: boolean;
   jobs: number;
   sandbox: boolean;
   callTimeout: number;
@@ -62,6 +64,7 @@ export function registerGradeCommand(program: Command): void {
     .requiredOption("--teacher <notebook>", "the teacher notebook (with solutions and self-check metadata)")
     .option("--out <grades.csv>", "the CSV gradebook (the JSON one goes next to it)", "grades.csv")
     .option("--feedback <dir>", "write one Markdown feedback file per student here")
+    .option("--feedback-html", "with --feedback: also an offline HTML page per student (the HTML report's layout)")
     .option("--jobs <n>", "submissions graded side by side (default: cores)", jobsOption, cpus().length)
     .option("--no-sandbox", "grade without bubblewrap (submissions then run with your rights; limits still apply)")
     .option("--call-timeout <seconds>", "time limit of one call of a student's function (default 10)", secondsOption, 10_000)
@@ -83,7 +86,11 @@ export function registerGradeCommand(program: Command): void {
         if (opts.feedback !== undefined) {
           mkdirSync(opts.feedback, { recursive: true });
           const names = feedbackFileNames(batch.grades);
-          await Promise.all(batch.grades.map((g, k) => writeFileAtomic(join(opts.feedback!, names[k]), feedbackMarkdown(g))));
+          await Promise.all(batch.grades.map(async (g, k) => {
+            const markdown = feedbackMarkdown(g);
+            await writeFileAtomic(join(opts.feedback!, names[k]), markdown);
+            if (opts.feedbackHtml) await writeFileAtomic(join(opts.feedback!, names[k].replace(/\.md$/, ".html")), renderHtmlReport(markdown, new Map(), `Feedback: ${g.student}`));
+          }));
         }
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         process.stderr.write(`[grade] ${batch.grades.length} submissions graded in ${seconds} s${opts.sandbox ? "" : " WITHOUT a sandbox"} → ${opts.out}, ${jsonPathOf(opts.out)}` +

@@ -49,7 +49,7 @@ export function killAllGradedProcesses(): void {
   for (const pgid of LIVE_GROUPS) signalGroup(pgid, "SIGKILL");
 }
 
-/** Pids of the processes whose real user id is one of `uids` (from /proc). */
+/** Pids of the live (not zombie) processes whose real user id is one of `uids` (from /proc). */
 export function processesOfUsers(uids: readonly number[]): number[] {
   const wanted = new Set(uids);
   const pids: number[] = [];
@@ -58,7 +58,7 @@ export function processesOfUsers(uids: readonly number[]): number[] {
     try {
       const status = readFileSync(`/proc/${name}/status`, "utf8");
       const uid = /^Uid:\s+(\d+)\s/m.exec(status)?.[1];
-      if (uid !== undefined && wanted.has(Number(uid))) pids.push(Number(name));
+      if (uid !== undefined && wanted.has(Number(uid)) && !/^State:\s+Z/m.test(status)) pids.push(Number(name));
     } catch {
       // exited meanwhile
     }

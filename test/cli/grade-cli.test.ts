@@ -41,7 +41,7 @@ describe("cli: nnbook grade", function () {
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  const grade = (out: string) => runProcess(process.execPath, [CLI, "grade", "--teacher", TEACHER, "subs", "--out", join(out, "grades.csv"), "--feedback", join(out, "feedback"), "--jobs", "2"], { cwd: dir });
+  const grade = (out: string) => runProcess(process.execPath, [CLI, "grade", "--teacher", TEACHER, "subs", "--out", join(out, "grades.csv"), "--feedback", join(out, "feedback"), "--feedback-html", "--jobs", "2"], { cwd: dir });
 
   it("writes the CSV and JSON gradebook and one feedback file per student, the same bytes every time", async () => {
     const [first, second] = [join(dir, "out1"), join(dir, "out2")];
@@ -50,7 +50,11 @@ describe("cli: nnbook grade", function () {
     assert.match(runs[0].stderr, /\[grade\] subs\/honest-correct\.ipynb: 5\/5 \(graded\)/);
     assert.match(runs[0].stderr, /2 submissions graded in [\d.]+ s → /);
     const files = snapshot(first);
-    assert.deepEqual(Object.keys(files).sort(), ["feedback/subs_cheat-inflated-points.md", "feedback/subs_honest-correct.md", "grades.csv", "grades.json"]);
+    assert.deepEqual(Object.keys(files).sort(), [
+      "feedback/subs_cheat-inflated-points.html", "feedback/subs_cheat-inflated-points.md", "feedback/subs_honest-correct.html", "feedback/subs_honest-correct.md",
+      "grades.csv", "grades.json",
+    ]);
+    assert.match(files["feedback/subs_cheat-inflated-points.html"], /<td>self-check cell check-bn-forward \(batchnormForward\) was altered/);
     assert.deepEqual(files["grades.csv"].split("\n").slice(0, 3).map((l) => l.split(",").slice(0, 6).join(",")), [
       "student,batchnormForward (2),batchnormBackward (3),total,max,status",
       "subs/cheat-inflated-points.ipynb,0,0,0,5,graded", "subs/honest-correct.ipynb,2,3,5,5,graded",
