@@ -4,6 +4,7 @@ import { codeVersion } from "./code-version";
 import { ExperimentConfig } from "./config";
 import { ExperimentData, checkExperimentData, numClasses } from "./data";
 import { RunResult } from "./result";
+import { checkParameterMemory, checkRunLength } from "./run-limits";
 import { validateConfig } from "./validate-config";
 
 /** The network an experiment config describes, for data of input dimension d and K classes. */
@@ -16,12 +17,15 @@ export function mlpSpecOf(config: ExperimentConfig, inputSize: number, outputSiz
 
 /**
  * Runs one experiment and also returns the trained parameters and BN statistics (`run` keeps only
- * the plain-data result). The config is validated first (a `ConfigError` names the bad field) and
- * the data checked (shapes, labels); the RNG is created from `config.seed` inside.
+ * the plain-data result). The config is validated first (a `ConfigError` names the bad field), the
+ * data checked (shapes, labels), and the parameter memory and run length checked against their
+ * limits (run-limits.ts); the RNG is created from `config.seed` inside.
  */
 export function train(config: ExperimentConfig, data: ExperimentData): { result: RunResult; params: MlpParams; stats: MlpStats } {
   const c = validateConfig(config);
   checkExperimentData(data);
+  checkParameterMemory(c, data.train.X.rows, numClasses(data));
+  checkRunLength(c, data.train.X.cols);
   const spec = mlpSpecOf(c, data.train.X.rows, numClasses(data));
   const out = trainMlp(spec, data, c, c.seed);
   const result: RunResult = {
