@@ -8,6 +8,8 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { serializeNotebook } from "../../src/report/nbformat";
 import { sandboxUnavailable } from "../../src/teaching/sandbox";
+import { processesOfUsers } from "../../src/teaching/grade-process";
+import { spawn } from "child_process";
 import { CLI, requireBuild, runProcess } from "../notebook/helpers";
 import { classSubmissions, TEACHER } from "../teaching/grade-cheats";
 
@@ -76,5 +78,19 @@ describe("cli: nnbook grade", function () {
       assert.equal(r.code, 1, `${cases[k][0].join(" ")}: ${r.stderr}`);
       assert.match(r.stderr, cases[k][1]);
     });
+  });
+
+  it("leaves no graded process behind when the grader itself is killed (SIGKILL)", async function () {
+    if (process.getuid?.() !== 0) this.skip(); // the sandbox users (and so the check) exist only for a root grader
+    const loop = classSubmissions().find((c) => c.name === "cheat-timeout")!;
+    writeFileSync(join(dir, "loop.ipynb"), serializeNotebook(loop.notebook));
+    const grader = spawn(process.execPath, [CLI, "grade", "--teacher", TEACHER, "loop.ipynb", "--out", join(dir, "killed.csv"), "--jobs", "1"], { cwd: dir, stdio: "ignore" });
+    const uids = Array.from({ length: 64 }, (_, k) => 100_000 + (grader.pid! % 10_000) * 64 + k);
+    const waitFor = async (what: string, ok: () => boolean, ms: number): Promise<void> => {
+      for (const end = Date.now() + ms; !ok(); await new Promise((r) => setTimeout(r, 100))) if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    };
+    await waitFor("the sandboxed process to start", () => processesOfUsers(uids).length > 0, 60_000);
+    grader.kill("SIGKILL");
+    await waitFor("every sandboxed process to end", () => processesOfUsers(uids).length === 0, 5000);
   });
 });

@@ -22,6 +22,8 @@ export interface Submission {
   /** must match the notes and messages of the grade (what was detected or blocked) */
   readonly evidence?: RegExp;
   readonly status?: string;
+  /** to be graded with a submission limit below the call limit (it never returns) */
+  readonly totalLimit?: boolean;
 }
 
 function student(): Notebook {
@@ -72,6 +74,13 @@ export function classSubmissions(): Submission[] {
       notebook: editCell(filled("return batchnormForward(S, gamma, beta, opts);", "return (require(\"../../dist\") as any).batchnormBackward(dOut, cache);"),
         "imports", (c) => { c.source = cellSource(c).replace("BatchnormCache,", "BatchnormCache, batchnormForward,"); }),
       expected: [0, 0], evidence: /calls the library's batchnormForward[\s\S]*batchnormBackward is not available in graded code/,
+    },
+    {
+      name: "cheat-outside-region",
+      notebook: editCell(filled("", CORRECT_BACKWARD), "bn-forward", (c) => {
+        c.source = cellSource(c).replace(/return \{ out: out,[^\n]*/, "return batchnormForward(S, gamma, beta, opts);");
+      }),
+      expected: [0, 3], evidence: /solution cell bn-forward: the code around the solution region was changed, so your code could not be found; graded as not implemented/,
     },
     {
       name: "cheat-patch-checker",
@@ -136,7 +145,8 @@ export function classSubmissions(): Submission[] {
     {
       name: "cheat-timeout",
       notebook: filled("for (;;) {}", "for (;;) {}"),
-      expected: [0, 0], status: "timed out", evidence: /stopped: (the submission's time limit of 5 s was reached|a call ran past its time limit of 2 s and was killed)/,
+      expected: [0, 0], status: "timed out", totalLimit: true,
+      evidence: /stopped: the submission's time limit of 8 s was reached[\s\S]*not finished: stopped: the submission's time limit of 8 s was reached/,
     },
   ];
 }

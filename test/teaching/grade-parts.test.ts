@@ -11,7 +11,7 @@ import { applyInPlace, decodeValue, encodeValue } from "../../src/teaching/grade
 import { extractSubmission, regionBodies } from "../../src/teaching/grade-extract";
 import { findCheckCall, planGrading } from "../../src/teaching/grade-plan";
 import { scanCode } from "../../src/teaching/grade-scan";
-import { replayCheck, SubmissionGrade } from "../../src/teaching/grade-submission";
+import { gradeSubmission, GradeRunner, replayCheck, SubmissionGrade } from "../../src/teaching/grade-submission";
 import { feedbackFileNames, feedbackMarkdown, gradebookCsv } from "../../src/teaching/gradebook";
 import { findRegions } from "../../src/teaching/regions";
 import { WALKTHROUGHS } from "./fixtures";
@@ -104,5 +104,12 @@ describe("teaching/grade parts", () => {
     assert.match(md, /\| batchnormBackward \| 0\/3 \| FAIL \| 5\.0e-1 \| max relative error < 1e-6 \| max relative error 5\.0e-1 in dS \| dS = a \\\| b \|/);
     assert.match(md, /\*\*Score: 2 \/ 5\*\*/);
     assert.deepEqual(feedbackFileNames([grade, { ...grade, student: "class/a_b.ipynb" }]), ["class_a_b.md", "class_a_b-2.md"]);
+  });
+
+  it("grades an unreadable submission 'invalid', 0 for every check, without starting a process", async () => {
+    const runner = { command: () => assert.fail("no process for an unreadable notebook") } as unknown as GradeRunner;
+    const grade = await gradeSubmission(planGrading(teacher), "broken.ipynb", "{ not json", runner, 0);
+    assert.deepEqual([grade.status, grade.total, grade.max, grade.rows.map((r) => r.earned)], ["invalid", 0, 5, [0, 0]]);
+    assert.match(grade.notes[0], /^not a readable notebook: /);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "assert";
 import { createHash } from "crypto";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { gradeBatch, GradedBatch, sandboxUidRange } from "../../src/teaching/grade-batch";
@@ -16,25 +16,17 @@ import { requireBuild } from "../notebook/helpers";
 import { ROOT, WALKTHROUGHS } from "./fixtures";
 import { STUDENT, Submission, TEACHER, writeClass } from "./grade-cheats";
 
-/** sha256 of every file under `dir` (recursive), by path. */
-function hashTree(dir: string, into = new Map<string, string>()): Map<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) hashTree(path, into);
-    else into.set(path, createHash("sha256").update(readFileSync(path)).digest("hex"));
-  }
-  return into;
-}
+const sha256 = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
 
 /**
- * The grader's files the cheats aim at: the compiled checker and layers, the library's index and
- * the walkthrough notebooks (not all of dist/: other work in this tree rebuilds it meanwhile).
+ * The grader's files the cheats aim at: the compiled checker and scoring (dist/teaching/*.js),
+ * BatchNorm's compiled layers and the walkthrough notebooks. Not all of dist/ (nor show-check.js,
+ * which issue 17 reworks): other work in this shared tree rebuilds it meanwhile.
  */
 function graderHashes(): Map<string, string> {
-  const hashes = hashTree(join(ROOT, "dist", "teaching"), hashTree(join(ROOT, "dist", "layers")));
-  hashes.set(join(ROOT, "dist", "index.js"), createHash("sha256").update(readFileSync(join(ROOT, "dist", "index.js"))).digest("hex"));
-  for (const f of [TEACHER, STUDENT]) hashes.set(f, createHash("sha256").update(readFileSync(f)).digest("hex"));
-  return hashes;
+  const teaching = readdirSync(join(ROOT, "dist", "teaching")).filter((n) => n.endsWith(".js") && n !== "show-check.js").map((n) => join(ROOT, "dist", "teaching", n));
+  const layers = readdirSync(join(ROOT, "dist", "layers")).filter((n) => /^batchnorm.*\.js$/.test(n)).map((n) => join(ROOT, "dist", "layers", n));
+  return new Map([...teaching, ...layers, TEACHER, STUDENT].map((p) => [p, sha256(p)]));
 }
 
 /** Processes of the sandbox users a root grader in this process may use (see grade-batch.ts). */
@@ -42,9 +34,12 @@ function sandboxProcesses(): number[] {
   return process.getuid?.() === 0 ? processesOfUsers(sandboxUidRange()) : [];
 }
 
-const LIMITS = { callTimeoutMs: 2000, submissionTimeoutMs: 5000 };
+/** Generous per submission (start-up on a loaded machine), short per call. */
+const LIMITS = { callTimeoutMs: 2000, submissionTimeoutMs: 30_000 };
+/** For the submission that never returns: calls could run longer than the whole submission may. */
+const TOTAL_LIMIT = { callTimeoutMs: 60_000, submissionTimeoutMs: 8000 };
 
-describe("teaching/grade: a class with every cheat, sandboxed, --jobs 2", function () {
+describe("teaching/grade: a class with every cheat, sandboxed, 2 lanes", function () {
   this.timeout(240_000);
   let dir: string;
   let submissions: Submission[];
@@ -61,13 +56,17 @@ describe("teaching/grade: a class with every cheat, sandboxed, --jobs 2", functi
     dir = mkdtempSync(join(tmpdir(), "nnbook-grade-test-"));
     submissions = writeClass(dir);
     hashesBefore = graderHashes();
-    batch = await gradeBatch({ teacher: TEACHER, submissions: [dir], jobs: 2, sandbox: true, ...LIMITS });
+    const [others, stuck] = [submissions.filter((s) => !s.totalLimit), submissions.filter((s) => s.totalLimit)].map((list) => list.map((s) => join(dir, `${s.name}.ipynb`)));
+    const batches = await Promise.all([{ files: others, limits: LIMITS }, { files: stuck, limits: TOTAL_LIMIT }].map(({ files, limits }) => (
+      gradeBatch({ teacher: TEACHER, submissions: files, jobs: 1, sandbox: true, ...limits })
+    )));
+    batch = { checks: batches[0].checks, grades: [...batches[0].grades, ...batches[1].grades].sort((a, b) => (a.student < b.student ? -1 : 1)) };
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
   const gradeOf = (name: string) => batch.grades.find((g) => g.student === join(dir, `${name}.ipynb`))!;
 
-  it("grades every submission, in path order, with the teacher's checks and points", () => {
+  it("grades every submission (the never-returning one in a batch of its own, with a total limit below its call limit), in path order, with the teacher's checks and points", () => {
     assert.deepEqual(batch.checks, [{ name: "batchnormForward", points: 2 }, { name: "batchnormBackward", points: 3 }]);
     assert.deepEqual(batch.grades.map((g) => g.student), submissions.map((s) => join(dir, `${s.name}.ipynb`)).sort());
     for (const g of batch.grades) assert.equal(g.max, 5, `${g.student}: max`);
