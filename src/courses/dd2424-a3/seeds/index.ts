@@ -1,0 +1,9 @@
+// Re-exports of the DD2424 Assignment 3 seed blocks: seeds 000, 001 and 004 as quoted data.
+export * from "./types";
+export { parsePrinted, printedIn, valueAt } from "./printed";
+export { SEED_000_BLOCKS } from "./000";
+import { SEED_000_BLOCKS } from "./000";
+import type { SeedBlock } from "./types";
+
+/** Every result block of seeds 000, 001 and 004, seed by seed, each in its seed's order. */
+export const DD2424_A3_BLOCKS: readonly SeedBlock[] = [...SEED_000_BLOCKS];

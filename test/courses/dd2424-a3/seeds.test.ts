@@ -1,0 +1,113 @@
+import { strict as assert } from "assert";
+import { existsSync, readFileSync } from "fs";
+import { join } from "path";
+import {
+  DD2424_A3_BLOCKS, SEED_FILES, type SeedBlock, type SeedId, blocksOf, normalizeWhitespace, parsePrinted, printedIn, valueAt,
+} from "../../../src/courses/dd2424-a3/seeds";
+
+const SEEDS_DIR = join(__dirname, "..", "..", "..", "..", "shared", "seeds");
+
+/** Equal as numbers (relative 1e-12), as lists of numbers, or as booleans. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+  return a === b;
+}
+
+const block = (id: string): SeedBlock => {
+  const b = DD2424_A3_BLOCKS.find((x) => x.id === id);
+  assert.ok(b, `no block ${id}`);
+  return b;
+};
+
+describe("courses/dd2424-a3/seeds: the result blocks of seeds 000, 001 and 004 as quoted data", () => {
+  it("block ids are unique and start with their seed; seed 000 has 42 blocks", () => {
+    const ids = DD2424_A3_BLOCKS.map((b) => b.id);
+    assert.equal(new Set(ids).size, ids.length, "duplicate block id");
+    for (const b of DD2424_A3_BLOCKS) assert.ok(b.id.startsWith(`${b.seed}/`), b.id);
+    const kinds = (seed: SeedId): Record<string, number> =>
+      blocksOf(DD2424_A3_BLOCKS, seed).reduce<Record<string, number>>((o, b) => ({ ...o, [b.kind]: (o[b.kind] ?? 0) + 1 }), {});
+    assert.deepEqual(kinds("000"), { gradientCheck: 4, run: 36, searchGrid: 2 });
+  });
+
+  it("every published number is printed in one of its block's quotes and parses to its value", () => {
+    let n = 0;
+    for (const b of DD2424_A3_BLOCKS) {
+      for (const p of b.published) {
+        assert.ok(b.quotes.some((q) => printedIn(normalizeWhitespace(q), p.text)), `${b.id}: "${p.text}" printed in no quote`);
+        const printed = parsePrinted(p.text);
+        assert.equal(typeof printed, "number", `${b.id}: "${p.text}"`);
+        assert.ok(sameValue((printed as number) * (p.fraction ? 100 : 1), p.value), `${b.id}: "${p.text}" is not ${p.value}`);
+        n++;
+      }
+    }
+    assert.ok(n >= 266, `${n} published numbers`);
+  });
+
+  it("every stated setting is printed in a quote and equals the block's setup (or gradient-check setup)", () => {
+    for (const b of DD2424_A3_BLOCKS) {
+      const target = b.kind === "gradientCheck" ? b.gradientCheck : b.setup;
+      for (const s of b.stated) {
+        assert.ok(b.quotes.some((q) => printedIn(normalizeWhitespace(q), s.text)), `${b.id}: "${s.text}" printed in no quote`);
+        const actual = valueAt(target, s.field);
+        const printed = parsePrinted(s.text);
+        // one printed width ("hidden layers: 50") is a one-layer list
+        assert.ok(sameValue(Array.isArray(actual) && typeof printed === "number" ? [printed] : printed, actual), `${b.id}: ${s.field} is ${JSON.stringify(actual)}, the seed prints "${s.text}"`);
+      }
+      if (b.kind === "run" || b.kind === "gradientCheck") assert.ok(b.stated.length > 0, `${b.id}: states no setting`);
+    }
+  });
+
+  it("run blocks have a setup and readings starting with \"seed\"; other blocks have neither", () => {
+    for (const b of DD2424_A3_BLOCKS) {
+      if (b.kind === "run") {
+        assert.ok(b.setup, b.id);
+        assert.equal(b.readings?.[0]?.id, "seed", b.id);
+        assert.equal(new Set(b.readings!.map((r) => r.id)).size, b.readings!.length, `${b.id}: duplicate reading`);
+      } else {
+        assert.equal(b.setup, undefined, b.id);
+        assert.equal(b.readings, undefined, b.id);
+      }
+      if (b.kind === "gradientCheck") assert.ok(b.gradientCheck, b.id);
+    }
+  });
+
+  it("seed 000: the settings the issue found missing are the seed's own", () => {
+    const twelve = block("000/optimize/12-hidden");
+    assert.deepEqual(twelve.setup!.hidden, [120, 110, 100, 90, 80, 70, 60, 50, 40, 30, 20, 10]);
+    assert.deepEqual(twelve.readings!.map((r) => r.id), ["seed", "11-hidden"]);
+    assert.deepEqual(block("000/optimize/dropout-no-bn").setup!.hidden, [60, 50, 40]);
+    assert.equal(block("000/optimize/dropout-no-bn").setup!.dropout, 0.5);
+    for (const id of ["000/optimize/gaussian-noise", "000/optimize/salt-pepper-noise"]) {
+      assert.deepEqual(block(id).setup!.hidden, [50], id);
+      assert.equal(block(id).setup!.batchNorm, "off", id);
+    }
+    assert.deepEqual(block("000/optimize/gaussian-noise").setup!.noise, { kind: "gaussian", sigma: 0.01, relative: false });
+    assert.deepEqual(block("000/optimize/salt-pepper-noise").setup!.eta, { kind: "cyclical", etaMin: 1e-5, etaMax: 0.1, nS: 2250, cycles: 3 });
+    const final = block("000/final").setup!;
+    assert.equal(final.lambda, 0.005623);
+    assert.deepEqual([final.batchNorm, final.eta && final.eta.kind === "cyclical" ? final.eta.cycles : 0], ["before", 2]);
+  });
+
+  it("seed 000: the fine grid is 10^(−2 − k/4), k = 0 … 4, to 4 significant digits, and each value has a table row", () => {
+    const fine = block("000/search/fine-grid").grid!.lambda as number[];
+    assert.deepEqual(fine, [0, 1, 2, 3, 4].map((k) => Number((10 ** (-2 - k / 4)).toPrecision(4))));
+    const coarse = block("000/search/coarse-grid").grid!.lambda as number[];
+    for (const [table, grid] of [["coarse", coarse], ["fine", fine]] as const) {
+      const rows = DD2424_A3_BLOCKS.filter((b) => b.id.startsWith(`000/search/${table}/`)).map((b) => b.setup!.lambda);
+      assert.deepEqual(rows, grid, table);
+    }
+  });
+
+  it("every quote appears verbatim (whitespace normalized) in the seed file it cites", function () {
+    if (!existsSync(SEEDS_DIR)) {
+      console.log(`      (skipped: ${SEEDS_DIR} is absent, the seed texts cannot be compared)`);
+      this.skip();
+    }
+    const texts = Object.fromEntries(Object.entries(SEED_FILES)
+      .map(([id, file]) => [id, normalizeWhitespace(readFileSync(join(SEEDS_DIR, file), "utf8"))]));
+    const missing = DD2424_A3_BLOCKS.flatMap((b) => b.quotes
+      .filter((q) => !texts[b.seed].includes(normalizeWhitespace(q))).map((q) => `${b.id}: ${q}`));
+    assert.deepEqual(missing, []);
+  });
+});
