@@ -29,7 +29,7 @@ export function checkHtml(result: CheckResult): string {
   const points = `${result.points} point${result.points === 1 ? "" : "s"}`;
   const head = result.pass ? `✔ PASS ${result.check} (${points})` : `✘ FAIL ${result.check} (0/${points})`;
   const row = (label: string, text: string): string =>
-    `<div><span style="display:inline-block;min-width:6.5em;opacity:0.7">${label}</span>${escapeHtml(text)}</div>`;
+    `<div><span style="display:inline-block;min-width:6.5em;opacity:0.7">${label}</span> ${escapeHtml(text)}</div>`;
   return [
     `<div class="nnbook-check" style="border-left:4px solid ${color};padding:2px 10px;margin:2px 0;line-height:1.5">`,
     `<div style="color:${color};font-weight:bold">${escapeHtml(head)}</div>`,

@@ -1,11 +1,12 @@
 import { strict as assert } from "assert";
 import { ChildProcess, spawn, spawnSync } from "child_process";
-import { accessSync, constants, copyFileSync, mkdirSync, readFileSync } from "fs";
+import { accessSync, constants, copyFileSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { mkdtemp, rm } from "fs/promises";
 import { createServer } from "net";
 import { tmpdir } from "os";
 import { join } from "path";
 import { FIXTURE, requireBuild, ROOT, runProcess } from "../notebook/helpers";
+import type { Page } from "playwright-core";
 import { Browser, chromiumMissing, launchChromium, SCREENSHOT_DIR } from "./chromium";
 
 /**
@@ -45,6 +46,21 @@ async function waitForServer(url: string, server: ChildProcess, log: () => strin
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`jupyter notebook did not answer at ${url} within 60 s:\n${log()}`);
+}
+
+/** Opens `name` in Jupyter Notebook, waits for the kernel, runs Cell > Run All; resolves to the kernel's name. */
+async function openAndRunAll(page: Page, url: string): Promise<string> {
+  type Jupyter = { notebook: { kernel?: { is_connected(): boolean; name: string }; get_cells(): { cell_type: string; input_prompt_number?: unknown }[] } };
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { Jupyter?: Jupyter }).Jupyter?.notebook?.kernel?.is_connected() === true, undefined, { timeout: 120_000 });
+  await page.waitForSelector("#kernel_indicator_icon.kernel_idle_icon", { timeout: 120_000 });
+  const kernelName = await page.evaluate(() => (window as unknown as { Jupyter: Jupyter }).Jupyter.notebook.kernel?.name ?? "");
+  await page.click("#celllink");
+  await page.click("#run_all_cells");
+  await page.waitForFunction(() => (window as unknown as { Jupyter: Jupyter }).Jupyter.notebook.get_cells()
+    .filter((c) => c.cell_type === "code").every((c) => typeof c.input_prompt_number === "number"), undefined, { timeout: 180_000 });
+  await page.waitForSelector("#kernel_indicator_icon.kernel_idle_icon", { timeout: 60_000 });
+  return kernelName;
 }
 
 describe("README interactive route: npm run kernel + Jupyter Notebook in Chromium", function () {
@@ -113,23 +129,7 @@ describe("README interactive route: npm run kernel + Jupyter Notebook in Chromiu
 
     browser = await launchChromium();
     const { page } = browser;
-    await page.goto(`${base}/notebooks/display-demo.ipynb?token=${token}`);
-    await page.waitForFunction(() => {
-      const nb = (window as unknown as { Jupyter?: { notebook?: { kernel?: { is_connected(): boolean } } } }).Jupyter?.notebook;
-      return nb?.kernel?.is_connected() === true;
-    }, undefined, { timeout: 120_000 });
-    await page.waitForSelector("#kernel_indicator_icon.kernel_idle_icon", { timeout: 120_000 });
-    const kernelName = await page.evaluate(() => (window as unknown as { Jupyter: { notebook: { kernel: { name: string } } } }).Jupyter.notebook.kernel.name);
-    assert.equal(kernelName, "tslab");
-
-    await page.click("#celllink");
-    await page.click("#run_all_cells");
-    await page.waitForFunction(() => {
-      const cells = (window as unknown as { Jupyter: { notebook: { get_cells(): { cell_type: string; input_prompt_number?: unknown }[] } } })
-        .Jupyter.notebook.get_cells().filter((c) => c.cell_type === "code");
-      return cells.every((c) => typeof c.input_prompt_number === "number");
-    }, undefined, { timeout: 180_000 });
-    await page.waitForSelector("#kernel_indicator_icon.kernel_idle_icon", { timeout: 60_000 });
+    assert.equal(await openAndRunAll(page, `${base}/notebooks/display-demo.ipynb?token=${token}`), "tslab");
 
     const text = (await page.textContent("#notebook-container")) ?? "";
     assert.match(text, /label: default label/);
@@ -140,5 +140,31 @@ describe("README interactive route: npm run kernel + Jupyter Notebook in Chromiu
     assert.equal(await page.$$eval(".modal-dialog", (els) => els.filter((e) => /error/i.test(e.textContent ?? "")).length), 0);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, "jupyter-notebook.png"), fullPage: true });
+  });
+
+  it("shows self-check results as the formatted block: green ✔ PASS, red ✘ FAIL with measured / expected / hint lines", async () => {
+    const { page } = browser!;
+    const cell = (id: string, source: string) => ({ cell_type: "code", id, metadata: {}, execution_count: null, outputs: [], source });
+    const notebook = {
+      nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
+      cells: [
+        cell("imports", 'import { checkCyclicalEta } from "../../dist/teaching";\nimport { cyclicalEta } from "../../dist/train";'),
+        cell("good", "const good = checkCyclicalEta(cyclicalEta, { points: 2 });"),
+        cell("bad", "const bad = checkCyclicalEta((t: number, etaMin: number) => etaMin, { points: 2 });"),
+      ],
+    };
+    writeFileSync(join(work, "self-check.ipynb"), JSON.stringify(notebook));
+    assert.equal(await openAndRunAll(page, `${base}/notebooks/self-check.ipynb?token=${token}`), "tslab");
+    const blocks = await page.$$eval(".output_html .nnbook-check", (els) => els.map((el) => ({
+      lines: Array.from(el.children).map((c) => (c.textContent ?? "").trim()),
+      color: getComputedStyle(el.children[0]).color,
+    })));
+    assert.equal(blocks.length, 2, JSON.stringify(blocks));
+    assert.equal(blocks[0].lines[0], "✔ PASS cyclicalEta (2 points)");
+    assert.equal(blocks[0].color, "rgb(26, 127, 55)");
+    assert.equal(blocks[1].lines[0], "✘ FAIL cyclicalEta (0/2 points)");
+    assert.equal(blocks[1].color, "rgb(198, 40, 40)");
+    assert.deepEqual(blocks[1].lines.slice(1).map((l) => l.split(/\s/)[0]), ["measured", "expected", "hint"]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "jupyter-self-check.png") });
   });
 });

@@ -21,9 +21,9 @@ describe("teaching/show-check: the self-check block", () => {
     const lines = html.split("\n");
     assert.match(lines[0], /border-left:4px solid #c62828/);
     assert.match(lines[1], /color:#c62828;font-weight:bold">✘ FAIL batchnormBackward \(0\/3 points\)</);
-    assert.match(lines[2], /measured<\/span>max relative error vs\. the numerical gradient 1\.0e\+0 in dS</);
-    assert.match(lines[3], /expected<\/span>max relative error vs\. the numerical gradient &lt; 1e-6</);
-    assert.match(lines[4], /hint<\/span>dS = γ ⊙ invStd ⊙ \(…\); use &lt;both&gt; mean terms</);
+    assert.match(lines[2], /measured<\/span> max relative error vs\. the numerical gradient 1\.0e\+0 in dS</);
+    assert.match(lines[3], /expected<\/span> max relative error vs\. the numerical gradient &lt; 1e-6</);
+    assert.match(lines[4], /hint<\/span> dS = γ ⊙ invStd ⊙ \(…\); use &lt;both&gt; mean terms</);
     assert.equal(lines.length, 6);
   });
 
