@@ -83,6 +83,12 @@ describe("teaching/grade sandbox and hard limits", function () {
     }
   });
 
+  it("kills a process that stops making progress (no output line within the idle limit)", async () => {
+    const { command, args } = sandboxedCommand(setup, ["sh", "-c", "echo ready; sleep 60"]);
+    const outcome = await runGradedProcess(command, args, "", { totalMs: 30_000, idleMs: 1000, graceMs: 300 });
+    assert.deepEqual([outcome.limit, outcome.lines], ["idle", ["ready"]]);
+  });
+
   it("holds a fork bomb to the process limit and leaves nothing behind", async function () {
     if (uid === undefined) this.skip(); // the process limit counts a user's processes: needs a user of its own (root grader)
     let peak = 0;
