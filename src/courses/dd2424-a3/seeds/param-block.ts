@@ -85,7 +85,7 @@ export function setupOf(p: PrintedParams): RunSetup {
 /** The numeric fields of the block, as `stated` values (checked against the setup by the tests). */
 function statedOf(p: PrintedParams): StatedValue[] {
   const out: StatedValue[] = [
-    { field: "hidden", text: p.hidden }, { field: "lambda", text: p.lambda }, { field: "eta.cycles", text: p.cycles },
+    { field: "hidden", text: p.hidden }, { field: "batchNorm", text: p.bn }, { field: "lambda", text: p.lambda }, { field: "eta.cycles", text: p.cycles },
     { field: "eta.nS", text: p.nS }, { field: "batchSize", text: p.batches }, { field: "eta.etaMin", text: p.etaMin },
     { field: "eta.etaMax", text: p.etaMax }, { field: "trainSize", text: "45000" },
   ];

@@ -98,7 +98,10 @@ export interface PublishedValue {
   readonly fraction?: boolean;
 }
 
-/** A configuration value the seed prints: `field` of the setup (dotted path) equals parse(`text`). */
+/**
+ * A configuration value the seed prints: `field` of the setup (dotted path) equals parse(`text`);
+ * for `batchNorm` the printed boolean says whether BN is on (placement "before" unless stated).
+ */
 export interface StatedValue {
   readonly field: string;
   readonly text: string;

@@ -1,0 +1,124 @@
+import { strict as assert } from "assert";
+import type { ExperimentConfig } from "../../../src/experiments/config";
+import { validateConfig } from "../../../src/experiments/validate-config";
+import { blockPresets, resolveSetup, seedPreset, seedPresets } from "../../../src/courses/dd2424-a3/presets";
+import { DD2424_A3_BLOCKS, type RunSetup, type SeedBlock, parsePrinted, valueAt } from "../../../src/courses/dd2424-a3/seeds";
+
+/** Where a stated setting lands in the config (straight from the printed text, not through the setup). */
+const CONFIG_PATH: Readonly<Record<string, string>> = {
+  hidden: "hidden", lambda: "lambda", batchSize: "batchSize", dropout: "dropout", bnAlpha: "bnAlpha",
+  "eta.etaMin": "schedule.etaMin", "eta.etaMax": "schedule.etaMax", "eta.nS": "schedule.stepSize", "eta.cycles": "schedule.cycles",
+  "eta.eta": "schedule.eta", "eta.epochs": "epochs", "init.sigma": "init.sigma", "noise.sigma": "noise.sigma", "noise.fraction": "noise.fraction",
+};
+/** The config keys a setup field maps to (to check that a reading changes only what it names). */
+const CONFIG_KEYS: Readonly<Partial<Record<keyof RunSetup, string[]>>> = {
+  hidden: ["hidden"], batchNorm: ["batchNorm"], init: ["init"], activation: ["activation"], lambda: ["lambda"], eta: ["schedule", "epochs", "evaluation"],
+  batchSize: ["batchSize"], shuffle: ["shuffle"], dropout: ["dropout"], noise: ["noise"], trainSize: ["data"], bnAlpha: ["bnAlpha"],
+};
+
+/** The stated value as the config should hold it. */
+function expected(field: string, text: string): unknown {
+  const v = parsePrinted(text);
+  return field === "hidden" && typeof v === "number" ? [v] : v;
+}
+
+/** Top-level config keys in which `b` differs from `a`. */
+function changed(a: ExperimentConfig, b: ExperimentConfig): string[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return keys.filter((k) => JSON.stringify((a as never)[k]) !== JSON.stringify((b as never)[k])).sort();
+}
+
+const runs = DD2424_A3_BLOCKS.filter((b) => b.kind === "run");
+const byId = (id: string): SeedBlock => DD2424_A3_BLOCKS.find((b) => b.id === id)!;
+
+describe("courses/dd2424-a3/presets: configs derived from the seed blocks", () => {
+  it("every run block has a preset, and every preset is a valid config", () => {
+    const presets = seedPresets(DD2424_A3_BLOCKS, { evalTimes: 4 });
+    for (const b of runs) assert.ok(presets.some((p) => p.blockId === b.id), `${b.id}: no preset`);
+    for (const p of presets) validateConfig(p.config, `${p.blockId} (${p.reading})`);
+    assert.ok(presets.length > runs.length, "some blocks have second readings");
+  });
+
+  it("each \"seed\" preset holds exactly the settings its block prints (widths, λ, η, n_s, cycles, batch, BN, σ, dropout, noise)", () => {
+    let checked = 0;
+    for (const b of runs) {
+      const seedReading = blockPresets(b).find((p) => p.reading === "seed");
+      if (!seedReading) continue;
+      const c = seedReading.config;
+      for (const s of b.stated) {
+        if (s.field === "batchNorm") {
+          assert.equal(c.batchNorm !== "off", parsePrinted(s.text), `${b.id}: BN`);
+        } else if (s.field === "trainSize") {
+          assert.equal(parsePrinted(s.text), 45000, `${b.id}: train size`);
+          assert.deepEqual(c.data.options, { split: "standard", validationSize: 5000 }, b.id);
+        } else {
+          assert.ok(CONFIG_PATH[s.field], `${b.id}: no config path for ${s.field}`);
+          assert.deepEqual(valueAt(c, CONFIG_PATH[s.field]), expected(s.field, s.text), `${b.id}: ${s.field}`);
+        }
+        checked++;
+      }
+    }
+    assert.ok(checked >= 222, `${checked} settings checked`);
+  });
+
+  it("a second reading changes only the settings it names", () => {
+    const keysOf = (fill: Partial<RunSetup>): string[] => (Object.keys(fill) as (keyof RunSetup)[]).flatMap((k) => CONFIG_KEYS[k] ?? [k]);
+    let compared = 0;
+    for (const b of runs) {
+      // against the "seed" reading, or (where it leaves a setting open) the first reading that resolves
+      const presets = blockPresets(b);
+      const base = presets[0];
+      const baseFill = base.reading === "seed" ? [] : keysOf(b.readings!.find((r) => r.id === base.reading)!.fill);
+      for (const r of b.readings!.slice(1).filter((x) => x.id !== base.reading)) {
+        const other = seedPreset(DD2424_A3_BLOCKS, b.id, r.id);
+        const allowed = [...keysOf(r.fill), ...baseFill];
+        for (const k of changed(base.config, other)) assert.ok(allowed.includes(k), `${b.id} (${r.id}) changes ${k}`);
+        compared++;
+      }
+    }
+    assert.ok(compared >= 4, `${compared} readings compared`);
+  });
+
+  it("an unknown setting has no preset and the error names it", () => {
+    const sp = byId("000/optimize/salt-pepper-noise");
+    assert.throws(() => resolveSetup(sp), /000\/optimize\/salt-pepper-noise \(reading "seed"\): the seed does not state noise level/);
+    assert.deepEqual(blockPresets(sp).map((p) => p.reading), ["sp-0.01", "sp-0.05"]);
+    assert.throws(() => resolveSetup(byId("000/search/coarse-grid")), /not a run block/);
+    assert.throws(() => resolveSetup(byId("000/final"), "nope"), /no reading "nope"/);
+  });
+
+  it("seed 000: 12 hidden widths, dropout on (60, 50, 40), noise on (50) without BN, final λ = 0.005623 for 2 cycles", () => {
+    const p = (id: string, reading = "seed"): ExperimentConfig => seedPreset(DD2424_A3_BLOCKS, `000/${id}`, reading);
+    assert.deepEqual(p("optimize/12-hidden").hidden, [120, 110, 100, 90, 80, 70, 60, 50, 40, 30, 20, 10]);
+    assert.equal(p("optimize/12-hidden", "11-hidden").hidden.length, 11);
+    assert.deepEqual([p("optimize/dropout-no-bn").dropout, p("optimize/dropout-no-bn").batchNorm, p("optimize/dropout-bn").batchNorm], [0.5, "off", "before"]);
+    assert.deepEqual(p("optimize/dropout-bn").hidden, [60, 50, 40]);
+    const g = p("optimize/gaussian-noise");
+    assert.deepEqual([g.hidden, g.batchNorm, g.noise, g.init, g.shuffle], [[50], "off", { kind: "gaussian", sigma: 0.01 }, { kind: "he" }, false]);
+    const sp = p("optimize/salt-pepper-noise", "sp-0.01");
+    assert.deepEqual([sp.hidden, sp.batchNorm, sp.noise, sp.schedule], [[50], "off", { kind: "saltPepper", fraction: 0.01 },
+      { kind: "cyclical", etaMin: 1e-5, etaMax: 0.1, stepSize: 2250, cycles: 3 }]);
+    const f = p("final");
+    assert.deepEqual([f.hidden, f.lambda, f.batchNorm, f.shuffle, f.schedule], [[80, 70, 60, 50, 40, 30], 0.005623, "before", true,
+      { kind: "cyclical", etaMin: 1e-5, etaMax: 0.1, stepSize: 2250, cycles: 2 }]);
+    assert.deepEqual(p("search/final-no-bn").batchNorm, "off");
+    assert.deepEqual(p("init/sigma-0.001-no-bn").init, { kind: "normal", sigma: 0.001 });
+    assert.deepEqual(p("train/9-layer", "control-fanIn").init, { kind: "fanIn" });
+  });
+
+  it("seed 000: the λ searches run 1 cycle with BN on the seed's 5 + 5 grid values", () => {
+    const search = seedPresets(DD2424_A3_BLOCKS.filter((b) => /^000\/search\/(coarse|fine)\//.test(b.id)));
+    assert.deepEqual(search.map((s) => s.config.lambda), [0.1, 0.01, 0.001, 0.0001, 0.00001, 0.01, 0.005623, 0.003162, 0.001778, 0.001]);
+    for (const s of search) {
+      assert.deepEqual([s.config.batchNorm, s.config.hidden], ["before", [50, 50]], s.blockId);
+      assert.equal(s.config.schedule.kind === "cyclical" && s.config.schedule.cycles, 1, s.blockId);
+    }
+  });
+
+  it("options set the evaluations, the training-curve subset and the seed, nothing else", () => {
+    const a = seedPreset(DD2424_A3_BLOCKS, "000/final");
+    const b = seedPreset(DD2424_A3_BLOCKS, "000/final", "seed", { evalTimes: 3, trainSubset: 1000, seed: 7 });
+    assert.deepEqual(changed(a, b), ["evaluation", "seed"]);
+    assert.deepEqual(b.evaluation, { per: "cycle", times: 3, trainSubset: 1000 });
+  });
+});
