@@ -5,14 +5,22 @@ import { Notebook } from "../../src/report/nbformat";
 import { meanStd, mnistArrays, mnistFiles, writeMnistDir } from "../data/fixtures";
 import { ROOT } from "../notebook/helpers";
 import { codeCell, displaysOf, executeInSuite } from "./harness";
+import { markdownTable } from "../../src/report/markdown";
+import { SEED_003_BLOCKS, seed003Plan, seed003SettingsRows } from "../../src/courses/tdt4265-a2";
 
 /** The TDT4265 A2 notebooks, executed top to bottom on the real tslab kernel with tiny MNIST files. */
-const NOTEBOOKS = ["01-data-and-baseline", "02-tricks-of-the-trade", "03-topologies", "04-bonus"];
+const NOTEBOOKS = ["01-data-and-baseline", "02-tricks-of-the-trade", "03-topologies", "04-bonus", "05-seed-003"];
 const N_TRAIN = 400;
 const N_TEST = 100;
 const SEEDS = 3;
 const FROM_EPOCH = 0.1;
 const PARAMS = { epochs: 2, evaluationsPerEpoch: 4, patience: 3, seeds: SEEDS, workers: 0, curvesFromEpoch: FROM_EPOCH };
+/** Seed 003's notebook: its own parameters (no early stopping, both gradient readings, a small gradient check). */
+const SEED_003_PARAMS = {
+  epochs: 2, evaluationsPerEpoch: 2, trainSubset: 100, readings: ["sum", "mean"], seeds: SEEDS, workers: 0,
+  gradcheckImages: 3, gradcheckInputs: 20,
+};
+const paramsOf = (name: string): Record<string, unknown> => (name === "05-seed-003" ? SEED_003_PARAMS : PARAMS);
 
 function markdown(nb: Notebook, id: string): string[] {
   return displaysOf(nb, id).flatMap((o) => (o.data[mime.MARKDOWN_MIME] === undefined ? [] : [String(o.data[mime.MARKDOWN_MIME])]));
@@ -46,7 +54,7 @@ function biasTrickCount(sizes: number[]): number {
 describe("notebooks/tdt4265-a2: every notebook on the real tslab kernel with tiny MNIST IDX files", function () {
   this.timeout(300_000);
   const suite = executeInSuite("tdt4265", Object.fromEntries(NOTEBOOKS.map((name) =>
-    [name, { path: join(ROOT, "notebooks", "tdt4265-a2", `${name}.ipynb`), parameters: PARAMS }])), (dir) => {
+    [name, { path: join(ROOT, "notebooks", "tdt4265-a2", `${name}.ipynb`), parameters: paramsOf(name) }])), (dir) => {
     writeMnistDir(join(dir, "mnist"), mnistFiles(N_TRAIN, N_TEST), true);
     return { MNIST_DIR: join(dir, "mnist") };
   }, 4);
@@ -131,6 +139,9 @@ describe("notebooks/tdt4265-a2: every notebook on the real tslab kernel with tin
       assert.equal(new Set(chart.data!.values.map((v) => v.run)).size, nets.length);
       assert.ok(chart.data!.values.every((v) => (v.epoch as number) >= FROM_EPOCH), "curves start at curvesFromEpoch");
     }
+    const train = charts(n, "curves-train");
+    assert.deepEqual(train.map((c) => c.title), ["Training loss (seed 1)", "Training accuracy (seed 1)"]);
+    for (const c of train) assert.equal(new Set(c.data!.values.map((v) => v.run)).size, nets.length);
     assert.equal(markdown(n, "reproduction").length, 4);
     assert.match(markdown(n, "observations")[0], /^- 784-32-10 .* the 784-64-10 network/);
   });
@@ -144,5 +155,57 @@ describe("notebooks/tdt4265-a2: every notebook on the real tslab kernel with tin
     assert.equal(new Set(charts(n, "curves-acc")[0].data!.values.map((v) => v.run)).size, 5);
     assert.ok(!n.cells.some((c) => c.id === "reproduction"));
     assert.equal(markdown(n, "observations")[0].split("\n").length, 4 + 1);
+  });
+
+  it("05: the committed defaults are seed 003's setup (15 epochs, 20 evaluations, 50 images, both readings)", () => {
+    const source = codeCell(nb("05-seed-003"), "parameters").source;
+    const text = Array.isArray(source) ? source.join("") : source;
+    for (const line of ["const epochs = 15;", "const evaluationsPerEpoch = 20;", 'const readings = ["sum", "mean"];', "const gradcheckImages = 50;"]) {
+      assert.ok(text.includes(line), `parameters cell declares ${line}`);
+    }
+  });
+
+  it("05: the trainer settings shown are those of seed003Plan: batch 128, η 0.5 (×128 summed), no early stopping, cumulative", () => {
+    const n = nb("05-seed-003");
+    const shown = markdown(n, "settings");
+    assert.deepEqual(shown.filter((_, i) => i % 2 === 0), ['*Reading "sum"*', '*Reading "mean"*']);
+    const p = SEED_003_PARAMS;
+    const plans = (["sum", "mean"] as const).map((normalization) =>
+      seed003Plan({ epochs: p.epochs, evaluationsPerEpoch: p.evaluationsPerEpoch, trainSubset: p.trainSubset, normalization }));
+    plans.forEach((plan, i) => assert.equal(shown[2 * i + 1], markdownTable(seed003SettingsRows(plan)), plan.settings.normalization));
+    const sum = shown[1];
+    assert.deepEqual([...new Set(column(sum, "Batch size"))], ["128"]);
+    assert.deepEqual([...new Set(column(sum, "Early stopping"))], ["none"]);
+    assert.deepEqual([...new Set(column(sum, "Epochs"))], [String(p.epochs)]);
+    assert.deepEqual(column(sum, "η (library, mean gradient)").slice(0, 5), ["64", "64", "64", "64", "6.4"]);
+    assert.deepEqual(column(shown[3], "η (library, mean gradient)").slice(0, 5), ["0.5", "0.5", "0.5", "0.5", "0.05"]);
+    assert.deepEqual(column(sum, "Shuffle").slice(0, 5), ["false", "true", "true", "true", "true"]);
+    assert.deepEqual(column(sum, "Activation").slice(0, 5), ["sigmoid", "sigmoid", "improvedSigmoid", "improvedSigmoid", "improvedSigmoid"]);
+    assert.deepEqual(column(sum, "Init").slice(0, 5), ["normal", "normal", "normal", "fanIn", "fanIn"]);
+    assert.deepEqual(column(sum, "Momentum").slice(0, 5), ["0", "0", "0", "0", "0.9"]);
+  });
+
+  it("05: Tables 0.1 and 0.2 per reading at epochs 1 and 2 with the seed's triples, momentum curves, gradient check, bonus", () => {
+    const n = nb("05-seed-003");
+    const t01 = markdown(n, "table01");
+    assert.equal(t01.length, 4, "caption + table per reading");
+    assert.deepEqual(column(t01[1], "Configuration"), ["B", "B", "B + S", "B + S", "B + S + I", "B + S + I", "B + S + I + N", "B + S + I + N",
+      "B + S + I + N + M (η = 0.05)", "B + S + I + N + M (η = 0.05)"]);
+    assert.deepEqual(column(t01[1], "Epoch"), Array(5).fill(["1", "2"]).flat());
+    const b1 = SEED_003_BLOCKS.find((b) => b.id === "003/table01/B")!.published.filter((v) => v.epoch === 1).map((v) => v.text);
+    assert.equal(column(t01[3], "Published (train, val, test)")[0], `(${b1.join(", ")})`);
+    assert.equal(column(t01[3], "Published (train, val, test)")[1], "—", "the seed has no epoch 2");
+    for (const acc of column(t01[3], "Test acc. (%)")) assert.match(acc, /^\d+\.\d ± \d+\.\d$|^—$/);
+    const t02 = markdown(n, "table02");
+    assert.deepEqual([...new Set(column(t02[3], "Configuration"))],
+      ["784-5-10", "784-10-10", "784-20-10", "784-32-10", "784-64-10", "784-128-10", "784-60-60-10"]);
+    assert.deepEqual(column(t02[3], "Test acc. (%)").slice(8, 10), column(t01[3], "Test acc. (%)").slice(6, 8), "Table 0.2's 64 = Table 0.1's N");
+    const curves = charts(n, "momentum");
+    assert.equal(curves.length, 4);
+    for (const c of curves) assert.deepEqual([...new Set(c.data!.values.map((v) => v.run))], ["momentum, η = 0.5", "momentum, η = 0.05"]);
+    const [check] = markdown(n, "gradcheck");
+    assert.deepEqual(column(check, "Shape"), ["64 × 20", "64 × 1", "10 × 64"]);
+    for (const d of column(check, "Max absolute difference")) assert.ok(Number(d) < 1e-4, d);
+    assert.equal(tableRows(markdown(n, "bonus")[0]).length, 2);
   });
 });

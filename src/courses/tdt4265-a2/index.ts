@@ -4,3 +4,4 @@ export * from "./seeds";
 export * from "./seed-003/presets";
 export * from "./seed-003/epoch-tables";
 export * from "./seed-003/gradcheck";
+export * from "./seed-003/series";

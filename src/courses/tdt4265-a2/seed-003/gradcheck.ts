@@ -19,6 +19,8 @@ export const SEED_003_GRADCHECK = { images: 50, epsilon: 0.01 } as const;
 export interface Seed003GradCheckOptions {
   readonly images?: number;
   readonly epsilon?: number;
+  /** input pixels kept (the first ones; default all 784): fewer only for quick checks and tests */
+  readonly inputSize?: number;
   /** seed of the initial weights, default 1 */
   readonly seed?: number;
 }
@@ -28,7 +30,7 @@ export function seed003GradientCheck(data: TrainData, opts: Seed003GradCheckOpti
   const images = opts.images ?? SEED_003_GRADCHECK.images;
   const epsilon = opts.epsilon ?? SEED_003_GRADCHECK.epsilon;
   const config = seed003Base();
-  const d = data.train.X.rows;
+  const d = opts.inputSize ?? data.train.X.rows;
   const spec = mlpSpecOf(config, d, 10);
   const { params, stats } = initMlp(spec, deriveRng(opts.seed ?? 1, "init"));
   const { X, y } = reducedProblem({ X: data.train.X, y: data.train.y, inputSize: d, samples: images });
