@@ -22,6 +22,15 @@ function expected(field: string, text: string): unknown {
   return field === "hidden" && typeof v === "number" ? [v] : v;
 }
 
+/** The training images a config's data stand for (CIFAR-10: 45,000 = batches 1–5 minus 5,000; "small" = data_batch_1). */
+function trainSizeOf(c: ExperimentConfig): number {
+  const o = c.data.options ?? {};
+  if (o.trainSize !== undefined) return o.trainSize as number;
+  if (o.split === "small") return 10000;
+  assert.deepEqual(o, { split: "standard", validationSize: 5000 });
+  return 45000;
+}
+
 /** Top-level config keys in which `b` differs from `a`. */
 function changed(a: ExperimentConfig, b: ExperimentConfig): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
@@ -49,8 +58,11 @@ describe("courses/dd2424-a3/presets: configs derived from the seed blocks", () =
         if (s.field === "batchNorm") {
           assert.equal(c.batchNorm !== "off", parsePrinted(s.text), `${b.id}: BN`);
         } else if (s.field === "trainSize") {
-          assert.equal(parsePrinted(s.text), 45000, `${b.id}: train size`);
-          assert.deepEqual(c.data.options, { split: "standard", validationSize: 5000 }, b.id);
+          assert.equal(trainSizeOf(c), parsePrinted(s.text), `${b.id}: train size`);
+        } else if (s.field === "epochs" && c.schedule.kind === "cyclical") {
+          // n_epochs printed beside a cyclical schedule: its length in epochs of ⌊n / batch⌋ updates
+          const updates = 2 * (c.schedule.stepSize as number) * c.schedule.cycles;
+          assert.equal(updates, (parsePrinted(s.text) as number) * Math.floor(trainSizeOf(c) / c.batchSize), `${b.id}: epochs`);
         } else {
           assert.ok(CONFIG_PATH[s.field], `${b.id}: no config path for ${s.field}`);
           assert.deepEqual(valueAt(c, CONFIG_PATH[s.field]), expected(s.field, s.text), `${b.id}: ${s.field}`);
@@ -113,6 +125,22 @@ describe("courses/dd2424-a3/presets: configs derived from the seed blocks", () =
       assert.deepEqual([s.config.batchNorm, s.config.hidden], ["before", [50, 50]], s.blockId);
       assert.equal(s.config.schedule.kind === "cyclical" && s.config.schedule.cycles, 1, s.blockId);
     }
+  });
+
+  it("seed 001: A2 replication, 9-layer BN with λ = 0.0041 for 3 cycles, 8-point linear grids of 2 cycles, 100-image overfit", () => {
+    const p = (id: string, reading = "seed"): ExperimentConfig => seedPreset(DD2424_A3_BLOCKS, `001/${id}`, reading);
+    const a2 = p("a2-replication");
+    assert.deepEqual([a2.hidden, a2.lambda, a2.batchNorm, a2.shuffle, a2.data.options], [[50], 0.01, "off", false, { split: "small" }]);
+    assert.deepEqual(a2.schedule, { kind: "cyclical", etaMin: 1e-5, etaMax: 0.1, stepSize: 800, cycles: 3 });
+    assert.deepEqual(p("a2-replication", "a2-init").init, { kind: "fanIn" });
+    const nine = p("bn/9-layer-lambda-0.0041");
+    assert.deepEqual([nine.hidden, nine.lambda, nine.batchNorm, nine.bnAlpha, nine.shuffle], [[50, 30, 20, 20, 10, 10, 10, 10], 0.0041, "before", 0.9, true]);
+    assert.deepEqual(nine.schedule, { kind: "cyclical", etaMin: 1e-5, etaMax: 0.1, stepSize: 2250, cycles: 3 });
+    const grid = seedPresets(DD2424_A3_BLOCKS.filter((b) => b.id.startsWith("001/search/coarse/")));
+    assert.equal(grid.filter((g) => g.reading === "seed").length, 8);
+    for (const g of grid) assert.equal(g.config.schedule.kind === "cyclical" && g.config.schedule.cycles, 2, g.blockId);
+    assert.deepEqual(p("overfit").data.options, { split: "standard", validationSize: 5000, trainSize: 100 });
+    assert.deepEqual([p("init/sigma-1e-4-no-bn").init, p("init/sigma-1e-4-no-bn").batchNorm], [{ kind: "normal", sigma: 1e-4 }, "off"]);
   });
 
   it("options set the evaluations, the training-curve subset and the seed, nothing else", () => {

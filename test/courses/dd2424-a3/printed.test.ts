@@ -10,6 +10,7 @@ describe("courses/dd2424-a3/seeds/printed: numbers as the seeds print them", () 
     assert.equal(parsePrinted("1.0632777281477375 * 10^{-6}"), 1.0632777281477375 * 1e-6);
     assert.equal(parsePrinted("(5 * 45,000 / 100)"), 2250);
     assert.equal(parsePrinted("two"), 2);
+    assert.equal(parsePrinted("45,000"), 45000);
     assert.equal(parsePrinted("True"), true);
   });
 
@@ -26,6 +27,8 @@ describe("courses/dd2424-a3/seeds/printed: numbers as the seeds print them", () 
     assert.ok(!printedIn("for (60, 35): 51.55", "51.5"));
     assert.ok(!printedIn("accuracy 151.5%", "51.5%"));
     assert.ok(printedIn("te-acc0.5245\\_seed", "0.5245"));
+    assert.ok(printedIn("trained for two cycles", "two"));
+    assert.ok(!printedIn("a 2-layer network", "two"), "a word inside a word");
     assert.equal(valueAt({ eta: { nS: 2250 } }, "eta.nS"), 2250);
     assert.equal(valueAt({ eta: null }, "eta.nS"), undefined);
   });

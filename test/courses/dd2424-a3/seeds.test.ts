@@ -28,6 +28,7 @@ describe("courses/dd2424-a3/seeds: the result blocks of seeds 000, 001 and 004 a
     const kinds = (seed: SeedId): Record<string, number> =>
       blocksOf(DD2424_A3_BLOCKS, seed).reduce<Record<string, number>>((o, b) => ({ ...o, [b.kind]: (o[b.kind] ?? 0) + 1 }), {});
     assert.deepEqual(kinds("000"), { gradientCheck: 4, run: 36, searchGrid: 2 });
+    assert.deepEqual(kinds("001"), { gradientCheck: 5, run: 22, searchGrid: 2 });
   });
 
   it("every published number is printed in one of its block's quotes and parses to its value", () => {
@@ -98,6 +99,33 @@ describe("courses/dd2424-a3/seeds: the result blocks of seeds 000, 001 and 004 a
       const rows = DD2424_A3_BLOCKS.filter((b) => b.id.startsWith(`000/search/${table}/`)).map((b) => b.setup!.lambda);
       assert.deepEqual(rows, grid, table);
     }
+  });
+
+  it("seed 001: the coarse λ values are linspace(1e-5, 0.1, 8) truncated to 5 decimals; the fine best is its grid's 2nd point", () => {
+    const rows = DD2424_A3_BLOCKS.filter((b) => b.id.startsWith("001/search/coarse/"));
+    assert.equal(rows.length, 8);
+    rows.forEach((b, k) => {
+      const exact = 1e-5 + (k * (0.1 - 1e-5)) / 7;
+      assert.ok(Math.abs(b.setup!.lambda! - Math.floor(exact * 1e5 + 1e-9) / 1e5) < 1e-12, `${b.id}: ${exact}`);
+      assert.equal(b.readings![1].fill.lambda, exact, b.id);
+    });
+    const best = block("001/search/fine/best");
+    assert.equal(Number((best.readings![1].fill.lambda!).toPrecision(2)), best.setup!.lambda);
+  });
+
+  it("seed 001: printed n_epochs match the cycles (epochs · ⌊n / batch⌋ = 2 · n_s · cycles) under the seed reading", () => {
+    let n = 0;
+    for (const b of blocksOf(DD2424_A3_BLOCKS, "001").filter((x) => x.kind === "run" && x.setup!.epochs !== undefined)) {
+      const s = { ...b.setup!, ...b.readings![0].fill };
+      assert.ok(s.eta && s.eta.kind === "cyclical" && s.trainSize && s.batchSize, b.id);
+      assert.equal(s.epochs! * Math.floor(s.trainSize / s.batchSize), 2 * s.eta.nS * s.eta.cycles, b.id);
+      n++;
+    }
+    assert.equal(n, 21);
+    assert.deepEqual(block("001/a2-replication").setup!.eta, { kind: "cyclical", etaMin: 1e-5, etaMax: 0.1, nS: 800, cycles: 3 });
+    assert.equal(block("001/bn/9-layer-lambda-0.0041").setup!.lambda, 0.0041);
+    assert.deepEqual(DD2424_A3_BLOCKS.filter((b) => b.id.startsWith("001/gradients/")).map((b) => [b.gradientCheck!.layers, b.gradientCheck!.batchNorm]),
+      [[2, false], [3, false], [4, false], [2, true], [3, true]]);
   });
 
   it("every quote appears verbatim (whitespace normalized) in the seed file it cites", function () {

@@ -12,7 +12,7 @@ const GRAD_SETUP = { inputSize: 10, samples: 20, tolerance: 1e-5, toleranceKind:
 /** One gradient table: rows (layer, nodes, W error[, γ error]) as printed. */
 function gradTable(id: string, section: string, title: string, bn: boolean, rows: readonly (readonly string[])[], notes: string[] = []): SeedBlock {
   const hidden = rows.slice(0, -1).map((r) => Number(r[1]));
-  const gradientCheck: GradCheckSetup = { hidden, batchNorm: bn, ...GRAD_SETUP };
+  const gradientCheck: GradCheckSetup = { layers: rows.length, hidden, batchNorm: bn, ...GRAD_SETUP };
   const published: PublishedValue[] = rows.flatMap((r) => [
     { quantity: "relativeErrorW" as const, layer: Number(r[0]), value: Number(r[2]), text: r[2] },
     ...(r[3] ? [{ quantity: "relativeErrorGamma" as const, layer: Number(r[0]), value: Number(r[3]), text: r[3] }] : []),

@@ -1,6 +1,6 @@
 /**
  * Reading numbers as the seeds print them: "58.72%", "1e-05", "1e - 04", "10^{-5}",
- * "1.0632777281477375 * 10^{-6}", "(5 * 45,000 / 100)", "(50, 30, 20)", "50, 30, 20 and 10",
+ * "1.0632777281477375 * 10^{-6}", "(5 * 45,000 / 100)", "45,000", "(50, 30, 20)", "50, 30, 20 and 10",
  * "two", "True". Used to check that a block's data equal its quoted text.
  */
 
@@ -39,6 +39,7 @@ export function parsePrinted(text: string): number | boolean | number[] {
   if (t === "True") return true;
   if (t === "False") return false;
   const inner = t.replace(/^\((.*)\)$/, "$1").trim();
+  if (/^\d{1,3}(,\d{3})+$/.test(inner)) return Number(inner.replace(/,/g, ""));
   if (/[*/]/.test(inner)) return evalProduct(inner.replace(/(\d),(\d{3})/g, "$1$2"));
   if (/,|\band\b/.test(inner)) {
     return inner.split(/\s*,\s*|\s+and\s+/).filter((s) => s !== "").map((s) => {
@@ -50,10 +51,12 @@ export function parsePrinted(text: string): number | boolean | number[] {
   return scalar(inner);
 }
 
-/** Whether `text` is printed in `quote` as a whole number (not as part of a longer one). */
+/** Whether `text` is printed in `quote` as a whole number or word (not as part of a longer one). */
 export function printedIn(quote: string, text: string): boolean {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![\\d.])${escaped}(?![\\d])`).test(quote);
+  const before = /^[A-Za-z]/.test(text) ? "\\b" : "(?<![\\d.])";
+  const after = /[A-Za-z]$/.test(text) ? "\\b" : "(?![\\d])";
+  return new RegExp(`${before}${escaped}${after}`).test(quote);
 }
 
 /** The value at a dotted path of an object ("eta.nS"), undefined when absent. */

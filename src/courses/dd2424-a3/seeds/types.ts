@@ -54,6 +54,8 @@ export interface RunSetup {
   readonly trainSize: number | null;
   /** seed 001's moving-average weight α of the BN statistics */
   readonly bnAlpha?: number;
+  /** epochs the seed prints beside a cyclical schedule (n_epochs; the cycles fix the length) */
+  readonly epochs?: number;
 }
 
 /**
@@ -70,7 +72,10 @@ export interface Reading {
 
 /** The setup of a gradient check. */
 export interface GradCheckSetup {
-  readonly hidden: readonly number[];
+  /** layers, output included (a "3-layer network" has 2 hidden layers) */
+  readonly layers: number;
+  /** hidden widths; `null` = not stated */
+  readonly hidden: readonly number[] | null;
   readonly batchNorm: boolean;
   /** input dimensions kept (`null` = all 3072 / not stated) */
   readonly inputSize: number | null;
@@ -82,7 +87,9 @@ export interface GradCheckSetup {
 /** What a published number measures. */
 export type PublishedQuantity =
   | "accuracy" | "untrainedAccuracy" | "cost" | "meanTop5ValidationAccuracy"
-  | "relativeErrorW" | "relativeErrorGamma" | "relativeErrorB" | "relativeErrorBeta" | "lambda" | "eta";
+  | "relativeErrorW" | "relativeErrorGamma" | "relativeErrorB" | "relativeErrorBeta" | "lambda" | "eta"
+  /** seed 001's overfitting check: epochs until the training loss is practically zero */
+  | "epochsToZeroLoss";
 
 /** One published number, as printed in the seed. */
 export interface PublishedValue {
