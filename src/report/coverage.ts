@@ -7,21 +7,19 @@
  * live in `reports/<report>.results.json`; `coverageTable` prints them from that document alone.
  */
 import { meanStd } from "../experiments/aggregate";
-import type { Metrics } from "../train";
 import { markdownTable } from "./markdown";
-import { type ResultsDoc, seedValues } from "./results-json";
+import { type Quantity, type ResultsDoc, quantityValues } from "./results-json";
 import { type TTestResult, formatPValue, singleRunTest, welchTest } from "./t-tests";
 
-/** Which of our numbers a row shows: a configuration's final `metric` on `split`, × `scale`. */
-export interface OurQuantity {
-  readonly configuration: string;
-  readonly split: "train" | "validation" | "test";
-  readonly metric: keyof Metrics;
+/** Which of our numbers a row shows: a `Quantity` of the results document, × `scale`. */
+export type OurQuantity = Quantity & {
   /** 100 for accuracies in percent (default 1) */
   readonly scale?: number;
   /** decimals printed (default 2) */
   readonly digits?: number;
-}
+};
+
+type Doc = Pick<ResultsDoc, "configurations" | "measurements">;
 
 /** The seed block a row covers. */
 export interface CoveredBlock {
@@ -42,7 +40,10 @@ export interface CoverageSpec {
   readonly notRun?: string;
   /** a known reason our number may differ (used when the test rejects) */
   readonly why?: string;
-  /** the status of a block without a published number (a setup or a qualitative claim) */
+  /**
+   * the status, decided by the course, for a block the single-run test does not fit: a setup, a
+   * qualitative claim, a deterministic measurement, a published range or best run
+   */
   readonly verdict?: string;
 }
 
@@ -57,14 +58,15 @@ export interface CoverageRow {
 }
 
 /** The row of `spec`, its test and status computed from the configurations of `doc`. */
-export function coverageRow(spec: CoverageSpec, doc: Pick<ResultsDoc, "configurations">, alpha = 0.05): CoverageRow {
+export function coverageRow(spec: CoverageSpec, doc: Doc, alpha = 0.05): CoverageRow {
   const { block, ourSection, ours, published } = spec;
   const row = { block, ourSection, ours, published };
   if (spec.notRun !== undefined) return { ...row, status: `not run: ${spec.notRun}` };
   if (!ours) return { ...row, status: spec.verdict ?? "not run: no configuration of ours covers it" };
-  const values = seedValues(doc, ours.configuration, ours.split, ours.metric, ours.scale ?? 1);
+  const values = quantityValues(doc, ours, ours.scale ?? 1);
   if (values.length === 0) return { ...row, status: "not run: no run finished" };
-  if (!published) return { ...row, status: spec.verdict ?? "reproduced" };
+  if (spec.verdict !== undefined) return { ...row, status: spec.verdict };
+  if (!published) return { ...row, status: "reproduced" };
   const test = singleRunTest(values, published.value);
   if (!test) return { ...row, status: `differs: no test possible (n = ${values.length}, or no spread over the seeds)` };
   if (test.pValue >= alpha) return { ...row, test, status: "reproduced" };
@@ -72,13 +74,13 @@ export function coverageRow(spec: CoverageSpec, doc: Pick<ResultsDoc, "configura
 }
 
 /** "97.12 ± 0.08 (n = 3)" for a row's quantity, from the document; "—" when not run. */
-export function oursText(row: CoverageRow, doc: Pick<ResultsDoc, "configurations">): string {
+export function oursText(row: CoverageRow, doc: Doc): string {
   if (!row.ours) return "—";
-  const { configuration, split, metric, scale, digits } = row.ours;
-  const values = seedValues(doc, configuration, split, metric, scale ?? 1);
+  const values = quantityValues(doc, row.ours, row.ours.scale ?? 1);
   if (values.length === 0) return "—";
   const m = meanStd(values);
-  const d = digits ?? 2;
+  const d = row.ours.digits ?? 2;
+  if ("measurement" in row.ours && m.n === 1) return m.mean.toFixed(d);
   return `${m.mean.toFixed(d)} ± ${m.std.toFixed(d)} (n = ${m.n})`;
 }
 
@@ -104,9 +106,6 @@ export function coverageCounts(rows: readonly CoverageRow[]): Record<"reproduced
 }
 
 /** Welch's test between two of our configurations on the same quantity (like with like). */
-export function welchBetween(doc: Pick<ResultsDoc, "configurations">, a: OurQuantity, b: OurQuantity): TTestResult | undefined {
-  return welchTest(
-    seedValues(doc, a.configuration, a.split, a.metric, a.scale ?? 1),
-    seedValues(doc, b.configuration, b.split, b.metric, b.scale ?? 1),
-  );
+export function welchBetween(doc: Doc, a: OurQuantity, b: OurQuantity): TTestResult | undefined {
+  return welchTest(quantityValues(doc, a, a.scale ?? 1), quantityValues(doc, b, b.scale ?? 1));
 }

@@ -31,12 +31,26 @@ export interface ConfigurationResults {
   readonly runs: readonly RunMetrics[];
 }
 
+/** A number measured without training (a parameter count, a gradient check, a data statistic). */
+export interface Measurement {
+  readonly id: string;
+  readonly label: string;
+  readonly section: string;
+  readonly values: readonly number[];
+}
+
 /** The whole document. */
 export interface ResultsDoc {
   readonly report: string;
   readonly configurations: readonly ConfigurationResults[];
+  readonly measurements?: readonly Measurement[];
   readonly coverage: readonly CoverageRow[];
 }
+
+/** What a coverage row may read: a split's final metric (or the update steps) of a configuration, or a measurement. */
+export type Quantity =
+  | { readonly configuration: string; readonly split: "train" | "validation" | "test"; readonly metric: keyof Metrics | "steps" }
+  | { readonly measurement: string };
 
 const FINISHED = new Set(["completed", "stoppedEarly"]);
 
@@ -51,21 +65,37 @@ export function configurationResults(id: string, label: string, section: string,
   };
 }
 
-/** The per-seed values of `split`'s `metric` over the finished runs of configuration `id`, × `scale`. */
+/**
+ * The per-seed values of a quantity × `scale`: a configuration's final `metric` on `split` (or its
+ * update steps) over its finished runs, or a measurement's values.
+ */
+export function quantityValues(doc: Pick<ResultsDoc, "configurations" | "measurements">, q: Quantity, scale = 1): number[] {
+  if ("measurement" in q) {
+    const m = doc.measurements?.find((x) => x.id === q.measurement);
+    if (!m) throw new RangeError(`results: no measurement "${q.measurement}"`);
+    return m.values.map((v) => v * scale);
+  }
+  const c = doc.configurations.find((x) => x.id === q.configuration);
+  if (!c) throw new RangeError(`results: no configuration "${q.configuration}"`);
+  const { split, metric } = q;
+  return c.runs.flatMap((r) => (!r[split] ? [] : [(metric === "steps" ? r.steps : r[split]![metric]) * scale]));
+}
+
+/** `quantityValues` of configuration `id`'s final `metric` on `split`. */
 export function seedValues(
   doc: Pick<ResultsDoc, "configurations">, id: string, split: "train" | "validation" | "test", metric: keyof Metrics, scale = 1,
 ): number[] {
-  const c = doc.configurations.find((x) => x.id === id);
-  if (!c) throw new RangeError(`results: no configuration "${id}"`);
-  return c.runs.flatMap((r) => (r[split] ? [r[split]![metric] * scale] : []));
+  return quantityValues(doc, { configuration: id, split, metric }, scale);
 }
 
-/** Throws naming the id when two configurations share one. */
+/** Throws naming the id when two configurations (or two measurements) share one. */
 export function checkResultsDoc(doc: ResultsDoc): void {
-  const seen = new Set<string>();
-  for (const c of doc.configurations) {
-    if (seen.has(c.id)) throw new RangeError(`results: configuration id "${c.id}" appears twice`);
-    seen.add(c.id);
+  for (const [what, list] of [["configuration", doc.configurations], ["measurement", doc.measurements ?? []]] as const) {
+    const seen = new Set<string>();
+    for (const c of list) {
+      if (seen.has(c.id)) throw new RangeError(`results: ${what} id "${c.id}" appears twice`);
+      seen.add(c.id);
+    }
   }
 }
 

@@ -6,7 +6,7 @@ import { groupBySeed } from "../../src/experiments/aggregate";
 import type { ExperimentConfig } from "../../src/experiments/config";
 import type { RunResult } from "../../src/experiments/result";
 import { CoverageSpec, coverageCounts, coverageRow, coverageTable, welchBetween } from "../../src/report/coverage";
-import { ResultsDoc, configurationResults, seedValues, writeResultsJson } from "../../src/report/results-json";
+import { ResultsDoc, configurationResults, quantityValues, seedValues, writeResultsJson } from "../../src/report/results-json";
 import { formatPValue, singleRunTest, welchTest } from "../../src/report/t-tests";
 import { smallConfig } from "../experiments/fixtures";
 
@@ -43,8 +43,11 @@ function doc(): ResultsDoc {
     { block: block("diverged"), ourSection: section, ours: pct("c"), published: { text: "90.0", value: 90 } },
     { block: block("skipped"), notRun: "needs data augmentation" },
     { block: block("setup"), ourSection: section, ours: pct("a"), verdict: "reproduced (setup)" },
+    { block: block("count"), ours: { measurement: "params", digits: 0 }, published: { text: "50 386", value: 50386 }, verdict: "differs: arithmetic" },
+    { block: block("steps"), ours: { configuration: "b", split: "test", metric: "steps" }, published: { text: "100", value: 100 } },
   ];
-  const base = { report: "demo", configurations, coverage: [] };
+  const measurements = [{ id: "params", label: "parameters", section: "03", values: [51300] }];
+  const base = { report: "demo", configurations, measurements, coverage: [] };
   return { ...base, coverage: specs.map((s) => coverageRow(s, base)) };
 }
 
@@ -79,10 +82,13 @@ describe("report/coverage: rows, statuses, the table and the results JSON", () =
     const status = Object.fromEntries(d.coverage.map((r) => [r.block.id, r.status]));
     assert.deepEqual(status, {
       near: "reproduced", far: "differs: fewer units", diverged: "not run: no run finished",
-      skipped: "not run: needs data augmentation", setup: "reproduced (setup)",
+      skipped: "not run: needs data augmentation", setup: "reproduced (setup)", count: "differs: arithmetic",
+      steps: "differs: no test possible (n = 3, or no spread over the seeds)",
     });
+    assert.match(coverageTable(d), /\| 51300 \| 50 386 \| — \| differs: arithmetic \|/);
+    assert.match(coverageTable(d), /\| 100\.00 ± 0\.00 \(n = 3\) \| 100 \|/);
     assert.ok(d.coverage[0].test!.pValue >= 0.05 && d.coverage[1].test!.pValue < 0.05);
-    assert.deepEqual(coverageCounts(d.coverage), { reproduced: 2, differs: 1, "not run": 2 });
+    assert.deepEqual(coverageCounts(d.coverage), { reproduced: 2, differs: 3, "not run": 2 });
     assert.deepEqual(seedValues(d, "a", "validation", "accuracy"), [0.9612, 0.9598, 0.962]);
     assert.equal(d.configurations[2].runs[0].test, undefined, "a diverged run has no final metrics");
     const w = welchBetween(d, { configuration: "a", split: "test", metric: "accuracy" }, { configuration: "b", split: "test", metric: "accuracy" })!;
@@ -98,14 +104,14 @@ describe("report/coverage: rows, statuses, the table and the results JSON", () =
       const back = JSON.parse(text) as ResultsDoc;
       const table = coverageTable(back);
       const allowed = new Set(text.match(/\d+(\.\d+)?/g));
-      for (const c of back.configurations) {
-        for (const split of ["validation", "test"] as const) {
-          const v = seedValues(back, c.id, split, "accuracy", 100);
-          if (v.length === 0) continue;
-          const mean = v.reduce((s, x) => s + x, 0) / v.length;
-          const std = Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / (v.length - 1));
-          [mean.toFixed(2), std.toFixed(2), String(v.length)].forEach((s) => allowed.add(s));
-        }
+      for (const r of back.coverage) {
+        if (!r.ours) continue;
+        const v = quantityValues(back, r.ours, r.ours.scale ?? 1);
+        if (v.length === 0) continue;
+        const mean = v.reduce((s, x) => s + x, 0) / v.length;
+        const std = v.length > 1 ? Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / (v.length - 1)) : 0;
+        const d = r.ours.digits ?? 2;
+        [mean.toFixed(d), std.toFixed(d), String(v.length)].forEach((s) => allowed.add(s));
       }
       for (const r of back.coverage) if (r.test) allowed.add(r.test.pValue.toFixed(3));
       allowed.add("0.001");
