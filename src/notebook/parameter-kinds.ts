@@ -3,21 +3,22 @@
  * `parameters` cell (the annotation, else the default's literal), and an injected value must have
  * that type. Kinds: finite number, integer (an untyped default written as an integer, e.g.
  * `const samples = 20;`), boolean, string, one of some string literals, array of finite numbers,
- * array of arrays of finite numbers, each optionally `| null`. A declaration whose type cannot be
+ * array of arrays of finite numbers, array of strings, each optionally `| null`. A declaration whose type cannot be
  * told (an expression, an unusual annotation) accepts any JSON value without non-finite numbers.
  */
 import type { ParameterDeclaration } from "../report/notebook-parameters";
 
 /** What a parameter accepts. */
 export type ParameterKind =
-  | { readonly kind: "number" | "integer" | "boolean" | "string" | "number[]" | "number[][]"; readonly nullable: boolean }
+  | { readonly kind: "number" | "integer" | "boolean" | "string" | "number[]" | "number[][]" | "string[]"; readonly nullable: boolean }
   | { readonly kind: "literal"; readonly values: readonly string[]; readonly nullable: boolean }
   | { readonly kind: "any" };
 
 const ANY: ParameterKind = { kind: "any" };
-const SIMPLE: Readonly<Record<string, "number" | "boolean" | "string" | "number[]" | "number[][]">> = {
+const SIMPLE: Readonly<Record<string, "number" | "boolean" | "string" | "number[]" | "number[][]" | "string[]">> = {
   number: "number", boolean: "boolean", string: "string", "number[]": "number[]", "Array<number>": "number[]",
   "readonly number[]": "number[]", "number[][]": "number[][]", "Array<number[]>": "number[][]",
+  "string[]": "string[]", "Array<string>": "string[]", "readonly string[]": "string[]",
 };
 
 /** The kind of a type annotation such as `number`, `number | null`, `"he" | "xavier"`. */
@@ -38,6 +39,7 @@ function kindOfDefault(value: unknown): ParameterKind {
   if (typeof value === "string") return { kind: "string", nullable };
   if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "number")) return { kind: "number[]", nullable };
   if (Array.isArray(value) && value.length > 0 && value.every((v) => Array.isArray(v) && v.every((x) => typeof x === "number"))) return { kind: "number[][]", nullable };
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string")) return { kind: "string[]", nullable };
   return ANY;
 }
 
@@ -57,6 +59,7 @@ export function describeKind(k: ParameterKind): string {
   const words = {
     number: "a finite number", integer: "an integer", boolean: "true or false", string: "a string",
     "number[]": "an array of finite numbers (JSON, e.g. [50, 30])", "number[][]": "an array of arrays of finite numbers (JSON, e.g. [[50], [50, 30]])",
+    "string[]": 'an array of strings (JSON, e.g. ["a", "b"])',
     literal: k.kind === "literal" ? `one of ${k.values.map((v) => JSON.stringify(v)).join(", ")}` : "",
   }[k.kind];
   return k.nullable ? `${words} or null` : words;
@@ -97,6 +100,7 @@ export function hasKind(value: unknown, k: ParameterKind): boolean {
     case "literal": return typeof value === "string" && k.values.includes(value);
     case "number[]": return Array.isArray(value) && value.every(finiteNumber);
     case "number[][]": return Array.isArray(value) && value.every((row) => Array.isArray(row) && row.every(finiteNumber));
+    case "string[]": return Array.isArray(value) && value.every((v) => typeof v === "string");
   }
 }
 

@@ -23,6 +23,7 @@ const CELL = [
   'let init: "he" | "xavier" = "he";',
   "const lambda: number = 1;",
   "const f = (x: number) => x;",
+  'const readings = ["sum", "mean"];',
 ].join("\n");
 
 function notebook(): Notebook {
@@ -50,6 +51,7 @@ describe("notebook/parameter-kinds: strict --param parsing", () => {
       init: { kind: "literal", values: ["he", "xavier"], nullable: false },
       lambda: { kind: "number", nullable: false },
       f: { kind: "any" },
+      readings: { kind: "string[]", nullable: false },
     });
   });
 
@@ -59,7 +61,7 @@ describe("notebook/parameter-kinds: strict --param parsing", () => {
       ["bn", "true", true], ["label", "my run", "my run"], ["label", '"quoted"', "quoted"], ["label", "42", "42"],
       ["seeds", "[4, 5]", [4, 5]], ["seeds", "[]", []], ["ranges", "[[1, 2], [3]]", [[1, 2], [3]]],
       ["trainSubset", "null", null], ["trainSubset", "500", 500], ["init", "xavier", "xavier"], ["lambda", "0.25", 0.25],
-      ["f", "[1, {\"a\": 2}]", [1, { a: 2 }]], ["f", "text", "text"],
+      ["f", "[1, {\"a\": 2}]", [1, { a: 2 }]], ["f", "text", "text"], ["readings", '["sum"]', ["sum"]],
     ];
     for (const [name, text, value] of ok) assert.deepEqual(parseParameterText(name, text, kinds[name]), value, `${name}=${text}`);
   });
@@ -83,6 +85,8 @@ describe("notebook/parameter-kinds: strict --param parsing", () => {
       ["trainSubset", "none", /parameter trainSubset expects a finite number or null/],
       ["init", "glorot", /^Error: --param init=glorot: parameter init expects one of "he", "xavier" \(its default is "he"\), got "glorot"$/],
       ["f", "1e999", /^Error: --param f=1e999: parameter f expects finite numbers only/],
+      ["readings", "sum", /^Error: --param readings=sum: parameter readings expects an array of strings \(JSON, e\.g\. \["a", "b"\]\) \(its default is \["sum", "mean"\]\), got "sum"$/],
+      ["readings", "[1]", /expects an array of strings/],
     ];
     for (const [name, text, message] of bad) {
       assert.throws(() => parseParameterText(name, text, kinds[name], decls[name].initializer), message, `${name}=${text}`);
