@@ -5,3 +5,5 @@ export * from "./seed-003/presets";
 export * from "./seed-003/epoch-tables";
 export * from "./seed-003/gradcheck";
 export * from "./seed-003/series";
+export * from "./results";
+export * from "./coverage";
