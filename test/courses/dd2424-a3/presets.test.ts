@@ -8,7 +8,7 @@ import { DD2424_A3_BLOCKS, type RunSetup, type SeedBlock, parsePrinted, valueAt 
 const CONFIG_PATH: Readonly<Record<string, string>> = {
   hidden: "hidden", lambda: "lambda", batchSize: "batchSize", dropout: "dropout", bnAlpha: "bnAlpha",
   "eta.etaMin": "schedule.etaMin", "eta.etaMax": "schedule.etaMax", "eta.nS": "schedule.stepSize", "eta.cycles": "schedule.cycles",
-  "eta.eta": "schedule.eta", "eta.epochs": "epochs", "init.sigma": "init.sigma", "noise.sigma": "noise.sigma", "noise.fraction": "noise.fraction",
+  "eta.eta": "schedule.eta", "eta.epochs": "epochs", "init.sigma": "init.sigma", "noise.sigma": "noise.sigma", "noise.fraction": "noise.fraction", "activation.alpha": "activation.alpha",
 };
 /** The config keys a setup field maps to (to check that a reading changes only what it names). */
 const CONFIG_KEYS: Readonly<Partial<Record<keyof RunSetup, string[]>>> = {
@@ -70,7 +70,7 @@ describe("courses/dd2424-a3/presets: configs derived from the seed blocks", () =
         checked++;
       }
     }
-    assert.ok(checked >= 222, `${checked} settings checked`);
+    assert.ok(checked >= 437, `${checked} settings checked`);
   });
 
   it("a second reading changes only the settings it names", () => {
@@ -141,6 +141,23 @@ describe("courses/dd2424-a3/presets: configs derived from the seed blocks", () =
     for (const g of grid) assert.equal(g.config.schedule.kind === "cyclical" && g.config.schedule.cycles, 2, g.blockId);
     assert.deepEqual(p("overfit").data.options, { split: "standard", validationSize: 5000, trainSize: 100 });
     assert.deepEqual([p("init/sigma-1e-4-no-bn").init, p("init/sigma-1e-4-no-bn").batchNorm], [{ kind: "normal", sigma: 1e-4 }, "off"]);
+  });
+
+  it("seed 004: constant η for 10 epochs (or one cycle peaking at η), BN after, relative noise, a = 0.01 activations", () => {
+    const p = (id: string, reading = "seed"): ExperimentConfig => seedPreset(DD2424_A3_BLOCKS, `004/${id}`, reading);
+    const a = p("bn-after/setting-1");
+    assert.deepEqual([a.batchNorm, a.schedule, a.epochs, a.lambda], ["after", { kind: "constant", eta: 0.034875895633392565 }, 10, 1e-5]);
+    const c = p("bn-after/setting-1", "cyclical");
+    assert.deepEqual([c.schedule, c.epochs], [{ kind: "cyclical", etaMin: 1e-5, etaMax: 0.034875895633392565, stepSize: 2250, cycles: 1 }, undefined]);
+    assert.deepEqual(p("noise/setting-2").noise, { kind: "gaussian", sigma: 0.1, relative: true });
+    assert.deepEqual(p("noise/setting-2", "noise-0.01").noise, { kind: "gaussian", sigma: 0.01, relative: true });
+    assert.deepEqual([p("leaky-relu/setting-3").activation, p("leaky-relu/setting-3").lambda], [{ name: "leakyRelu", alpha: 0.01 }, 1e-4]);
+    assert.deepEqual(p("elu/setting-1").activation, { name: "elu", alpha: 0.01 });
+    const f = p("architecture/4-layer/95-90-75");
+    assert.deepEqual([f.hidden, f.lambda, f.noise], [[95, 90, 75], 1e-4, { kind: "gaussian", sigma: 0.1, relative: true }]);
+    assert.deepEqual(p("architecture/4-layer/95-90-75", "caption").hidden, [100, 60, 45]);
+    assert.deepEqual([p("search/retrained-2").lambda, p("search/retrained-2").epochs], [1.0632777281477375e-6, 10]);
+    assert.equal(blockPresets(byId("004/architecture/5-layer")).length, 0);
   });
 
   it("options set the evaluations, the training-curve subset and the seed, nothing else", () => {

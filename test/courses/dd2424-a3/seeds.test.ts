@@ -29,6 +29,7 @@ describe("courses/dd2424-a3/seeds: the result blocks of seeds 000, 001 and 004 a
       blocksOf(DD2424_A3_BLOCKS, seed).reduce<Record<string, number>>((o, b) => ({ ...o, [b.kind]: (o[b.kind] ?? 0) + 1 }), {});
     assert.deepEqual(kinds("000"), { gradientCheck: 4, run: 36, searchGrid: 2 });
     assert.deepEqual(kinds("001"), { gradientCheck: 5, run: 22, searchGrid: 2 });
+    assert.deepEqual(kinds("004"), { run: 44, searchGrid: 9, claim: 1 });
   });
 
   it("every published number is printed in one of its block's quotes and parses to its value", () => {
@@ -42,12 +43,12 @@ describe("courses/dd2424-a3/seeds: the result blocks of seeds 000, 001 and 004 a
         n++;
       }
     }
-    assert.ok(n >= 266, `${n} published numbers`);
+    assert.ok(n >= 382, `${n} published numbers`);
   });
 
-  it("every stated setting is printed in a quote and equals the block's setup (or gradient-check setup)", () => {
+  it("every stated setting is printed in a quote and equals the block's setup (gradient-check setup, grid)", () => {
     for (const b of DD2424_A3_BLOCKS) {
-      const target = b.kind === "gradientCheck" ? b.gradientCheck : b.setup;
+      const target = b.kind === "gradientCheck" ? b.gradientCheck : b.kind === "searchGrid" ? b.grid : b.setup;
       for (const s of b.stated) {
         assert.ok(b.quotes.some((q) => printedIn(normalizeWhitespace(q), s.text)), `${b.id}: "${s.text}" printed in no quote`);
         const raw = valueAt(target, s.field);
@@ -126,6 +127,33 @@ describe("courses/dd2424-a3/seeds: the result blocks of seeds 000, 001 and 004 a
     assert.equal(block("001/bn/9-layer-lambda-0.0041").setup!.lambda, 0.0041);
     assert.deepEqual(DD2424_A3_BLOCKS.filter((b) => b.id.startsWith("001/gradients/")).map((b) => [b.gradientCheck!.layers, b.gradientCheck!.batchNorm]),
       [[2, false], [3, false], [4, false], [2, true], [3, true]]);
+  });
+
+  it("seed 004: each experiment at its own (η, λ); 10 epochs only where stated; BN-after and retrained numbers kept apart", () => {
+    const ids = (prefix: string) => DD2424_A3_BLOCKS.filter((b) => b.id.startsWith(prefix));
+    const pairs = (prefix: string) => ids(prefix).map((b) => [b.setup!.eta!.kind === "constant" ? b.setup!.eta!.eta : NaN, b.setup!.lambda]);
+    const settings = [[0.034875895633392565, 1e-5], [0.007986719995840757, 1e-6], [0.012913581489067944, 1e-5]];
+    assert.deepEqual(pairs("004/bn-after/"), settings);
+    assert.deepEqual(pairs("004/noise/"), settings);
+    assert.deepEqual(pairs("004/elu/"), [...settings.slice(0, 2), [0.012913581489067944, 1e-4]]);
+    for (const b of ids("004/bn-after/")) assert.equal(b.setup!.batchNorm, "after", b.id);
+    for (const b of ids("004/noise/")) assert.deepEqual(b.setup!.noise, { kind: "gaussian", sigma: null, relative: true }, b.id);
+    const test = (prefix: string) => ids(prefix).map((b) => b.published.find((p) => p.split === "test")!.value);
+    assert.deepEqual(test("004/bn-after/"), [43.34, 39.23, 43.83]);
+    assert.deepEqual(test("004/search/retrained-"), [50.86, 50.69, 50.86]);
+    for (const b of ids("004/search/retrained-")) assert.equal(b.setup!.eta!.kind === "constant" && b.setup!.eta!.epochs, 10, b.id);
+    for (const b of ids("004/bn-after/")) assert.equal(b.setup!.eta!.kind === "constant" && b.setup!.eta!.epochs, null, b.id);
+    assert.equal(ids("004/search/range-").length, 7);
+  });
+
+  it("seed 004: 22 listed 3-layer results and the 4-layer candidates (85, 35, x), (95, 45, x), (80, 40, x), (75, 65, 55), (100, 60, 45), (95, 90, 75)", () => {
+    assert.equal(DD2424_A3_BLOCKS.filter((b) => b.id.startsWith("004/architecture/3-layer/")).length, 22);
+    assert.equal(block("004/architecture/3-layer/85-35").published[0].value, 52.43);
+    const four = DD2424_A3_BLOCKS.filter((b) => b.id.startsWith("004/architecture/4-layer/"));
+    assert.deepEqual(four.map((b) => b.setup!.hidden), [[85, 35, 25], [95, 45, 40], [80, 40, 20], [75, 65, 55], [100, 60, 45], [95, 90, 75]]);
+    assert.deepEqual(four.slice(0, 3).map((b) => b.grid!.third), [20, 20, 20].map((from, k) => ({ from, to: [30, 40, 35][k], step: 5, spacing: "linear" })));
+    for (const b of four) assert.equal(b.setup!.lambda, 1e-4, b.id);
+    assert.equal(block("004/architecture/5-layer").kind, "claim");
   });
 
   it("every quote appears verbatim (whitespace normalized) in the seed file it cites", function () {
