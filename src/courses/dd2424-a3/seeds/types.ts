@@ -114,7 +114,19 @@ export interface StatedValue {
   readonly text: string;
 }
 
-/** The kinds of result block. */
+/** A searched range as the seed gives it: ends, and a count or a step where stated. */
+export interface GridRange {
+  readonly from: number;
+  readonly to: number;
+  readonly count?: number;
+  readonly step?: number;
+  readonly spacing: "linear" | "log";
+}
+
+/**
+ * The kinds of result block: a training run (parameter block, table row, listed run), a gradient
+ * check, a search grid (values searched, no numbers of its own), a claim (no setting to run).
+ */
 export type BlockKind = "run" | "gradientCheck" | "searchGrid" | "claim";
 
 /** One result block of a seed: a parameter block, a table row, a listed run, a gradient table … */
@@ -132,8 +144,8 @@ export interface SeedBlock {
   /** run blocks: ≥ 1 interpretation; the first is our default */
   readonly readings?: readonly Reading[];
   readonly gradientCheck?: GradCheckSetup;
-  /** search grids: the values searched (as the seed gives them) */
-  readonly grid?: { readonly [name: string]: readonly number[] | { readonly from: number; readonly to: number; readonly count?: number; readonly step?: number; readonly spacing: "linear" | "log" } };
+  /** search grids (and searched runs): the values searched, by name ("lambda", "eta", "third" …) */
+  readonly grid?: { readonly [name: string]: readonly number[] | GridRange };
   readonly published: readonly PublishedValue[];
   /** configuration values printed in the quotes, checked against `setup` */
   readonly stated: readonly StatedValue[];
