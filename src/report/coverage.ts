@@ -64,13 +64,21 @@ export function coverageRow(spec: CoverageSpec, doc: Doc, alpha = 0.05): Coverag
   if (spec.notRun !== undefined) return { ...row, status: `not run: ${spec.notRun}` };
   if (!ours) return { ...row, status: spec.verdict ?? "not run: no configuration of ours covers it" };
   const values = quantityValues(doc, ours, ours.scale ?? 1);
-  if (values.length === 0) return { ...row, status: "not run: no run finished" };
+  if (values.length === 0) return { ...row, status: unfinished(doc, ours) };
   if (spec.verdict !== undefined) return { ...row, status: spec.verdict };
   if (!published) return { ...row, status: "reproduced" };
   const test = singleRunTest(values, published.value);
   if (!test) return { ...row, status: `differs: no test possible (n = ${values.length}, or no spread over the seeds)` };
   if (test.pValue >= alpha) return { ...row, test, status: "reproduced" };
   return { ...row, test, status: `differs: ${spec.why ?? "the published run lies outside the spread of our seeds"}` };
+}
+
+/** Why a quantity has no value: every run diverged (a result: `differs`), or nothing ran. */
+function unfinished(doc: Doc, q: OurQuantity): string {
+  const runs = "configuration" in q ? doc.configurations.find((c) => c.id === q.configuration)?.runs ?? [] : [];
+  const diverged = runs.filter((r) => r.status === "diverged").length;
+  if (runs.length > 0 && diverged === runs.length) return `differs: all ${diverged} runs diverged`;
+  return runs.length > 0 ? `not run: no run finished (${diverged} of ${runs.length} diverged)` : "not run: no run finished";
 }
 
 /** "97.12 ± 0.08 (n = 3)" for a row's quantity, from the document; "—" when not run. */

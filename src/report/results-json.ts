@@ -3,7 +3,8 @@
  * train/validation/test accuracy, loss and cost, and the report's coverage rows (`coverage.ts`).
  * Course-neutral: a configuration is an id, a label, the report section that shows it and its
  * config without the seed. The coverage table is generated from this document alone, so every
- * number it prints can be traced to the JSON.
+ * number it prints can be traced to the JSON. A non-finite cost or loss (a finished run whose
+ * test set holds an image of probability 0 for its class) is written as `null`, as JSON has no ∞.
  */
 import type { SeedGroup } from "../experiments/aggregate";
 import type { Metrics } from "../train";

@@ -1,4 +1,6 @@
 import { strict as assert } from "assert";
+import { readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import * as mime from "../../src/report/mime";
 import { Notebook } from "../../src/report/nbformat";
@@ -6,10 +8,12 @@ import { meanStd, mnistArrays, mnistFiles, writeMnistDir } from "../data/fixture
 import { ROOT } from "../notebook/helpers";
 import { codeCell, displaysOf, executeInSuite } from "./harness";
 import { markdownTable } from "../../src/report/markdown";
-import { SEED_003_BLOCKS, seed003Plan, seed003SettingsRows } from "../../src/courses/tdt4265-a2";
+import { SEED_003_BLOCKS, TDT4265_A2_BLOCKS, seed003Plan, seed003SettingsRows } from "../../src/courses/tdt4265-a2";
+import { coverageTable } from "../../src/report/coverage";
+import type { ResultsDoc } from "../../src/report/results-json";
 
 /** The TDT4265 A2 notebooks, executed top to bottom on the real tslab kernel with tiny MNIST files. */
-const NOTEBOOKS = ["01-data-and-baseline", "02-tricks-of-the-trade", "03-topologies", "04-bonus", "05-seed-003"];
+const NOTEBOOKS = ["01-data-and-baseline", "02-tricks-of-the-trade", "03-topologies", "04-bonus", "05-seed-003", "06-coverage"];
 const N_TRAIN = 400;
 const N_TEST = 100;
 const SEEDS = 3;
@@ -20,7 +24,14 @@ const SEED_003_PARAMS = {
   epochs: 2, evaluationsPerEpoch: 2, trainSubset: 100, readings: ["sum", "mean"], seeds: SEEDS, workers: 0,
   gradcheckImages: 3, gradcheckInputs: 20,
 };
-const paramsOf = (name: string): Record<string, unknown> => (name === "05-seed-003" ? SEED_003_PARAMS : PARAMS);
+/** The coverage section: both series at tiny sizes, the results JSON written to a scratch file. */
+const RESULTS_FILE = join(tmpdir(), `nnbook-tdt4265-results-${process.pid}.json`);
+const COVERAGE_PARAMS = {
+  epochs: 2, evaluationsPerEpoch: 4, patience: 3, trainSubset: 100, seedEpochs: 2, readings: ["sum", "mean"], seeds: SEEDS,
+  workers: 0, gradcheckImages: 3, gradcheckInputs: 20, resultsFile: RESULTS_FILE,
+};
+const paramsOf = (name: string): Record<string, unknown> =>
+  (name === "05-seed-003" ? SEED_003_PARAMS : name === "06-coverage" ? COVERAGE_PARAMS : PARAMS);
 
 function markdown(nb: Notebook, id: string): string[] {
   return displaysOf(nb, id).flatMap((o) => (o.data[mime.MARKDOWN_MIME] === undefined ? [] : [String(o.data[mime.MARKDOWN_MIME])]));
@@ -207,5 +218,20 @@ describe("notebooks/tdt4265-a2: every notebook on the real tslab kernel with tin
     assert.deepEqual(column(check, "Shape"), ["64 × 20", "64 × 1", "10 × 64"]);
     for (const d of column(check, "Max absolute difference")) assert.ok(Number(d) < 1e-4, d);
     assert.equal(tableRows(markdown(n, "bonus")[0]).length, 2);
+  });
+
+  it("06: the coverage table is generated from the results JSON it writes, with every block of seeds 002 and 003", () => {
+    const doc = JSON.parse(readFileSync(RESULTS_FILE, "utf8")) as ResultsDoc;
+    rmSync(RESULTS_FILE, { force: true });
+    const shown = markdown(nb("06-coverage"), "coverage");
+    assert.equal(shown[1], coverageTable(doc));
+    assert.match(shown[0], new RegExp(`^${doc.coverage.length} rows: \\d+ reproduced, \\d+ differ, \\d+ not run; ${doc.configurations.length} configurations`));
+    const ids = new Set(doc.coverage.map((r) => r.block.id));
+    assert.deepEqual(TDT4265_A2_BLOCKS.filter((b) => !ids.has(b.id)).map((b) => b.id), []);
+    for (const c of doc.configurations) {
+      assert.equal(c.runs.length, SEEDS, c.id);
+      for (const r of c.runs.filter((x) => x.test)) assert.ok(r.train && r.validation && Number.isFinite(r.test!.accuracy), c.id);
+    }
+    assert.ok(doc.configurations.some((c) => c.id === "003-mean/N@2") && doc.configurations.some((c) => c.id === "002/topology/hidden128"));
   });
 });

@@ -81,14 +81,14 @@ describe("report/coverage: rows, statuses, the table and the results JSON", () =
     const d = doc();
     const status = Object.fromEntries(d.coverage.map((r) => [r.block.id, r.status]));
     assert.deepEqual(status, {
-      near: "reproduced", far: "differs: fewer units", diverged: "not run: no run finished",
+      near: "reproduced", far: "differs: fewer units", diverged: "differs: all 1 runs diverged",
       skipped: "not run: needs data augmentation", setup: "reproduced (setup)", count: "differs: arithmetic",
       steps: "differs: no test possible (n = 3, or no spread over the seeds)",
     });
     assert.match(coverageTable(d), /\| 51300 \| 50 386 \| — \| differs: arithmetic \|/);
     assert.match(coverageTable(d), /\| 100\.00 ± 0\.00 \(n = 3\) \| 100 \|/);
     assert.ok(d.coverage[0].test!.pValue >= 0.05 && d.coverage[1].test!.pValue < 0.05);
-    assert.deepEqual(coverageCounts(d.coverage), { reproduced: 2, differs: 3, "not run": 2 });
+    assert.deepEqual(coverageCounts(d.coverage), { reproduced: 2, differs: 4, "not run": 1 });
     assert.deepEqual(seedValues(d, "a", "validation", "accuracy"), [0.9612, 0.9598, 0.962]);
     assert.equal(d.configurations[2].runs[0].test, undefined, "a diverged run has no final metrics");
     const w = welchBetween(d, { configuration: "a", split: "test", metric: "accuracy" }, { configuration: "b", split: "test", metric: "accuracy" })!;

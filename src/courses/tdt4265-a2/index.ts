@@ -7,3 +7,4 @@ export * from "./seed-003/gradcheck";
 export * from "./seed-003/series";
 export * from "./results";
 export * from "./coverage";
+export * from "./report-results";
