@@ -73,13 +73,26 @@ export class KernelClient {
 
   /**
    * Starts the kernel and completes the kernel_info handshake (shell reply and iopub traffic).
-   * The first start in a process also removes connection folders left by dead runs.
+   * The first start in a process also removes connection folders left by dead runs. The ports are
+   * free when chosen but another process may take one before the kernel binds it (kernels started
+   * side by side, a test server): a start that fails with "address already in use" is retried
+   * with fresh ports, up to 3 attempts.
    */
   static async start(options: KernelStartOptions = {}): Promise<KernelClient> {
     if (!staleDirsRemoved) {
       staleDirsRemoved = true;
       removeStaleConnectionDirs();
     }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await KernelClient.startOnce(options);
+      } catch (error) {
+        if (attempt >= 3 || !(error instanceof KernelError) || !/EADDRINUSE|address already in use/i.test(error.message)) throw error;
+      }
+    }
+  }
+
+  private static async startOnce(options: KernelStartOptions): Promise<KernelClient> {
     const connection = await writeConnectionFile("tslab");
     const command = (options.command ?? tslabKernelCommand)(connection.path);
     const kernelProcess = new KernelProcess(command, options.cwd ?? process.cwd(), process.env, connection.dir);

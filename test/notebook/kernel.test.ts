@@ -41,6 +41,21 @@ describe("notebook/kernel: starting, driving and stopping the tslab kernel", fun
     assert.equal(existsSync(dirname(connectionPath)), false, "connection file removed");
   });
 
+  it("a start that fails on a port taken meanwhile (EADDRINUSE) is retried with fresh ports, 3 attempts in all", async () => {
+    const paths: string[] = [];
+    const failing = (path: string): string[] => {
+      paths.push(path);
+      return [process.execPath, "-e", "console.error('Error: Address already in use (EADDRINUSE)'); process.exit(1)"];
+    };
+    await assert.rejects(KernelClient.start({ command: failing, startTimeoutMs: 20_000 }), /EADDRINUSE/);
+    assert.equal(paths.length, 3, "three attempts");
+    assert.equal(new Set(paths).size, 3, "each attempt with a fresh connection file");
+    const other: string[] = [];
+    const command = (path: string): string[] => (other.push(path), [process.execPath, "-e", "process.exit(2)"]);
+    await assert.rejects(KernelClient.start({ command, startTimeoutMs: 20_000 }), /exited with code 2/);
+    assert.equal(other.length, 1, "other failures are not retried");
+  });
+
   it("a kernel that never answers times out and is killed", async () => {
     const pidFile = join(dir, "pid");
     const script = `require("fs").writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000);`;
