@@ -155,12 +155,5 @@ export interface SeedBlock {
   readonly notes?: readonly string[];
 }
 
-/** Collapses every run of whitespace to one space and trims (the only normalization quotes get). */
-export function normalizeWhitespace(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
-
-/** The blocks of `seed` among `blocks`, in order. */
-export function blocksOf(blocks: readonly SeedBlock[], seed: SeedId): SeedBlock[] {
-  return blocks.filter((b) => b.seed === seed);
-}
+/** Shared by every course's seed data (see src/courses/seed-text.ts). */
+export { blocksOf, normalizeWhitespace } from "../../seed-text";
