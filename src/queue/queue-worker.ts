@@ -1,14 +1,13 @@
 import { availableParallelism, hostname } from "os";
-import { DelayedError, Job, UnrecoverableError, Worker } from "bullmq";
+import { DelayedError, Job, type RedisClient, UnrecoverableError, Worker } from "bullmq";
 import { codeVersion } from "../experiments/code-version";
 import type { ExperimentData } from "../experiments/data";
 import { encodeJson } from "../experiments/json-codec";
 import { resultKey } from "../experiments/run-cached";
-import { canonicalJson } from "../experiments/hash";
-import { DataSource, loadDataSource } from "./data-source";
+import type { RunResult } from "../experiments/result";
+import { LocalData, LocalDataSets } from "./local-data";
 import { checkRunJob, RunJob } from "./payload";
 import { parseQueueUrl, redisOptions } from "./redis-url";
-import { RunThreads } from "./run-threads";
 import { QUEUE_NAME, QUEUE_PREFIX, writeRefusal, writeShared } from "./store";
 
 /** Options of `startQueueWorker`. */
@@ -39,11 +38,6 @@ export interface QueueWorker {
   close(force?: boolean): Promise<void>;
 }
 
-interface LocalData {
-  readonly data: ExperimentData;
-  readonly threads: RunThreads;
-}
-
 /**
  * Why this worker must not run `job` on `data`, or undefined when it may: the job's data
  * fingerprint, engine version and result key must all equal this worker's.
@@ -59,6 +53,59 @@ export function refusalReason(job: RunJob, data: ExperimentData): string | undef
   return undefined;
 }
 
+/** What the job processor needs of its worker. */
+interface ProcessContext {
+  readonly name: string;
+  readonly log: (line: string) => void;
+  readonly sets: LocalDataSets;
+  readonly client: () => Promise<RedisClient>;
+  readonly refuseDelayMs: number;
+  readonly stopping: () => boolean;
+}
+
+/** The payload of a job, or an `UnrecoverableError` (no retry) naming what is wrong with it. */
+function payloadOf(job: Job, log: (line: string) => void): RunJob {
+  try {
+    const payload = checkRunJob(job.data);
+    if (job.id !== payload.key) throw new Error(`job id ${job.id} is not the payload's key ${payload.key}`);
+    return payload;
+  } catch (err) {
+    log(`rejected job ${job.id}: malformed payload: ${(err as Error).message}`);
+    throw new UnrecoverableError(`malformed job payload: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Runs one job: checks the payload, refuses it (recorded, logged, back to the queue after a delay)
+ * when this worker's data or engine differ, else runs it on a thread, shares and returns the result.
+ */
+async function processRun(job: Job, token: string | undefined, ctx: ProcessContext): Promise<string> {
+  const payload = payloadOf(job, ctx.log);
+  let local: LocalData | undefined;
+  let reason: string | undefined;
+  try {
+    local = await ctx.sets.get(payload.source);
+    reason = refusalReason(payload, local.data);
+  } catch (err) {
+    reason = `cannot load the job's data here: ${(err as Error).message}`;
+  }
+  if (reason !== undefined || !local) {
+    ctx.log(`refused job ${payload.key.slice(0, 12)}: ${reason}`);
+    await writeRefusal(await ctx.client(), payload.key, ctx.name, reason ?? "no data");
+    await job.moveToDelayed(Date.now() + ctx.refuseDelayMs, token);
+    throw new DelayedError();
+  }
+  let result: RunResult;
+  try {
+    result = await local.threads.run(payload.config);
+  } catch (err) {
+    // a failed attempt: BullMQ retries it, possibly on another worker
+    throw new Error(ctx.stopping() ? `handed back: worker ${ctx.name} is stopping` : `sweep thread failed: ${(err as Error).message}`);
+  }
+  await writeShared(await ctx.client(), payload.key, result);
+  return encodeJson(result);
+}
+
 /**
  * Starts a worker that takes training runs from the queue at `url`, runs them on worker threads
  * with this machine's data (loaded once per data source), shares each result, and returns it.
@@ -71,52 +118,12 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
   const concurrency = opts.concurrency ?? availableParallelism();
   if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new RangeError(`worker: concurrency must be an integer ≥ 1, got ${concurrency}`);
   const log = opts.log ?? (() => undefined);
-  const loaded = new Map<string, Promise<LocalData>>();
+  const sets = new LocalDataSets();
   let stopping = false;
-  const closeThreads = (): Promise<unknown> => Promise.all([...loaded.values()].map((p) => p.then((l) => l.threads.close(), () => undefined)));
-  const dataFor = (source: DataSource): Promise<LocalData> => {
-    const id = canonicalJson(source);
-    let entry = loaded.get(id);
-    if (!entry) {
-      entry = loadDataSource(source).then((data) => ({ data, threads: new RunThreads(data) }));
-      entry.catch(() => loaded.delete(id)); // a load that failed is tried again by the next job
-      loaded.set(id, entry);
-    }
-    return entry;
+  const ctx: ProcessContext = {
+    name, log, sets, client: () => worker.client, refuseDelayMs: opts.refuseDelayMs ?? 1000, stopping: () => stopping,
   };
-  const worker: Worker = new Worker(QUEUE_NAME, async (job: Job, token?: string) => {
-    let payload: RunJob;
-    try {
-      payload = checkRunJob(job.data);
-      if (job.id !== payload.key) throw new Error(`job id ${job.id} is not the payload's key ${payload.key}`);
-    } catch (err) {
-      log(`rejected job ${job.id}: malformed payload: ${(err as Error).message}`);
-      throw new UnrecoverableError(`malformed job payload: ${(err as Error).message}`);
-    }
-    let local: LocalData | undefined;
-    let reason: string | undefined;
-    try {
-      local = await dataFor(payload.source);
-      reason = refusalReason(payload, local.data);
-    } catch (err) {
-      reason = `cannot load the job's data here: ${(err as Error).message}`;
-    }
-    if (reason !== undefined || !local) {
-      log(`refused job ${payload.key.slice(0, 12)}: ${reason}`);
-      await writeRefusal(await worker.client, payload.key, name, reason ?? "no data");
-      await job.moveToDelayed(Date.now() + (opts.refuseDelayMs ?? 1000), token);
-      throw new DelayedError();
-    }
-    let result;
-    try {
-      result = await local.threads.run(payload.config);
-    } catch (err) {
-      // retried (another attempt, possibly elsewhere) like any failed attempt
-      throw new Error(stopping ? `handed back: worker ${name} is stopping` : `sweep thread failed: ${(err as Error).message}`);
-    }
-    await writeShared(await worker.client, payload.key, result);
-    return encodeJson(result);
-  }, {
+  const worker: Worker = new Worker(QUEUE_NAME, (job: Job, token?: string) => processRun(job, token, ctx), {
     connection: redisOptions(address), prefix: QUEUE_PREFIX, concurrency, name, autorun: false,
     lockDuration: opts.lockDurationMs ?? 30000, stalledInterval: opts.stalledIntervalMs ?? 30000, maxStalledCount: 5,
   });
@@ -133,10 +140,10 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
     close: async (force = false) => {
       if (force) {
         stopping = true;
-        await closeThreads(); // the runs in flight fail this attempt: BullMQ retries them
+        await sets.close(); // the runs in flight fail this attempt: BullMQ retries them
       }
       await worker.close(); // with the runs in flight finished, or failed above
-      await closeThreads();
+      await sets.close();
     },
   };
 }

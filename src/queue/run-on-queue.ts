@@ -85,8 +85,17 @@ export async function runOnQueue(configs: readonly ExperimentConfig[], pending: 
     await enqueueRuns(queue, [...byKey.keys()].map((key) => runJob(key, configs[byKey.get(key)![0]], data, source)));
     await follow(queue, byKey, { configs, data, source, hooks, finish, timeoutMs, pollMs: opts.pollMs ?? 500, display: address.display });
   } finally {
-    await queue.close().catch(() => undefined);
+    await closeQueue(queue);
   }
+}
+
+/** Closes the producer's connection; when Redis is unreachable, gives up after 5 s and disconnects. */
+async function closeQueue(queue: Queue): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)));
+  await Promise.race([queue.close().catch(() => undefined), late]);
+  clearTimeout(timer);
+  await queue.disconnect().catch(() => undefined);
 }
 
 interface FollowContext {
