@@ -21,7 +21,7 @@ function stopOnSignals(close: (force: boolean) => Promise<void>, log: (line: str
       signals++;
       const force = signals > 1;
       log(force ? `${signal}: handing the runs in flight back to the queue` : `${signal}: finishing the runs in flight (again to hand them back)`);
-      if (signals > 2) return;
+      if (signals > 2) process.exit(130); // a third signal: stop now
       close(force).then(() => {
         process.off("SIGINT", onSignal);
         process.off("SIGTERM", onSignal);
@@ -52,6 +52,8 @@ export function registerWorkerCommand(program: Command): void {
       });
       await stopOnSignals((force) => worker.close(force), log);
       log("stopped");
+      // a Redis client still retrying (Redis away) would keep the process alive: exit anyway
+      setTimeout(() => process.exit(process.exitCode ?? 0), 1000).unref();
     });
 }
 

@@ -142,7 +142,16 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
         stopping = true;
         await sets.close(); // the runs in flight fail this attempt: BullMQ retries them
       }
-      await worker.close(); // with the runs in flight finished, or failed above
+      // with the runs in flight finished, or failed above; if Redis is unreachable, give up after 10 s
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), 10000)));
+      const outcome = await Promise.race([worker.close().then(() => "closed" as const), late]);
+      clearTimeout(timer);
+      if (outcome === "late") {
+        log("the queue did not answer within 10 s: disconnecting (runs in flight are retried elsewhere)");
+        await sets.close();
+        await worker.disconnect().catch(() => undefined);
+      }
       await sets.close();
     },
   };
