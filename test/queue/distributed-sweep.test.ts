@@ -114,8 +114,10 @@ describe("queue/distributed sweep (real Redis, 3 worker processes)", function ()
     const url = redis!.url(2);
     const workers = ["r1", "r2"].map((name) => new WorkerProcess(name, url, { CIFAR10_DIR: files.dir, ...SHORT_DATA_ENV }));
     try {
-      // longer runs here, so that the sweep is still going when Redis stops, even on an idle machine
-      const longer = { kind: "cyclical", etaMin: 1e-4, etaMax: 0.05, stepSize: 150, cycles: 2 } as const;
+      // long runs (8,000 steps, about a second or more each) and twice as many runs as the workers'
+      // 4 slots: the producer polls every 500 ms, so with short runs the whole sweep could finish
+      // before its first poll (it did on an idle machine) and Redis would stop with nothing to lose
+      const longer = { kind: "cyclical", etaMin: 1e-4, etaMax: 0.05, stepSize: 2000, cycles: 2 } as const;
       const some = configs.slice(0, 8).map((c) => ({ ...c, lambda: 5e-3, schedule: longer }));
       const local = await runSweep(some, data, { workers: 0, cache: false, progress: false });
       await Promise.all(workers.map((w) => w.ready));
