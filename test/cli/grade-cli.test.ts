@@ -7,11 +7,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "os";
 import { join } from "path";
 import { serializeNotebook } from "../../src/report/nbformat";
-import { sandboxUnavailable } from "../../src/teaching/sandbox";
 import { processesOfUsers } from "../../src/teaching/grade-process";
 import { spawn } from "child_process";
 import { CLI, requireBuild, runProcess } from "../notebook/helpers";
 import { classSubmissions, TEACHER } from "../teaching/grade-cheats";
+import { skipWithoutSandbox } from "../teaching/sandbox-skip";
 
 /** Every file under `dir` (one level of folders) → its text. */
 function snapshot(dir: string): Record<string, string> {
@@ -30,11 +30,7 @@ describe("cli: nnbook grade", function () {
 
   before(function () {
     requireBuild();
-    const missing = sandboxUnavailable();
-    if (missing) {
-      console.warn(`      skipped: nnbook grade needs its sandbox: ${missing} (.ci/run installs bubblewrap)`);
-      this.skip();
-    }
+    skipWithoutSandbox(this);
     dir = mkdtempSync(join(tmpdir(), "nnbook-grade-cli-"));
     mkdirSync(join(dir, "subs"));
     for (const s of classSubmissions().filter((c) => ["honest-correct", "cheat-inflated-points"].includes(c.name))) {

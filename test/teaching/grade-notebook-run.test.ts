@@ -10,9 +10,9 @@ import { join } from "path";
 import { serializeNotebook } from "../../src/report/nbformat";
 import { gradeBatch, sandboxUidRange } from "../../src/teaching/grade-batch";
 import { processesOfUsers } from "../../src/teaching/grade-process";
-import { sandboxUnavailable } from "../../src/teaching/sandbox";
 import { requireBuild } from "../notebook/helpers";
 import { classSubmissions, TEACHER } from "./grade-cheats";
+import { skipWithoutSandbox } from "./sandbox-skip";
 
 describe("teaching/grade --run-notebooks: notes from a sandboxed kernel run, never the score", function () {
   this.timeout(240_000);
@@ -20,11 +20,7 @@ describe("teaching/grade --run-notebooks: notes from a sandboxed kernel run, nev
 
   before(function () {
     requireBuild();
-    const missing = sandboxUnavailable();
-    if (missing) {
-      console.warn(`      skipped: nnbook grade needs its sandbox: ${missing} (.ci/run installs bubblewrap)`);
-      this.skip();
-    }
+    skipWithoutSandbox(this);
     dir = mkdtempSync(join(tmpdir(), "nnbook-grade-run-"));
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));

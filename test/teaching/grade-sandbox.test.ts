@@ -9,10 +9,11 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { gradeBatch, sandboxUidRange } from "../../src/teaching/grade-batch";
 import { processesOfUsers, runGradedProcess, sweepUser } from "../../src/teaching/grade-process";
-import { DEFAULT_LIMITS, makeStubFolder, sandboxedCommand, sandboxUnavailable, SandboxSetup } from "../../src/teaching/sandbox";
+import { DEFAULT_LIMITS, makeStubFolder, sandboxedCommand, SandboxSetup } from "../../src/teaching/sandbox";
 import { requireBuild } from "../notebook/helpers";
 import { ROOT } from "./fixtures";
 import { TEACHER } from "./grade-cheats";
+import { skipWithoutSandbox } from "./sandbox-skip";
 
 const isRoot = process.getuid?.() === 0;
 const SECRET = join(ROOT, "dist", "teaching", "score.js");
@@ -45,11 +46,7 @@ describe("teaching/grade sandbox and hard limits", function () {
 
   before(function () {
     requireBuild();
-    const missing = sandboxUnavailable();
-    if (missing) {
-      console.warn(`      skipped: nnbook grade needs its sandbox: ${missing} (.ci/run installs bubblewrap)`);
-      this.skip();
-    }
+    skipWithoutSandbox(this);
     const stubs = makeStubFolder([{ module: "layers/batchnorm.js", exports: ["batchnormForward"] }]);
     setup = { stubs, secretFiles: [SECRET, TEACHER], limits: DEFAULT_LIMITS, uid };
   });
