@@ -63,7 +63,8 @@ function addMatrix(h: ReturnType<typeof createHash>, m: Matrix | undefined): voi
  * result (history, metrics, steps; timings left out) as canonical JSON.
  */
 export function probeHash(kernel: GemmKernel = getKernel(), data: ExperimentData = gaussianBlobs(PROBE_DATA)): string {
-  const previous = setKernel(kernel);
+  const previous = getKernel(); // the kernel in use (made now if none was yet), restored below
+  setKernel(kernel);
   try {
     const h = createHash("sha256");
     for (const config of PROBE_CONFIGS) {
@@ -75,7 +76,7 @@ export function probeHash(kernel: GemmKernel = getKernel(), data: ExperimentData
     }
     return h.digest("hex").slice(0, 16);
   } finally {
-    if (previous) setKernel(previous);
+    setKernel(previous);
   }
 }
 

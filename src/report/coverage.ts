@@ -48,11 +48,7 @@ export interface CoverageSpec {
 }
 
 /** One row of the coverage table, as stored in the results JSON. */
-export interface CoverageRow {
-  readonly block: CoveredBlock;
-  readonly ourSection?: { readonly title: string; readonly href: string };
-  readonly ours?: OurQuantity;
-  readonly published?: { readonly text: string; readonly value: number };
+export interface CoverageRow extends Pick<CoverageSpec, "block" | "ourSection" | "ours" | "published"> {
   readonly test?: TTestResult;
   readonly status: string;
 }

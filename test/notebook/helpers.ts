@@ -60,3 +60,13 @@ export function officialValidate(python: string, paths: readonly string[]): stri
   if (result.status !== 0) throw new Error(`nbformat validation failed to run: ${result.stderr}`);
   return result.stdout.trim();
 }
+
+/** True while a process with this pid exists (signal 0 probes without signalling). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

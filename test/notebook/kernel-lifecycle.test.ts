@@ -12,16 +12,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { removeStaleConnectionDirs, UNOWNED_DIR_AGE_MS } from "../../src/notebook/connection";
 import { INTERRUPT_GRACE_MS } from "../../src/notebook/kernel";
-import { CLI, requireBuild, runProcess } from "./helpers";
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { alive, CLI, requireBuild, runProcess } from "./helpers";
 
 async function waitUntil(test: () => boolean, ms: number): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
