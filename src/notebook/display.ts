@@ -29,12 +29,34 @@ export function chartTitle(spec: TopLevelSpec): string {
   return typeof spec.description === "string" ? spec.description : "chart";
 }
 
+/** Options of {@link showChart}. */
+export interface ShowChartOptions {
+  /**
+   * The figure's file name in exported reports (`figures/<report>/<notebook>/<name>.svg`):
+   * lower-case letters, digits and `-`, unique within the notebook. Without it the file is named
+   * by cell position (`<cell>-<k>`), which changes when cells are inserted.
+   */
+  readonly name?: string;
+}
+
+const FIGURE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** `name` if it is a valid figure name; otherwise a RangeError saying what is allowed. */
+export function checkFigureName(name: string): string {
+  if (!FIGURE_NAME.test(name) || name.length > 80) {
+    throw new RangeError(`figure name ${JSON.stringify(name)}: use 1–80 lower-case letters, digits and single "-" (e.g. "learning-curves-3l")`);
+  }
+  return name;
+}
+
 /**
  * Shows a Vega-Lite v5 chart as one display bundle: the spec (as an object), its SVG, a PNG
- * (base64, rendered at 2× with width/height metadata at 1×) and a text/plain title.
+ * (base64, rendered at 2× with width/height metadata at 1×) and a text/plain title; `name`
+ * fixes the figure's file name in exported reports (recorded in the output's metadata).
  * Await it, so the display lands in the running cell.
  */
-export async function showChart(spec: TopLevelSpec): Promise<void> {
+export async function showChart(spec: TopLevelSpec, options: ShowChartOptions = {}): Promise<void> {
+  const name = options.name === undefined ? undefined : checkFigureName(options.name);
   const title = chartTitle(spec);
   const svg = await renderSvg(spec);
   const png = svgToPng(svg, { scale: 2 });
@@ -46,7 +68,7 @@ export async function showChart(spec: TopLevelSpec): Promise<void> {
       [mime.PNG_MIME]: png.toString("base64"),
       [mime.TEXT_MIME]: `Chart: ${title}`,
     },
-    size ? { [mime.PNG_MIME]: size } : {},
+    { ...(size ? { [mime.PNG_MIME]: size } : {}), ...(name === undefined ? {} : { [mime.FIGURE_METADATA_KEY]: { name } }) },
   );
   if (!sent) print(`[chart] ${title}`);
 }

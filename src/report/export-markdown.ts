@@ -82,8 +82,9 @@ export async function buildReport(notebook: Notebook, options: ExportOptions): P
   const linkPrefix = posix(relative(options.reportsDir, join(options.figuresDir, options.name))) || ".";
   const figures: FigureFiles = new Map();
   const charts = new Map<string, TopLevelSpec>();
+  const names = new Map<string, number>();
   const blocks: string[] = [];
-  for (const [i, cell] of notebook.cells.entries()) blocks.push(...(await cellBlocks(cell, i + 1, { linkPrefix, files: figures, charts })));
+  for (const [i, cell] of notebook.cells.entries()) blocks.push(...(await cellBlocks(cell, i + 1, { linkPrefix, files: figures, charts, names })));
   const head = header(notebook, options);
   const source = String(record(notebook.metadata.nnbook).source ?? options.sourcePath ?? `${options.name}.ipynb`);
   const first = notebook.cells[0];

@@ -20,6 +20,8 @@ export interface FigureSink {
   files: FigureFiles;
   /** When given, every chart's Vega-Lite spec keyed by its link (`<linkPrefix>/<cell>-<k>.svg`), for the HTML report. */
   charts?: Map<string, TopLevelSpec>;
+  /** Figure names already given in this notebook → the cell that gave them (duplicates are refused). */
+  names?: Map<string, number>;
 }
 
 const IMAGE_TYPES: ReadonlyArray<[string, string]> = [
@@ -77,9 +79,28 @@ async function richBlock(data: Record<string, unknown>, base: string, sink: Figu
   return null;
 }
 
+/** The figure name an output's metadata records (`showChart(spec, { name })`), if any. */
+export function recordedFigureName(metadata: Record<string, unknown> | undefined): string | undefined {
+  const record = metadata?.[mime.FIGURE_METADATA_KEY] as { name?: unknown } | undefined;
+  return typeof record?.name === "string" ? record.name : undefined;
+}
+
+function figureBase(name: string | undefined, fallback: string, cellNumber: number, sink: FigureSink): string {
+  if (name === undefined) return fallback;
+  const names = sink.names ?? (sink.names = new Map());
+  const earlier = names.get(name);
+  if (earlier !== undefined) {
+    throw new Error(`figure name "${name}" is given twice (cell ${earlier} and cell ${cellNumber}); each showChart name must be unique within a notebook`);
+  }
+  if (/^\d+-\d+$/.test(name)) throw new Error(`figure name "${name}" (cell ${cellNumber}) looks like a positional name; choose a descriptive one`);
+  names.set(name, cellNumber);
+  return name;
+}
+
 /**
- * Markdown blocks for the outputs of cell `cellNumber`; figures are named `<cellNumber>-<k>`
- * (k = 1, 2, … within the cell) and collected in `sink`.
+ * Markdown blocks for the outputs of cell `cellNumber`; figures are named as their
+ * `showChart(spec, { name })` asked, else `<cellNumber>-<k>` (k = 1, 2, … within the cell), and
+ * collected in `sink`. A name given twice in one notebook is an error.
  */
 export async function outputBlocks(outputs: readonly NotebookOutput[], cellNumber: number, sink: FigureSink): Promise<string[]> {
   const blocks: string[] = [];
@@ -103,7 +124,8 @@ export async function outputBlocks(outputs: readonly NotebookOutput[], cellNumbe
       continue;
     }
     const isFigure = output.data[mime.VEGA_LITE_MIME] !== undefined || IMAGE_TYPES.some(([t]) => output.data[t] !== undefined);
-    const base = `${cellNumber}-${figureCount + (isFigure ? 1 : 0)}`;
+    const positional = `${cellNumber}-${figureCount + (isFigure ? 1 : 0)}`;
+    const base = isFigure ? figureBase(recordedFigureName(output.metadata), positional, cellNumber, sink) : positional;
     const block = await richBlock(output.data, base, sink);
     if (isFigure && block !== null) figureCount++;
     if (block !== null && block !== "") blocks.push(block);

@@ -8,6 +8,8 @@ export const SVG_MIME = "image/svg+xml";
 export const PNG_MIME = "image/png";
 export const MARKDOWN_MIME = "text/markdown";
 export const TEXT_MIME = "text/plain";
+/** Output-metadata key of a chart's figure record `{ name }` (see `showChart`). */
+export const FIGURE_METADATA_KEY = "nnbook-figure";
 /** A parameter block: {@link ParamsPayload}. */
 export const PARAMS_MIME = "application/vnd.nnbook.params+json";
 /** Data provenance and seeds: {@link Provenance}; the exporter moves it into the report header. */

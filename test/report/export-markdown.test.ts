@@ -96,6 +96,26 @@ describe("report/export-markdown: executed notebook → Markdown + figures", () 
     assert.ok((report.figures.get("1-1.png") as Buffer).subarray(1, 4).toString() === "PNG");
   });
 
+  it("names a figure as showChart's name asked (stable when cells move) and refuses a name given twice", async () => {
+    const spec = { data: { values: [{ a: 1 }] }, mark: "point", encoding: { x: { field: "a", type: "quantitative" } } };
+    const chart = (name?: string): CodeCell["outputs"][number] => ({
+      output_type: "display_data",
+      data: { "application/vnd.vegalite.v5+json": spec, "text/plain": "Chart: c" },
+      metadata: name === undefined ? {} : { "nnbook-figure": { name } },
+    });
+    const nb = synthetic();
+    nb.cells = [code("a", "x()", []), code("b", "chart()", [chart(), chart("loss-curves")])];
+    const opts = { name: "v", reportsDir: join(dir, "r"), figuresDir: join(dir, "r", "fig") };
+    const report = await buildReport(nb, opts);
+    assert.match(report.body, /\(fig\/v\/2-1\.svg\)/);
+    assert.match(report.body, /\(fig\/v\/loss-curves\.svg\)/);
+    assert.deepEqual([...report.figures.keys()].sort(), ["2-1.png", "2-1.svg", "loss-curves.png", "loss-curves.svg"]);
+    nb.cells.unshift(code("new", "inserted()", []));
+    assert.ok((await buildReport(nb, opts)).figures.has("loss-curves.svg"), "a named figure keeps its file when a cell is inserted");
+    nb.cells.push(code("dup", "chart()", [chart("loss-curves")]));
+    await assert.rejects(buildReport(nb, opts), /figure name "loss-curves" is given twice \(cell 3 and cell 4\)/);
+  });
+
   it("reads nbclient's timing keys when the notebook was executed by real Jupyter", async () => {
     const nb = synthetic();
     nb.metadata = { kernelspec: { name: "tslab", display_name: "TypeScript" } };
