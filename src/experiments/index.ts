@@ -21,6 +21,7 @@ export type { WorkerJob, WorkerReply } from "./sweep-worker";
 export * from "./seed-groups";
 export * from "./seed-table";
 export * from "./observations";
+export * from "./t-tests";
 export * from "./reproduction";
 export * from "./published/dd2424-a3";
 export * from "./presets/dd2424-a3";

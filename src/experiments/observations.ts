@@ -1,11 +1,15 @@
 import type { SplitName } from "../train";
 import { formatMeanStd, type MeanStd, type SeedGroup } from "./aggregate";
+import { formatPValue, type TTestResult, welchTest } from "./t-tests";
 
 /**
  * Observation sentences generated from results, so a report's text can never claim more than its
  * numbers show: the wording (improves / lowers / no clear difference, chance level or not) is
- * chosen from the measured means, standard deviations and seed counts.
+ * chosen from the per-seed accuracies with Welch's two-sided t-test at the 5 % level.
  */
+
+/** The significance level of the effect sentences. */
+export const EFFECT_ALPHA = 0.05;
 
 /** The difference b − a of two seed groups' mean accuracies on one split, in percentage points. */
 export interface AccuracyComparison {
@@ -16,7 +20,9 @@ export interface AccuracyComparison {
   readonly diff: number;
   /** standard error of the difference, √(s_a²/n_a + s_b²/n_b), in points; NaN with fewer than 2 seeds on a side */
   readonly se: number;
-  /** |diff| > 2·se (both sides ≥ 2 seeds); with se = 0, any nonzero difference */
+  /** Welch's two-sided t-test of the per-seed accuracies; undefined with < 2 seeds on a side or no spread at all */
+  readonly test?: TTestResult;
+  /** p < 0.05 in Welch's test; with no spread on either side (≥ 2 seeds each), any nonzero difference */
   readonly significant: boolean;
 }
 
@@ -26,6 +32,13 @@ export function accuracyPercent(group: SeedGroup, split: SplitName = "test"): Me
   return m ? { mean: 100 * m.mean, std: 100 * m.std, n: m.n } : undefined;
 }
 
+/** The final accuracies (in %) on `split` of the finished runs of `group`, one per seed. */
+export function seedAccuracies(group: SeedGroup, split: SplitName = "test"): number[] {
+  return group.results
+    .filter((r) => (r.status === "completed" || r.status === "stoppedEarly") && r.final)
+    .map((r) => 100 * r.final![split].accuracy);
+}
+
 /** Compares the accuracies of `a` (reference) and `b` on `split`; undefined if either has no finished run. */
 export function compareAccuracy(a: SeedGroup, b: SeedGroup, split: SplitName = "test"): AccuracyComparison | undefined {
   const pa = accuracyPercent(a, split);
@@ -33,8 +46,9 @@ export function compareAccuracy(a: SeedGroup, b: SeedGroup, split: SplitName = "
   if (!pa || !pb) return undefined;
   const diff = pb.mean - pa.mean;
   const se = pa.n >= 2 && pb.n >= 2 ? Math.sqrt((pa.std * pa.std) / pa.n + (pb.std * pb.std) / pb.n) : NaN;
-  const significant = Number.isFinite(se) && (se === 0 ? diff !== 0 : Math.abs(diff) > 2 * se);
-  return { a: pa, b: pb, diff, se, significant };
+  const test = welchTest(seedAccuracies(a, split), seedAccuracies(b, split));
+  const significant = test ? test.pValue < EFFECT_ALPHA : se === 0 && diff !== 0;
+  return { a: pa, b: pb, diff, se, ...(test ? { test } : {}), significant };
 }
 
 /** "53.12 ± 0.41 %", or "53.12 %" for a single run (which has no spread to show) */
@@ -68,9 +82,10 @@ export interface EffectWording {
 
 /**
  * One sentence on the effect of a change, measured as b − a (a = without, b = with the change):
- * "improves … by X ± Y points" or "lowers … by X ± Y points" when |X| > 2·Y (Y = standard error of
- * the difference), otherwise "changes … by ±X ± Y points, within the seed-to-seed spread"; with a
- * single seed on a side no effect is claimed.
+ * "improves … by X ± Y points" or "lowers … by X ± Y points" when Welch's two-sided t-test of the
+ * per-seed accuracies gives p < 0.05 (Y = standard error of the difference; the p-value is quoted),
+ * otherwise "changes … by ±X ± Y points: no clear effect at the 5 % level"; with a single seed on
+ * a side no effect is claimed.
  */
 export function describeEffect(without: SeedGroup, withChange: SeedGroup, w: EffectWording): string {
   const split = w.split ?? "test";
@@ -86,11 +101,12 @@ export function describeEffect(without: SeedGroup, withChange: SeedGroup, w: Eff
   if (!Number.isFinite(c.se)) {
     return `${w.change} changes ${what} by ${signed(c.diff)} points (${values}); a single run cannot separate this from seed-to-seed variation.`;
   }
+  const test = c.test ? `Welch's t-test ${formatPValue(c.test)}` : "no spread on either side";
   if (!c.significant) {
-    return `${w.change} changes ${what} by ${signed(c.diff)} ± ${c.se.toFixed(2)} points (${values}): within the seed-to-seed spread, no clear effect.`;
+    return `${w.change} changes ${what} by ${signed(c.diff)} ± ${c.se.toFixed(2)} points (${values}; ${test}): no clear effect at the 5 % level.`;
   }
   const verb = c.diff > 0 ? "improves" : "lowers";
-  return `${w.change} ${verb} ${what} by ${Math.abs(c.diff).toFixed(2)} ± ${c.se.toFixed(2)} points (${values}).`;
+  return `${w.change} ${verb} ${what} by ${Math.abs(c.diff).toFixed(2)} ± ${c.se.toFixed(2)} points (${values}; ${test}).`;
 }
 
 /**

@@ -9,7 +9,7 @@
 import { meanStd } from "../experiments/aggregate";
 import { markdownTable } from "./markdown";
 import { type Quantity, type ResultsDoc, quantityValues } from "./results-json";
-import { type TTestResult, formatPValue, singleRunTest, welchTest } from "./t-tests";
+import { type TTestResult, formatPValue, singleRunTest, welchTest } from "../experiments/t-tests";
 
 /** Which of our numbers a row shows: a `Quantity` of the results document, × `scale`. */
 export type OurQuantity = Quantity & {

@@ -19,17 +19,29 @@ describe("experiments/observations: wording generated from the numbers", () => {
     const c = compareAccuracy(testOnly(0.1, a), testOnly(0.2, b))!;
     close(c.diff, 5, "diff");
     close(c.se, Math.sqrt((100 * sampleStd(a)) ** 2 / 3 + (100 * sampleStd(b)) ** 2 / 3), "se");
+    assert.equal(c.test?.method, "Welch");
+    assert.ok(c.test!.pValue > 0.001 && c.test!.pValue < 0.01, `p = ${c.test!.pValue}`);
     assert.equal(c.significant, true);
   });
 
-  it("says 'improves' / 'lowers' only beyond 2 standard errors, else 'within the seed-to-seed spread'", () => {
+  it("decides by Welch's t-test at 5 %, not by 2 standard errors: 3 seeds a side with |diff| just over 2·se is not enough", () => {
+    // diff 2.2 points, s = 1 on each side: 2.2 > 2·0.816 (the old rule said "improves"), but Welch's p ≈ 0.05–0.1
+    const c = compareAccuracy(testOnly(0.1, [0.50, 0.51, 0.52]), testOnly(0.2, [0.522, 0.532, 0.542]))!;
+    assert.ok(Math.abs(c.diff) > 2 * c.se);
+    assert.ok(c.test!.pValue > 0.05, `p = ${c.test!.pValue}`);
+    assert.equal(c.significant, false);
+    const s = describeEffect(testOnly(0.1, [0.50, 0.51, 0.52]), testOnly(0.2, [0.522, 0.532, 0.542]), { change: "BN", subject: "x" });
+    assert.match(s, /Welch's t-test p = 0\.0\d\d\): no clear effect at the 5 % level\.$/);
+  });
+
+  it("says 'improves' / 'lowers' only when Welch's t-test gives p < 0.05, quoting p, else 'no clear effect'", () => {
     const up = describeEffect(testOnly(0.1, a), testOnly(0.2, b), { change: "BN", subject: "the 9-layer net" });
-    assert.match(up, /^BN improves the test accuracy of the 9-layer net by 5\.00 ± 0\.82 points \(56\.00 ± 1\.00 % with vs 51\.00 ± 1\.00 % without, 3 seeds each\)\.$/);
+    assert.match(up, /^BN improves the test accuracy of the 9-layer net by 5\.00 ± 0\.82 points \(56\.00 ± 1\.00 % with vs 51\.00 ± 1\.00 % without, 3 seeds each; Welch's t-test p = 0\.00\d\)\.$/);
     const down = describeEffect(testOnly(0.2, b), testOnly(0.1, a), { change: "BN", subject: "x" });
     assert.match(down, /^BN lowers the test accuracy of x by 5\.00 ± 0\.82 points/);
     const noisy = describeEffect(testOnly(0.1, [0.50, 0.52, 0.54]), testOnly(0.2, [0.51, 0.53, 0.55]), { change: "BN", subject: "x" });
     // diff 1 point, se = √(4/3 + 4/3) ≈ 1.63 points: not significant
-    assert.match(noisy, /changes the test accuracy of x by \+1\.00 ± 1\.63 points .*within the seed-to-seed spread, no clear effect\.$/);
+    assert.match(noisy, /changes the test accuracy of x by \+1\.00 ± 1\.63 points .*Welch's t-test p = 0\.5\d\d\): no clear effect at the 5 % level\.$/);
     assert.doesNotMatch(noisy, /improves|lowers/);
   });
 

@@ -7,7 +7,7 @@ import type { ExperimentConfig } from "../../src/experiments/config";
 import type { RunResult } from "../../src/experiments/result";
 import { CoverageSpec, coverageCounts, coverageRow, coverageTable, welchBetween } from "../../src/report/coverage";
 import { ResultsDoc, configurationResults, quantityValues, seedValues, writeResultsJson } from "../../src/report/results-json";
-import { formatPValue, singleRunTest, welchTest } from "../../src/report/t-tests";
+import { formatPValue, singleRunTest, welchTest } from "../../src/experiments/t-tests";
 import { smallConfig } from "../experiments/fixtures";
 
 /** A finished run of `config` with final accuracies (validation, test); the rest is filler. */

@@ -7,7 +7,7 @@
  */
 import { type CoverageSpec, type OurQuantity, coverageRow, welchBetween } from "../../report/coverage";
 import { type Measurement, type ResultsDoc, quantityValues } from "../../report/results-json";
-import { formatPValue } from "../../report/t-tests";
+import { formatPValue } from "../../experiments/t-tests";
 import { TDT4265_A2_BLOCKS, type SeedBlock } from "./seeds";
 import { TDT4265_SECTIONS } from "./results";
 

@@ -85,8 +85,8 @@ export function tdt4265ReproductionSummary(variants: readonly Variant[], groups:
 
 /**
  * One generated sentence per variant other than the reference (default groups[0]): its effect on
- * `split` accuracy relative to the reference (`describeEffect`: a clear change only when
- * |difference| > 2 standard errors of the difference).
+ * `split` accuracy relative to the reference (`describeEffect`: a clear change only when Welch's
+ * t-test of the per-seed accuracies gives p < 0.05).
  */
 export function effectSentences(
   variants: readonly Variant[], groups: readonly SeedGroup[], subject: string,
