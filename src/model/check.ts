@@ -1,4 +1,4 @@
-import { Matrix, assertShape, assertFinite, shapeOf } from "../tensor";
+import { ColumnSelection, Matrix, assertShape, assertFinite, shapeOf, toMatrix } from "../tensor";
 import { MlpParams, MlpStats } from "./params";
 import { layerSizes, hasBatchNorm } from "./spec";
 
@@ -35,7 +35,7 @@ export function checkStats(params: MlpParams, stats: MlpStats, what: string): vo
 }
 
 /** Throws unless X is d × n with d = spec.inputSize. */
-export function checkInput(params: MlpParams, X: Matrix, what: string): void {
+export function checkInput(params: MlpParams, X: Matrix | ColumnSelection, what: string): void {
   if (X.rows !== params.spec.inputSize) {
     throw new RangeError(`${what}: X is ${shapeOf(X)} but the network's inputSize is ${params.spec.inputSize} (X must be d × n)`);
   }
@@ -47,9 +47,9 @@ export function checkInput(params: MlpParams, X: Matrix, what: string): void {
  * only when S₁ (m × n) has a non-finite entry is X (d × n) scanned, and an error naming the
  * offending entry thrown. A finite X with non-finite S₁ means diverged parameters: no error here.
  */
-export function checkFiniteInput(S1: Matrix, X: Matrix, what: string): void {
+export function checkFiniteInput(S1: Matrix, X: Matrix | ColumnSelection, what: string): void {
   const d = S1.data;
   let bad = false;
   for (let k = 0; k < d.length; k++) if (d[k] - d[k] !== 0) { bad = true; break; }
-  if (bad) assertFinite(X, `${what}: input X`);
+  if (bad) assertFinite(toMatrix(X), `${what}: input X`);
 }
