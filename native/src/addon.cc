@@ -1,8 +1,9 @@
 // The N-API binding: `variants()` lists the kernel variants this CPU runs (fastest first) and
-// `gemm(variant, threads, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc)` runs
-// C ← alpha·op(A)·op(B) + beta·C on column-major Float64Arrays. Every argument is checked here
-// (types, integer dimensions, leading dimensions, array lengths) so that no call from JavaScript
-// can read or write outside the arrays.
+// `gemm(variant, threads, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc[, bCols])`
+// runs C ← alpha·op(A)·op(B) + beta·C on column-major Float64Arrays; the optional Int32Array
+// bCols names the column of B that each stored column of B is (see GemmArgs). Every argument is
+// checked here (types, integer dimensions, leading dimensions, array lengths, every index of
+// bCols) so that no call from JavaScript can read or write outside the arrays.
 #define NAPI_VERSION 8
 #include <node_api.h>
 
@@ -15,7 +16,7 @@ namespace {
 
 using nnbook::GemmArgs;
 
-constexpr size_t kArgCount = 15;
+constexpr size_t kArgCount = 15;  // and the optional 16th, bCols
 const char* const kArgNames[kArgCount] = {"variant", "threads", "transA", "transB", "m", "n", "k",
                                           "alpha", "A", "lda", "B", "ldb", "beta", "C", "ldc"};
 
@@ -68,6 +69,39 @@ std::string checkFits(const char* name, long rows, long cols, long ld, size_t le
   return "";
 }
 
+/**
+ * Reads the optional bCols argument (undefined/null: none) for B's `count` stored columns of
+ * `rows` elements: an Int32Array of at least `count` indices, each column inside B. Returns an
+ * error message, empty when fine.
+ */
+std::string getColumns(napi_env env, napi_value v, long count, long rows, long ldb, size_t lenB, const int** out) {
+  napi_valuetype type;
+  if (napi_typeof(env, v, &type) != napi_ok) return "bCols could not be read";
+  *out = nullptr;
+  if (type == napi_undefined || type == napi_null) return "";
+  bool isTyped = false;
+  napi_typedarray_type kind;
+  size_t length = 0;
+  void* raw = nullptr;
+  if (napi_is_typedarray(env, v, &isTyped) != napi_ok || !isTyped ||
+      napi_get_typedarray_info(env, v, &kind, &length, &raw, nullptr, nullptr) != napi_ok || kind != napi_int32_array) {
+    return "argument bCols must be an Int32Array";
+  }
+  if (length < static_cast<size_t>(count)) {
+    return "bCols has " + std::to_string(length) + " indices for the " + std::to_string(count) + " stored columns of B";
+  }
+  const int* cols = static_cast<const int*>(raw);
+  for (long c = 0; c < count && rows > 0; c++) {
+    const double end = static_cast<double>(cols[c]) * ldb + rows;
+    if (cols[c] < 0 || end > static_cast<double>(lenB)) {
+      return "bCols[" + std::to_string(c) + "] = " + std::to_string(cols[c]) + " is outside B (" +
+             std::to_string(lenB) + " elements, ldB = " + std::to_string(ldb) + ")";
+    }
+  }
+  *out = cols;
+  return "";
+}
+
 napi_value Variants(napi_env env, napi_callback_info) {
   int count = 0;
   const nnbook::Variant* const* list = nnbook::supportedVariants(&count);
@@ -82,10 +116,12 @@ napi_value Variants(napi_env env, napi_callback_info) {
 }
 
 napi_value Gemm(napi_env env, napi_callback_info info) {
-  size_t argc = kArgCount;
-  napi_value a[kArgCount];
+  size_t argc = kArgCount + 1;
+  napi_value a[kArgCount + 1];
   napi_get_cb_info(env, info, &argc, a, nullptr, nullptr);
-  if (argc != kArgCount) return fail(env, "expected 15 arguments, got " + std::to_string(argc));
+  if (argc != kArgCount && argc != kArgCount + 1) {
+    return fail(env, "expected 15 or 16 arguments, got " + std::to_string(argc));
+  }
   long variant, threads;
   GemmArgs g;
   double *A, *B, *C;
@@ -117,7 +153,11 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
   const nnbook::Variant* const* list = nnbook::supportedVariants(&count);
   if (variant >= count) return fail(env, "variant " + std::to_string(variant) + " is not supported here");
   std::string err = checkFits("A", g.transA ? g.k : g.m, g.transA ? g.m : g.k, g.lda, lenA);
-  if (err.empty()) err = checkFits("B", g.transB ? g.n : g.k, g.transB ? g.k : g.n, g.ldb, lenB);
+  const long rowsB = g.transB ? g.n : g.k;
+  const long colsB = g.transB ? g.k : g.n;
+  g.bCols = nullptr;
+  if (err.empty() && argc > kArgCount) err = getColumns(env, a[kArgCount], colsB, rowsB, g.ldb, lenB, &g.bCols);
+  if (err.empty()) err = checkFits("B", rowsB, g.bCols ? 0 : colsB, g.ldb, lenB);  // bCols: checked above
   if (err.empty()) err = checkFits("C", g.m, g.n, g.ldc, lenC);
   if (!err.empty()) return fail(env, err);
   g.A = A;

@@ -39,11 +39,15 @@ struct Steps {
   bool split;  // several depth blocks: tiles carry running sums in the scratch buffer
 };
 
-/** The source of packB(g, p0, kc, j0, nc, ·). */
+/** The source of packB(g, p0, kc, j0, nc, ·): columns of B (no transB) or rows of depth. */
 Region sourceB(const GemmArgs& g, long p0, long kc, long j0, long nc) {
-  if (nc <= 0 || kc <= 0) return Region{g.B, 0, 0, 0};
-  if (!g.transB) return Region{g.B + p0 + j0 * g.ldb, kc, nc, g.ldb};
-  return Region{g.B + j0 + p0 * g.ldb, nc, kc, g.ldb};
+  if (nc <= 0 || kc <= 0) return Region{g.B, 0, 0, 0, nullptr};
+  if (!g.transB) {
+    if (g.bCols) return Region{g.B + p0, kc, nc, g.ldb, g.bCols + j0};
+    return Region{g.B + p0 + j0 * g.ldb, kc, nc, g.ldb, nullptr};
+  }
+  if (g.bCols) return Region{g.B + j0, nc, kc, g.ldb, g.bCols + p0};
+  return Region{g.B + j0 + p0 * g.ldb, nc, kc, g.ldb, nullptr};
 }
 
 /**
@@ -58,7 +62,7 @@ void macroKernel(const GemmArgs& g, const Block& k, const double* pa, double* pb
   for (long jr = 0; jr < k.nc; jr += NR) {
     const int cols = (int)minL(NR, k.nc - jr);
     const double* b = pb + jr * k.kc;
-    Region next = Region{g.B, 0, 0, 0};
+    Region next = Region{g.B, 0, 0, 0, nullptr};
     if (lazyB) {
       packB(g, k.pc, k.kc, k.jc + jr, cols, pb);
       b = pb;
@@ -71,7 +75,7 @@ void macroKernel(const GemmArgs& g, const Block& k, const double* pa, double* pb
       double* tileSums = sums ? sums + (jr / NR * tiles + t) * (MR * NR) : nullptr;
       const TileArgs args = {k.kc, pa + ir * k.kc, b, g.alpha, g.beta,
                              g.C + (k.ic + ir) + (k.jc + jr) * g.ldc, g.ldc, rows,
-                             PrefetchCursor::of(next, t * share, share),
+                             PrefetchCursor::of(next, t * share, share, (k.kc + 3) / 4),
                              tileSums, k.firstDepth, k.lastDepth};
       tileRows<MV>(vecs, cols, args);
     }

@@ -8,37 +8,47 @@
 namespace {
 
 /**
- * dst[p·ldDst + c] = src[p + c·ldSrc] for p < kc and c < COLS: turns COLS strips that are
- * contiguous along p into rows of width COLS, W × W blocks at a time through registers.
+ * dst[p·COLS + c] = strip[c][p] for p < kc and c < COLS: turns COLS strips that are contiguous
+ * along p into rows of width COLS, W × W blocks at a time through registers.
  */
 template <int COLS>
-NNBOOK_INLINE void packTransposed(const double* src, long ldSrc, long kc, double* dst) {
+NNBOOK_INLINE void packTransposed(const double* const (&strip)[COLS], long kc, double* dst) {
   constexpr int full = COLS / W * W;
   long p = 0;
   for (; p + W <= kc; p += W) {
     for (int c0 = 0; c0 < full; c0 += W) {
       Vec r[W];
-      for (int q = 0; q < W; q++) r[q] = *(const VecU*)(src + p + (c0 + q) * ldSrc);
+      for (int q = 0; q < W; q++) r[q] = *(const VecU*)(strip[c0 + q] + p);
       transposeBlock(r);
       for (int q = 0; q < W; q++) *(VecU*)(dst + (p + q) * COLS + c0) = r[q];
     }
     for (int c = full; c < COLS; c++) {
-      for (int q = 0; q < W; q++) dst[(p + q) * COLS + c] = src[p + q + c * ldSrc];
+      for (int q = 0; q < W; q++) dst[(p + q) * COLS + c] = strip[c][p + q];
     }
   }
   for (; p < kc; p++) {
-    for (int c = 0; c < COLS; c++) dst[p * COLS + c] = src[p + c * ldSrc];
+    for (int c = 0; c < COLS; c++) dst[p * COLS + c] = strip[c][p];
   }
+}
+
+/** strip[c] = src + c·ldSrc for c < COLS. */
+template <int COLS>
+NNBOOK_INLINE void evenStrips(const double* src, long ldSrc, const double* (&strip)[COLS]) {
+  for (int c = 0; c < COLS; c++) strip[c] = src + c * ldSrc;
+}
+
+/** dst[c] = src[c] for c < COLS, whole vectors first. */
+template <int COLS>
+NNBOOK_INLINE void copyRow(const double* src, double* dst) {
+  constexpr int full = COLS / W * W;
+  for (int c = 0; c < full; c += W) *(VecU*)(dst + c) = *(const VecU*)(src + c);
+  for (int c = full; c < COLS; c++) dst[c] = src[c];
 }
 
 /** dst[p·COLS + c] = src[p·ldSrc + c] for p < kc and c < COLS: copies rows of width COLS. */
 template <int COLS>
 NNBOOK_INLINE void packCopied(const double* src, long ldSrc, long kc, double* dst) {
-  constexpr int full = COLS / W * W;
-  for (long p = 0; p < kc; p++) {
-    for (int c = 0; c < full; c += W) *(VecU*)(dst + p * COLS + c) = *(const VecU*)(src + p * ldSrc + c);
-    for (int c = full; c < COLS; c++) dst[p * COLS + c] = src[p * ldSrc + c];
-  }
+  for (long p = 0; p < kc; p++) copyRow<COLS>(src + p * ldSrc, dst + p * COLS);
 }
 
 /**
@@ -63,7 +73,9 @@ void packA(const GemmArgs& g, long i0, long mc, long p0, long kc, double* dst) {
         }
       }
     } else if (rows == MR) {  // op(A)(i, p) = A[p + i·lda]: each row is a contiguous run of depth
-      packTransposed<MR>(g.A + p0 + i * lda, lda, kc, dst);
+      const double* strip[MR];
+      evenStrips<MR>(g.A + p0 + i * lda, lda, strip);
+      packTransposed<MR>(strip, kc, dst);
     } else {
       for (long r = 0; r < rows; r++) {
         const double* src = g.A + p0 + (i + r) * lda;
@@ -77,32 +89,37 @@ void packA(const GemmArgs& g, long i0, long mc, long p0, long kc, double* dst) {
   }
 }
 
+/** B's stored column c (see GemmArgs::bCols). */
+NNBOOK_INLINE const double* columnB(const GemmArgs& g, long c) {
+  return g.B + (g.bCols ? (long)g.bCols[c] : c) * g.ldb;
+}
+
 /**
  * Packs op(B)[p0 : p0+kc, j0 : j0+nc] into panels of NR columns; the last panel holds exactly the
  * remaining columns. Panel q starts at q·NR·kc; inside a panel of width w, op(B)(p, c) sits at
  * p·w + c.
  */
 void packB(const GemmArgs& g, long p0, long kc, long j0, long nc, double* dst) {
-  const long ldb = g.ldb;
   for (long jr = 0; jr < nc; jr += NR) {
     const long cols = minL(NR, nc - jr);
     const long j = j0 + jr;
-    if (!g.transB) {  // op(B)(p, j) = B[p + j·ldb]: each column is a contiguous run of depth
-      const double* src = g.B + p0 + j * ldb;
+    if (!g.transB) {  // op(B)(p, j) = column j of B at p: each column is a contiguous run of depth
+      const double* strip[NR];
+      for (long c = 0; c < NR; c++) strip[c] = c < cols ? columnB(g, j + c) + p0 : nullptr;
       if (cols == NR) {
-        packTransposed<NR>(src, ldb, kc, dst);
+        packTransposed<NR>(strip, kc, dst);
       } else {
         for (long p = 0; p < kc; p++) {
-          for (long c = 0; c < cols; c++) dst[p * cols + c] = src[p + c * ldb];
+          for (long c = 0; c < cols; c++) dst[p * cols + c] = strip[c][p];
         }
       }
-    } else {  // op(B)(p, j) = B[j + p·ldb]: each depth step is a contiguous run of columns
-      const double* src = g.B + j + p0 * ldb;
-      if (cols == NR) {
-        packCopied<NR>(src, ldb, kc, dst);
-      } else {
-        for (long p = 0; p < kc; p++) {
-          for (long c = 0; c < cols; c++) dst[p * cols + c] = src[p * ldb + c];
+    } else {  // op(B)(p, j) = column p of B at j: each depth step is a contiguous run of columns
+      for (long p = 0; p < kc; p++) {
+        const double* src = columnB(g, p0 + p) + j;
+        if (cols == NR) {
+          copyRow<NR>(src, dst + p * NR);
+        } else {
+          for (long c = 0; c < cols; c++) dst[p * cols + c] = src[c];
         }
       }
     }

@@ -7,46 +7,60 @@
 
 namespace {
 
-/** `strips` runs of `len` doubles, `stride` doubles apart: the source of one packing call. */
+/**
+ * `strips` runs of `len` doubles: the source of one packing call. Strip s starts at
+ * base + s·stride, or at base + index[s]·stride when `index` is given (columns picked by bCols).
+ */
 struct Region {
   const double* base;
   long len;
   long strips;
   long stride;
+  const int* index;
 };
 
 /** Walks the cache lines of a Region from a given line on, one line per call of next(). */
 struct PrefetchCursor {
-  const double* strip = nullptr;
+  const double* base = nullptr;
+  const int* index = nullptr;
+  long strip = 0;
   long offset = 0;
   long len = 0;
   long stride = 0;
   long remaining = 0;
+  int perCall = 1;  // lines per next()
 
-  /** The lines first … first+count-1 of `r`, counted strip by strip. */
-  static PrefetchCursor of(const Region& r, long first, long count) {
+  /**
+   * The lines first … first+count-1 of `r`, counted strip by strip, spread over `calls` calls of
+   * next() (so a tile with fewer depth steps than lines still fetches all of its share).
+   */
+  static PrefetchCursor of(const Region& r, long first, long count, long calls) {
     PrefetchCursor c;
     const long lines = (r.len + 7) / 8;
     if (lines == 0 || r.strips == 0) return c;
     const long total = lines * r.strips;
     if (first >= total) return c;
-    c.strip = r.base + first / lines * r.stride;
+    c.base = r.base;
+    c.index = r.index;
+    c.strip = first / lines;
     c.offset = first % lines * 8;
     c.len = r.len;
     c.stride = r.stride;
     c.remaining = minL(count, total - first);
+    c.perCall = (int)maxL(1, (c.remaining + calls - 1) / maxL(calls, 1));
     return c;
   }
 
   NNBOOK_INLINE void next() {
-    if (remaining <= 0) return;
-    __builtin_prefetch(strip + offset, 0, 3);
-    offset += 8;
-    if (offset >= len) {
-      offset = 0;
-      strip += stride;
+    for (int i = 0; i < perCall && remaining > 0; i++) {
+      __builtin_prefetch(base + (index ? (long)index[strip] : strip) * stride + offset, 0, 3);
+      offset += 8;
+      if (offset >= len) {
+        offset = 0;
+        strip++;
+      }
+      remaining--;
     }
-    remaining--;
   }
 };
 

@@ -8,7 +8,11 @@
 
 namespace nnbook {
 
-/** C ← alpha·op(A)·op(B) + beta·C, column-major; op(A) is m × k, op(B) is k × n, C is m × n. */
+/**
+ * C ← alpha·op(A)·op(B) + beta·C, column-major; op(A) is m × k, op(B) is k × n, C is m × n.
+ * With `bCols`, B's stored column c is column bCols[c] of the array at B (a mini-batch of a data
+ * set's columns, used without copying them); nullptr: column c is column c.
+ */
 struct GemmArgs {
   bool transA;
   bool transB;
@@ -20,6 +24,7 @@ struct GemmArgs {
   long lda;
   const double* B;
   long ldb;
+  const int* bCols;
   double beta;
   double* C;
   long ldc;

@@ -31,8 +31,8 @@ export interface BenchReport {
   readonly load: LoadTiming;
   /** the timing footer of the committed report (cache state of that run unknown) */
   readonly report?: ReportTime;
-  /** a report generated cold then warm by this bench (`--report`) */
-  readonly reportRun?: ReportRunTime;
+  /** the reports generated cold then warm by this bench (`--report NAME|a,b|all`), in order */
+  readonly reportRuns?: readonly ReportRunTime[];
   /** total wall time of the bench itself, seconds */
   readonly benchSeconds: number;
 }

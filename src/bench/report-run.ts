@@ -86,3 +86,24 @@ export async function timeReportRun(name: string, opts: ReportRunOptions = {}): 
     await rm(scratch, { recursive: true, force: true });
   }
 }
+
+/**
+ * The report names `spec` stands for: "all" (every report of the manifest, in its order), or one
+ * name or a comma-separated list of names (checked against the manifest).
+ */
+export async function reportNames(spec: string, manifest = join("notebooks", "reports.json")): Promise<string[]> {
+  const entries = await readManifest(manifest);
+  if (spec === "all") return entries.map((e) => e.name);
+  const names = spec.split(",").map((n) => n.trim()).filter((n) => n !== "");
+  return selectReports(entries, names, manifest).map((e) => e.name);
+}
+
+/**
+ * `timeReportRun` for each report `spec` names ("all", a name, or "a,b"), one after the other:
+ * the cold time and training-run count of each, so the cost of the whole suite adds up.
+ */
+export async function timeReportRuns(spec: string, opts: ReportRunOptions = {}): Promise<ReportRunTime[]> {
+  const out: ReportRunTime[] = [];
+  for (const name of await reportNames(spec, opts.manifest)) out.push(await timeReportRun(name, opts));
+  return out;
+}

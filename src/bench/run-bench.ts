@@ -8,7 +8,7 @@ import type { BenchReport, LoadTiming, WorkloadComparison } from "./bench-report
 import { waitForQuiet } from "./cpu-watch";
 import { PEER_NAMES, PeerName, PeerOutcome, runPeerBench } from "./peers";
 import { readReportTime } from "./report-time";
-import { timeReportRun } from "./report-run";
+import { timeReportRuns } from "./report-run";
 import { A3BenchResult, benchA3 } from "./run-a3";
 import { A3BenchConfig, a3Workload, syntheticCifarShaped } from "./workload";
 
@@ -29,7 +29,7 @@ export interface BenchOptions {
   readonly waitQuiet?: boolean;
   /** thread counts of our native kernel to time the workload with (default [1, 2]; NumPy uses all cores) */
   readonly threads?: readonly (1 | 2)[];
-  /** also generate this report (e.g. "dd2424-a3") into a scratch folder, cold then warm, and time it */
+  /** also generate these reports ("dd2424-a3", "a,b" or "all") into a scratch folder, cold then warm, and time each */
   readonly report?: string;
   /** notebooks at once for that report run (default: the number of cores) */
   readonly reportJobs?: number;
@@ -99,7 +99,7 @@ async function runOurs(
 /**
  * Runs the whole benchmark: our training loop on the A3 workloads, then the peers' scripts (NumPy,
  * PyTorch; see peers.ts) on the same workloads, the GEMM table, the CIFAR-10 load time, the report time from
- * reports/dd2424-a3.md's footer, and (with `report`) a cold and a warm generation of a report. Order matters for memory: the peak RSS is read right after our
+ * reports/dd2424-a3.md's footer, and (with `report`) a cold and a warm generation of each report named. Order matters for memory: the peak RSS is read right after our
  * runs, before the data-load benchmark allocates its own copy.
  */
 export async function runBench(opts: BenchOptions = {}): Promise<BenchReport> {
@@ -126,12 +126,12 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchReport> {
   const gemm = gemmTable(quick);
   log("data loading");
   const load = loadTiming(quick);
-  const reportRun = opts.report === undefined ? undefined
-    : await timeReportRun(opts.report, { jobs: opts.reportJobs ?? Math.max(1, os.availableParallelism()), log });
+  const reportRuns = opts.report === undefined ? undefined
+    : await timeReportRuns(opts.report, { jobs: opts.reportJobs ?? Math.max(1, os.availableParallelism()), log });
   return {
     date: new Date().toISOString(),
     machine: { cpu: os.cpus()[0]?.model ?? "unknown CPU", cores: os.cpus().length, node: process.version },
-    quick, repeat, steps, workloads, gemm, load, report: readReportTime(), reportRun, benchSeconds: (performance.now() - t0) / 1000,
+    quick, repeat, steps, workloads, gemm, load, report: readReportTime(), reportRuns, benchSeconds: (performance.now() - t0) / 1000,
     peersSkipped: Object.fromEntries(PEER_NAMES.filter((p) => !peers.includes(p)).map((p) => [p, quick ? "quick run" : `--no-${p}`])),
   };
 }

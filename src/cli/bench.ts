@@ -1,4 +1,4 @@
-/** `nnbook bench [--repeat N] [--steps N] [--quick] [--config 3L-BN] [--threads 1,2] [--no-numpy] [--no-torch] [--wait-quiet] [--report NAME] [--out file]`. */
+/** `nnbook bench [--repeat N] [--steps N] [--quick] [--config 3L-BN] [--threads 1,2] [--no-numpy] [--no-torch] [--wait-quiet] [--report NAME|a,b|all] [--out file]`. */
 import { Command } from "commander";
 import { runBench } from "../bench/run-bench";
 import { formatBenchMarkdown } from "../bench/table";
@@ -32,7 +32,7 @@ export function registerBenchCommand(program: Command): void {
     .option("--no-numpy", "skip the NumPy reference (../shared/bench/numpy_a3.py)")
     .option("--no-torch", "skip the PyTorch reference (../shared/bench/torch_a3.py)")
     .option("--wait-quiet", "before each run (ours and the peers') wait up to 5 min for other processes to go quiet")
-    .option("--report <name>", "also generate this report (e.g. dd2424-a3) in a scratch folder, cold then warm, and time it")
+    .option("--report <names>", "also generate these reports (dd2424-a3, a comma list, or all) in a scratch folder, cold then warm, and time each (cold time and training runs per report and in all)")
     .option("--report-jobs <n>", "notebooks at once for --report (default: the number of cores)", positiveInt)
     .option("--queue <url>", "instead: sweep throughput on this job queue (\"local\": a private redis-server) with 1, 2, 3 worker processes vs local threads")
     .option("--queue-runs <n>", "runs per timed sweep with --queue (default 24)", positiveInt)

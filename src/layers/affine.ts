@@ -1,9 +1,9 @@
-import { Matrix, matmul, rowSums, zeros, assertShape, shapeOf } from "../tensor";
+import { ColumnSelection, Matrix, matmul, rowSums, zeros, assertShape, shapeOf } from "../tensor";
 
 /** What `affineBackward` needs from the forward pass (references, not copies). */
 export interface AffineCache {
-  /** the input, d × n; must stay unchanged until the backward pass */
-  readonly X: Matrix;
+  /** the input, d × n (a mini-batch may be a column selection); must stay unchanged until the backward pass */
+  readonly X: Matrix | ColumnSelection;
   /** the weights, m × d */
   readonly W: Matrix;
 }
@@ -41,10 +41,11 @@ export interface AffineGrads {
 
 /**
  * The affine layer S = W·X + b·1ᵀ.
- * X: d × n (one sample per column), W: m × d, b: m × 1 → out: m × n, written into `out` if given.
+ * X: d × n (one sample per column; a plain matrix or a column selection), W: m × d, b: m × 1 →
+ * out: m × n, written into `out` if given.
  * b is broadcast into `out` first and W·X accumulated on top (one pass instead of two).
  */
-export function affineForward(X: Matrix, W: Matrix, b: Matrix, out?: Matrix): AffineResult {
+export function affineForward(X: Matrix | ColumnSelection, W: Matrix, b: Matrix, out?: Matrix): AffineResult {
   if (W.cols !== X.rows) {
     throw new RangeError(`affineForward: W is ${shapeOf(W)} but X is ${shapeOf(X)} (W.cols must equal X.rows)`);
   }

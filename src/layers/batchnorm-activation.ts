@@ -6,7 +6,7 @@ import {
   BatchnormCache, BatchnormGradBuffers, BatchnormGrads, BatchnormOptions, BnStats,
   bnSums, applyBnBackward, batchnormCache, normalizeRows,
 } from "./batchnorm";
-import { prepareBatchnorm } from "./batchnorm-stats";
+import { BatchnormPrepared, prepareBatchnorm } from "./batchnorm-stats";
 
 /** Options of the fused BN + activation forward pass: BN's options plus the BN output buffer. */
 export interface BatchnormActivationOptions extends BatchnormOptions {
@@ -25,9 +25,9 @@ export interface BatchnormActivationResult {
 
 /**
  * BatchNorm followed by an activation, as one layer for the MLP's hot path: the normalization
- * pass writes SHat and γ·SHat + β, the activation pass reads it back. (Loops fusing the two, per
- * element or per column, measured slower in V8 at these sizes, so the passes stay separate.)
- * Bit-identical to `batchnormForward` then `activationForward`.
+ * pass writes SHat and γ·SHat + β, and for ReLU also max(·, 0) in the same row loop (about 20 %
+ * faster than a second pass, measured on 50 × 100 and 10 × 100); other activations read it back
+ * in a second pass. Bit-identical to `batchnormForward` then `activationForward`.
  * S: m × n, gamma, beta: m × 1 → out: m × n (into `opts.out` if given).
  */
 export function batchnormActivationForward(
@@ -43,8 +43,12 @@ export function batchnormActivationForward(
   assertShape(SHat, m, n, "batchnormActivationForward: buffers.SHat");
   assertShape(bnOut, m, n, "batchnormActivationForward: bnOut");
   assertShape(H, m, n, "batchnormActivationForward: out");
-  normalizeRows(S.data, SHat.data, bnOut.data, prep, gamma.data, beta.data, m, n);
-  activateRange(spec.name, activationAlpha(spec), bnOut.data, H.data, 0, m * n);
+  if (spec.name === "relu") {
+    normalizeRowsRelu(S.data, SHat.data, bnOut.data, H.data, prep, gamma.data, beta.data, m, n);
+  } else {
+    normalizeRows(S.data, SHat.data, bnOut.data, prep, gamma.data, beta.data, m, n);
+    activateRange(spec.name, activationAlpha(spec), bnOut.data, H.data, 0, m * n);
+  }
   return {
     out: H,
     bn: batchnormCache(opts.mode, S, SHat, gamma, prep),
@@ -54,9 +58,9 @@ export function batchnormActivationForward(
 }
 
 /**
- * Backward pass of BN followed by an activation: f′ ⊙ dOut written into dS, BN's row sums, then
- * the closed-form BN backward in place in dS (no intermediate buffer). Bit-identical to
- * `activationBackward` then `batchnormBackward`.
+ * Backward pass of BN followed by an activation: f′ ⊙ dOut written into dS, BN's row sums (for
+ * ReLU in the same row loop), then the closed-form BN backward in place in dS (no intermediate
+ * buffer). Bit-identical to `activationBackward` then `batchnormBackward`.
  * dOut: m × n → dS: m × n, dGamma, dBeta: m × 1 (into `out`'s buffers if given).
  */
 export function batchnormActivationBackward(
@@ -72,8 +76,53 @@ export function batchnormActivationBackward(
   assertShape(dGamma, m, 1, "batchnormActivationBackward: dGamma");
   assertShape(dBeta, m, 1, "batchnormActivationBackward: dBeta");
   const { spec, S: A, out: H } = activation;
-  activationGradRange(spec.name, activationAlpha(spec), A.data, H.data, dOut.data, dS.data, 0, m * n);
-  bnSums(dS.data, bn.SHat.data, m, n, dGamma.data, dBeta.data);
+  if (spec.name === "relu") {
+    reluGradSums(A.data, dOut.data, dS.data, bn.SHat.data, m, n, dGamma.data, dBeta.data);
+  } else {
+    activationGradRange(spec.name, activationAlpha(spec), A.data, H.data, dOut.data, dS.data, 0, m * n);
+    bnSums(dS.data, bn.SHat.data, m, n, dGamma.data, dBeta.data);
+  }
   applyBnBackward(dS.data, bn, dGamma.data, dBeta.data, dS.data);
   return { dS, dGamma, dBeta };
+}
+
+/** `normalizeRows` and H = max(out, 0) (as `activateRange` computes ReLU) in one row loop. */
+function normalizeRowsRelu(
+  S: Float64Array, SHat: Float64Array, out: Float64Array, H: Float64Array, prep: BatchnormPrepared,
+  gamma: Float64Array, beta: Float64Array, m: number, n: number,
+): void {
+  const end = m * n;
+  for (let i = 0; i < m; i++) {
+    const mu = prep.mu.data[i];
+    const inv = prep.invStd.data[i];
+    const g = gamma[i];
+    const b = beta[i];
+    for (let k = i; k < end; k += m) {
+      const sh = (S[k] - mu) * inv;
+      SHat[k] = sh;
+      const o = g * sh + b;
+      out[k] = o;
+      H[k] = Math.max(o, 0);
+    }
+  }
+}
+
+/** dS = ReLU′(A) ⊙ dOut (as `activationGradRange` computes it) and `bnSums` of dS, in one row loop. */
+function reluGradSums(
+  A: Float64Array, dOut: Float64Array, dS: Float64Array, SHat: Float64Array, m: number, n: number,
+  dGamma: Float64Array, dBeta: Float64Array,
+): void {
+  const end = m * n;
+  for (let i = 0; i < m; i++) {
+    let sumBeta = 0;
+    let sumGamma = 0;
+    for (let k = i; k < end; k += m) {
+      const g = A[k] > 0 ? dOut[k] : 0;
+      dS[k] = g;
+      sumBeta += g;
+      sumGamma += g * SHat[k];
+    }
+    dBeta[i] = sumBeta;
+    dGamma[i] = sumGamma;
+  }
 }

@@ -1,4 +1,4 @@
-import { Matrix, Rng } from "../tensor";
+import { ColumnSelection, Matrix, Rng } from "../tensor";
 import { AffineCache } from "../layers/affine";
 import { ActivationCache } from "../layers/activations";
 import { BatchnormCache, BnMode, BnStats, BatchnormOptions } from "../layers/batchnorm";
@@ -37,7 +37,8 @@ export interface MlpLayerCache {
 /** Everything `mlpBackward` needs; X must stay unchanged until then. */
 export interface MlpCache {
   readonly mode: BnMode;
-  readonly X: Matrix;
+  /** the input (a plain matrix or a column selection, see `mlpForward`) */
+  readonly X: Matrix | ColumnSelection;
   /** K × n class probabilities */
   readonly P: Matrix;
   readonly layers: readonly MlpLayerCache[];
@@ -64,10 +65,12 @@ interface Ctx {
  * The forward pass: for each hidden layer S = W·H + b, then BN and activation in the spec's order
  * (BN "before": H = f(BN(S)); "after": H = BN(f(S))), then inverted dropout in train mode; the
  * output layer gives P = softmax(W·H + b). X: d × n (one sample per column) → P: K × n.
- * Allocates no Float64Array with a warmed-up workspace and `statsOut` (see `MlpWorkspace`).
+ * X may be a `ColumnSelection` (a mini-batch read in place; a teaching override of the affine
+ * layer gets it copied out). Allocates no Float64Array with a warmed-up workspace and `statsOut`
+ * (see `MlpWorkspace`).
  * Non-finite values in X raise an error naming the entry (see `checkFiniteInput`).
  */
-export function mlpForward(params: MlpParams, X: Matrix, opts: MlpForwardOptions): MlpForwardResult {
+export function mlpForward(params: MlpParams, X: Matrix | ColumnSelection, opts: MlpForwardOptions): MlpForwardResult {
   checkParams(params, "mlpForward");
   checkInput(params, X, "mlpForward");
   checkStats(params, opts.stats, "mlpForward");
@@ -80,7 +83,7 @@ export function mlpForward(params: MlpParams, X: Matrix, opts: MlpForwardOptions
   const L = params.layers.length;
   const caches: MlpLayerCache[] = [];
   const nextStats: BnStats[] = [];
-  let H = X;
+  let H: Matrix | ColumnSelection = X;
   for (let l = 0; l < L - 1; l++) {
     const res = hiddenForward(ctx, l, H);
     caches.push(res.cache);
@@ -89,7 +92,7 @@ export function mlpForward(params: MlpParams, X: Matrix, opts: MlpForwardOptions
   }
   const p = params.layers[L - 1];
   const n = X.cols;
-  const aff = ctx.r.impls.affineForward(H, p.W, p.b, wsBuffer(ctx.ws, L - 1, Buf.S, p.W.rows, n));
+  const aff = ctx.r.affine(H, p.W, p.b, wsBuffer(ctx.ws, L - 1, Buf.S, p.W.rows, n));
   if (L === 1) checkFiniteInput(aff.out, X, "mlpForward");
   caches.push({ affine: aff.cache });
   const P = softmax(aff.out, wsBuffer(ctx.ws, L - 1, Buf.P, p.W.rows, n));
@@ -143,13 +146,13 @@ function bnAndActivation(ctx: Ctx, l: number, S: Matrix, buf: (role: number) => 
 
 /** One hidden layer: affine, BN/activation in the spec's order, then dropout (train mode). */
 function hiddenForward(
-  ctx: Ctx, l: number, Hin: Matrix,
+  ctx: Ctx, l: number, Hin: Matrix | ColumnSelection,
 ): { out: Matrix; cache: MlpLayerCache; nextStats?: BnStats } {
   const p: LayerParams = ctx.params.layers[l];
   const m = p.W.rows;
   const n = Hin.cols;
   const buf = (role: number): Matrix | undefined => wsBuffer(ctx.ws, l, role, m, n);
-  const aff = ctx.r.impls.affineForward(Hin, p.W, p.b, buf(Buf.S));
+  const aff = ctx.r.affine(Hin, p.W, p.b, buf(Buf.S));
   if (l === 0) checkFiniteInput(aff.out, Hin, "mlpForward");
   const st = bnAndActivation(ctx, l, aff.out, buf);
   if (ctx.dropout === 0) {

@@ -1,4 +1,5 @@
-import { affineForward, affineBackward } from "../layers/affine";
+import { Matrix, toMatrix } from "../tensor";
+import { AffineResult, affineForward, affineBackward } from "../layers/affine";
 import { activationForward, activationBackward } from "../layers/activations";
 import { batchnormForward, batchnormBackward } from "../layers/batchnorm";
 import { softmaxCrossEntropyBackward } from "../layers/softmax-ce";
@@ -9,7 +10,8 @@ import { softmaxCrossEntropyBackward } from "../layers/softmax-ce";
  * forward/backward, while the rest stays the library's.
  */
 export interface LayerImpls {
-  readonly affineForward: typeof affineForward;
+  /** (the library's also takes a column selection as X; an override gets plain matrices) */
+  readonly affineForward: (X: Matrix, W: Matrix, b: Matrix, out?: Matrix) => AffineResult;
   readonly affineBackward: typeof affineBackward;
   readonly activationForward: typeof activationForward;
   readonly activationBackward: typeof activationBackward;
@@ -30,11 +32,13 @@ export const defaultLayerImpls: LayerImpls = {
  */
 export interface ResolvedImpls {
   readonly impls: LayerImpls;
+  /** the affine forward to call: the library's, or the override with a column selection copied out */
+  readonly affine: typeof affineForward;
   readonly fuseForward: boolean;
   readonly fuseBackward: boolean;
 }
 
-const LIBRARY: ResolvedImpls = { impls: defaultLayerImpls, fuseForward: true, fuseBackward: true };
+const LIBRARY: ResolvedImpls = { impls: defaultLayerImpls, affine: affineForward, fuseForward: true, fuseBackward: true };
 
 /** Merges `impl` over the library's implementations. */
 export function resolveImpls(impl?: Partial<LayerImpls>): ResolvedImpls {
@@ -42,6 +46,7 @@ export function resolveImpls(impl?: Partial<LayerImpls>): ResolvedImpls {
   const impls: LayerImpls = { ...defaultLayerImpls, ...impl };
   return {
     impls,
+    affine: impls.affineForward === affineForward ? affineForward : (X, W, b, out) => impls.affineForward(toMatrix(X), W, b, out),
     fuseForward: impls.batchnormForward === batchnormForward && impls.activationForward === activationForward,
     fuseBackward: impls.batchnormBackward === batchnormBackward && impls.activationBackward === activationBackward,
   };

@@ -16,7 +16,7 @@ export interface NativeAddon {
   gemm(
     variant: number, threads: number, transA: boolean, transB: boolean, m: number, n: number, k: number,
     alpha: number, A: Float64Array, lda: number, B: Float64Array, ldb: number,
-    beta: number, C: Float64Array, ldc: number,
+    beta: number, C: Float64Array, ldc: number, bCols?: Int32Array,
   ): void;
 }
 
@@ -57,8 +57,9 @@ export function createNativeKernel(options: NativeKernelOptions = {}, addon: Nat
   const gemm = addon.gemm;
   return {
     name: `native-${variant}${threads === 2 ? "-2t" : ""}`,
-    gemm(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc) {
-      gemm(index, threads, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
+    gemm(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols) {
+      if (bCols) gemm(index, threads, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols);
+      else gemm(index, threads, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
     },
   };
 }

@@ -33,9 +33,14 @@ function packPanelA(
   }
 }
 
+/** Where B's stored column c starts: c·ldb, or bCols[c]·ldb (see `GemmKernel`). */
+function columnStart(bCols: Int32Array | undefined, c: number, ldb: number): number {
+  return (bCols ? bCols[c] : c) * ldb;
+}
+
 /** Packs op(B)[p0:p0+kc, j0:j0+nc] into groups of 4 columns, zero-padded: packB[g*kc*4 + p*4 + c]. */
 function packPanelB(
-  transB: boolean, B: Float64Array, ldb: number, n: number, p0: number, j0: number, kc: number, nc: number,
+  transB: boolean, B: Float64Array, ldb: number, bCols: Int32Array | undefined, n: number, p0: number, j0: number, kc: number, nc: number,
 ): void {
   const groups = (nc + 3) >> 2;
   for (let g = 0; g < groups; g++) {
@@ -45,9 +50,9 @@ function packPanelB(
       if (j >= n || g * 4 + c >= nc) {
         for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = 0;
       } else if (transB) {
-        for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[j + (p0 + p) * ldb];
+        for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[j + columnStart(bCols, p0 + p, ldb)];
       } else {
-        const off = j * ldb + p0;
+        const off = columnStart(bCols, j, ldb) + p0;
         for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[off + p];
       }
     }
@@ -145,22 +150,34 @@ function blockTiles(t: TileTarget, i0: number, j0: number, mc: number, nc: numbe
 function gemmBlocked(
   transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number,
   A: Float64Array, lda: number, B: Float64Array, ldb: number, beta: number, C: Float64Array, ldc: number,
+  bCols?: Int32Array,
 ): void {
   if (m === 0 || n === 0) return;
+  if (bCols) checkColumns(bCols, transB ? k : n, transB ? n : k, ldb, B.length);
   if (k === 0 || alpha === 0) return scaleC(C, ldc, m, n, beta);
   const split = k > KC;
   for (let j0 = 0; j0 < n; j0 += NC) {
     const nc = Math.min(NC, n - j0);
-    if (!split) packPanelB(transB, B, ldb, n, 0, j0, k, nc);
+    if (!split) packPanelB(transB, B, ldb, bCols, n, 0, j0, k, nc);
     for (let i0 = 0; i0 < m; i0 += MC) {
       const mc = Math.min(MC, m - i0);
       for (let p0 = 0; p0 < k; p0 += KC) {
         const kc = Math.min(KC, k - p0);
-        if (split) packPanelB(transB, B, ldb, n, p0, j0, kc, nc);
+        if (split) packPanelB(transB, B, ldb, bCols, n, p0, j0, kc, nc);
         packPanelA(transA, A, lda, m, i0, p0, mc, kc);
         const target = { alpha, beta, C, ldc, firstDepth: p0 === 0, lastDepth: p0 + kc === k };
         blockTiles(target, i0, j0, mc, nc, kc);
       }
+    }
+  }
+}
+
+/** Throws unless bCols names `count` columns of `rows` elements that lie inside B. */
+function checkColumns(bCols: Int32Array, count: number, rows: number, ldb: number, length: number): void {
+  if (bCols.length < count) throw new RangeError(`gemm: bCols has ${bCols.length} indices for the ${count} stored columns of B`);
+  for (let c = 0; c < count && rows > 0; c++) {
+    if (!(bCols[c] >= 0 && bCols[c] * ldb + rows <= length)) {
+      throw new RangeError(`gemm: bCols[${c}] = ${bCols[c]} is outside B (${length} elements, ldB = ${ldb})`);
     }
   }
 }
@@ -176,7 +193,8 @@ export const tsBlockedKernel: GemmKernel = { name: "ts-blocked", gemm: gemmBlock
  */
 export const naiveKernel: GemmKernel = {
   name: "naive",
-  gemm(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc) {
+  gemm(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols) {
+    const col = (c: number): number => (bCols ? bCols[c] : c) * ldb;
     for (let j = 0; j < n; j++) {
       for (let i = 0; i < m; i++) {
         const o = i + j * ldc;
@@ -187,7 +205,7 @@ export const naiveKernel: GemmKernel = {
         let s = 0;
         for (let p = 0; p < k; p++) {
           const a = transA ? A[p + i * lda] : A[i + p * lda];
-          const b = transB ? B[j + p * ldb] : B[p + j * ldb];
+          const b = transB ? B[j + col(p)] : B[p + col(j)];
           s += a * b;
         }
         C[o] = beta === 0 ? alpha * s : alpha * s + beta * C[o];

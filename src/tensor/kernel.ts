@@ -5,6 +5,8 @@
  * op(A) is m × k, op(B) is k × n, C is m × n; `transA` means A is stored k × m and used
  * transposed (likewise `transB`); lda/ldb/ldc are the leading dimensions (the stored row counts).
  * When beta is 0, C's previous contents are ignored (NaN in C does not leak through).
+ * With `bCols`, B's stored column c is column bCols[c] of the array B (leading dimension ldb):
+ * a mini-batch of a data set's columns is multiplied without being copied out first.
  *
  * The reference kernel (TypeScript, cache-blocked) is always available; a faster one (native
  * addon) can be installed with `setKernel` without any layer noticing.
@@ -26,6 +28,7 @@ export interface GemmKernel {
     beta: number,
     C: Float64Array,
     ldc: number,
+    bCols?: Int32Array,
   ): void;
 }
 

@@ -81,7 +81,7 @@ export function clone(m: Matrix): Matrix {
 }
 
 /** "rows × cols", used in error messages and tables. */
-export function shapeOf(m: Matrix): string {
+export function shapeOf(m: { readonly rows: number; readonly cols: number }): string {
   return `${m.rows} × ${m.cols}`;
 }
 
@@ -129,4 +129,35 @@ export function gatherColumns(m: Matrix, index: ArrayLike<number>, out?: Matrix)
     o.data.set(m.data.subarray(j * m.rows, (j + 1) * m.rows), c * m.rows);
   }
   return o;
+}
+
+/**
+ * Columns index[0], index[1], … of `source` used as one rows × index.length matrix without copying
+ * them (a shuffled mini-batch): `matmul` takes it as its right operand (the kernel reads the
+ * columns where they are); `gatherColumns(source, index)` copies it out when a plain matrix is needed.
+ */
+export interface ColumnSelection {
+  readonly rows: number;
+  readonly cols: number;
+  readonly source: Matrix;
+  readonly index: Int32Array;
+}
+
+/** A `ColumnSelection` of `source`; throws unless every index names a column of `source`. */
+export function selectColumns(source: Matrix, index: Int32Array): ColumnSelection {
+  for (let c = 0; c < index.length; c++) {
+    const j = index[c];
+    if (!(j >= 0 && j < source.cols)) throw new RangeError(`selectColumns: column ${j} out of range for ${shapeOf(source)}`);
+  }
+  return { rows: source.rows, cols: index.length, source, index };
+}
+
+/** True for a `ColumnSelection` (it has an index), false for a plain `Matrix`. */
+export function isColumnSelection(x: Matrix | ColumnSelection): x is ColumnSelection {
+  return (x as ColumnSelection).index !== undefined;
+}
+
+/** `x` itself when it is a plain matrix, else its columns copied into a new one. */
+export function toMatrix(x: Matrix | ColumnSelection): Matrix {
+  return isColumnSelection(x) ? gatherColumns(x.source, x.index) : x;
 }

@@ -1,5 +1,5 @@
 import { getKernel } from "./kernel";
-import { Matrix, zeros, assertShape, shapeOf } from "./matrix";
+import { ColumnSelection, Matrix, zeros, assertShape, shapeOf, isColumnSelection } from "./matrix";
 
 /** Options of `matmul`: transposes, scale factors and an optional preallocated output. */
 export interface MatmulOptions {
@@ -15,9 +15,10 @@ export interface MatmulOptions {
 
 /**
  * op(A)·op(B) through the current kernel. op(A) is m × k, op(B) is k × n; the result is m × n.
- * Throws naming both shapes when the inner dimensions disagree.
+ * B may be a `ColumnSelection` (its columns are read in place). Throws naming both shapes when the
+ * inner dimensions disagree.
  */
-export function matmul(A: Matrix, B: Matrix, opts: MatmulOptions = {}): Matrix {
+export function matmul(A: Matrix, B: Matrix | ColumnSelection, opts: MatmulOptions = {}): Matrix {
   const transA = opts.transA ?? false;
   const transB = opts.transB ?? false;
   const m = transA ? A.cols : A.rows;
@@ -32,10 +33,11 @@ export function matmul(A: Matrix, B: Matrix, opts: MatmulOptions = {}): Matrix {
   }
   const out = opts.out ?? zeros(m, n);
   assertShape(out, m, n, "matmul: out");
+  const selected = isColumnSelection(B);
   getKernel().gemm(
     transA, transB, m, n, kA, opts.alpha ?? 1,
-    A.data, Math.max(1, A.rows), B.data, Math.max(1, B.rows),
-    opts.beta ?? 0, out.data, Math.max(1, m),
+    A.data, Math.max(1, A.rows), selected ? B.source.data : B.data, Math.max(1, B.rows),
+    opts.beta ?? 0, out.data, Math.max(1, m), selected ? B.index : undefined,
   );
   return out;
 }

@@ -1,9 +1,12 @@
-import { Matrix, Rng, columnsView, gatherColumns, zeros } from "../tensor";
+import { ColumnSelection, Matrix, Rng, columnsView, gatherColumns, selectColumns, zeros } from "../tensor";
 import { LabeledSet } from "./data-splits";
 
-/** One mini-batch: X (d × B) and its labels (length B). Valid until the next `batch` call. */
+/**
+ * One mini-batch: X (d × B) and its labels (length B). Valid until the next `batch` call. X is a
+ * plain matrix with `copy` (or without shuffling), else a column selection of the data set.
+ */
 export interface Batch {
-  readonly X: Matrix;
+  readonly X: Matrix | ColumnSelection;
   readonly y: Int32Array;
 }
 
@@ -28,8 +31,9 @@ export interface BatchSourceOptions {
 /**
  * Mini-batches of `batchSize` columns of `set`, batch j of epoch e being columns
  * order[j·B … (j+1)·B−1] of that epoch's order (identity, or a permutation when shuffling).
- * Without shuffling or copying, batches are views into the data (no copy at all); otherwise
- * they are gathered into one buffer allocated once (a permutation is allocated per epoch).
+ * Without copying, batches are views into the data (no shuffling) or column selections of it (the
+ * matrix products read the columns where they are); with `copy` they are gathered into one buffer
+ * allocated once. A permutation is allocated per epoch.
  */
 export function createBatchSource(set: LabeledSet, batchSize: number, opts: BatchSourceOptions): BatchSource {
   const n = set.X.cols;
@@ -39,7 +43,7 @@ export function createBatchSource(set: LabeledSet, batchSize: number, opts: Batc
   }
   if (opts.shuffle && !opts.rng) throw new RangeError("createBatchSource: shuffling needs an rng");
   const gather = opts.shuffle || opts.copy;
-  const Xb = gather ? zeros(set.X.rows, batchSize) : undefined;
+  const Xb = opts.copy ? zeros(set.X.rows, batchSize) : undefined;
   const yb = new Int32Array(batchSize);
   let order: Int32Array | undefined;
   let epoch = -1;
@@ -55,8 +59,9 @@ export function createBatchSource(set: LabeledSet, batchSize: number, opts: Batc
       }
       if (order) {
         const idx = order.subarray(start, start + batchSize);
-        gatherColumns(set.X, idx, Xb);
         for (let c = 0; c < batchSize; c++) yb[c] = set.y[idx[c]];
+        if (!Xb) return { X: selectColumns(set.X, idx), y: yb };
+        gatherColumns(set.X, idx, Xb);
       } else {
         Xb!.data.set(set.X.data.subarray(start * set.X.rows, (start + batchSize) * set.X.rows));
         yb.set(set.y.subarray(start, start + batchSize));

@@ -1,4 +1,4 @@
-import { Rng, deriveRng } from "../tensor";
+import { ColumnSelection, Matrix, Rng, deriveRng, toMatrix } from "../tensor";
 import { crossEntropyLoss } from "../layers";
 import {
   MlpParams, MlpSpec, MlpStats, MlpWorkspace, cloneMlpParams, cloneMlpStats, createWorkspace, gradEntries, initMlp,
@@ -117,9 +117,13 @@ class Trainer {
     const s0 = now();
     const { params, workspace, settings } = this.s;
     const batch = this.s.source.batch(t);
-    if (settings.noise) applyNoise(batch.X, settings.noise, this.s.noiseRng);
+    let X: Matrix | ColumnSelection = batch.X;
+    if (settings.noise) {
+      X = toMatrix(batch.X); // the source's own copy (a plain matrix), noised in place
+      applyNoise(X, settings.noise, this.s.noiseRng);
+    }
     const statsOut = this.s.statsBuffers[t % 2];
-    const fwd = mlpForward(params, batch.X, { mode: "train", stats: this.stats, rng: this.s.dropoutRng, workspace, statsOut });
+    const fwd = mlpForward(params, X, { mode: "train", stats: this.stats, rng: this.s.dropoutRng, workspace, statsOut });
     // The batch cost J = loss + λ·Σ‖W‖² is NaN/∞ exactly when the loss is as long as Σ‖W‖² is
     // finite; weights big enough to overflow it (or non-finite) overflow the forward pass too, so
     // the loss alone detects divergence and the O(#weights) L2 sum is skipped per step

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from "fs";
 import { mkdir, mkdtemp, rm, writeFile } from "fs/promises";
 import { tmpdir } from "os";
 import { join } from "path";
-import { timeReportRun } from "../../src/bench/report-run";
+import { reportNames, timeReportRun, timeReportRuns } from "../../src/bench/report-run";
 import { buildReportEntry } from "../../src/notebook/report-entry";
 import { Notebook, serializeNotebook } from "../../src/report/nbformat";
 import { requireBuild, ROOT } from "../notebook/helpers";
@@ -63,5 +63,23 @@ describe("bench/report-run: a report generated cold, then warm, in a scratch fol
       if (saved === undefined) delete process.env.NNBOOK_CACHE_DIR;
       else process.env.NNBOOK_CACHE_DIR = saved;
     }
+  });
+
+  it("--report all: every report of the manifest in order, each with its cold time and training runs", async () => {
+    await mkdir(join(dir, "all"));
+    await writeFile(join(dir, "all", "runs.ipynb"), serializeNotebook(trainingNotebook()));
+    const manifest = join(dir, "all", "reports.json");
+    await writeFile(manifest, JSON.stringify({ reports: [
+      { name: "first", title: "First", notebooks: ["runs.ipynb"] }, { name: "second", title: "Second", notebooks: ["runs.ipynb"] },
+    ] }));
+    assert.deepEqual(await reportNames("all", manifest), ["first", "second"]);
+    assert.deepEqual(await reportNames("second, first", manifest), ["second", "first"]);
+    await assert.rejects(reportNames("first,third", manifest), /third/);
+    const none = { reportsDir: join(dir, "no-reports"), figuresDir: join(dir, "no-figures") };
+    const runs = await timeReportRuns("all", { manifest, ...none });
+    assert.deepEqual(runs.map((r) => [r.name, r.runsComputed, r.warmEqualsCold, r.equalsCommitted]), [
+      ["first", 2, true, undefined], ["second", 2, true, undefined],
+    ]);
+    assert.ok(runs.every((r) => r.coldSeconds > 0));
   });
 });

@@ -111,11 +111,17 @@ describe("bench/table and parsing", () => {
 
     const withLoad = formatBenchMarkdown({ ...report, load: { ok: true, seconds: 2.5, upfrontSeconds: 0.31, images: 60000, dir: "/data/cifar" } });
     assert.ok(withLoad.includes("- Loading CIFAR-10 (60,000 images from /data/cifar): read, checked and hashed in 0.31 s, decoded and standardized on first use: 2.50 s in all (best of 2)."), withLoad);
-    const withRun = formatBenchMarkdown({ ...report, reportRun: {
+    const withRun = formatBenchMarkdown({ ...report, reportRuns: [{
       name: "dd2424-a3", jobs: 2, coldSeconds: 1500, warmSeconds: 21.4, runsComputed: 90, warmEqualsCold: true,
-      equalsCommitted: { body: true, figures: false, differingFigures: ["02/cell-4.svg"] } } });
+      equalsCommitted: { body: true, figures: false, differingFigures: ["02/cell-4.svg"] } }] });
     assert.match(withRun, /report dd2424-a3, cold cache \| 25\.00 min \(90 training runs, 2 notebooks at a time\); warm 21\.4 s \| – \|/);
     assert.ok(withRun.includes("cold (empty result cache, 90 training runs) 1500.0 s, warm 21.4 s; warm body byte-identical to the cold one; " +
       "body byte-identical to the committed report, figures **differ**: 02/cell-4.svg."), withRun);
+    assert.doesNotMatch(withRun, /all 1 reports/);
+    const second = { name: "tdt4265-a2", jobs: 2, coldSeconds: 300, warmSeconds: 5, runsComputed: 30, warmEqualsCold: true };
+    const withRuns = formatBenchMarkdown({ ...report, reportRuns: [{ ...second, name: "dd2424-a3", coldSeconds: 1500, runsComputed: 90 }, second] });
+    assert.match(withRuns, /report tdt4265-a2, cold cache \| 5\.00 min \(30 training runs, 2 notebooks at a time\); warm 5\.0 s \| – \|/);
+    assert.match(withRuns, /all 2 reports, cold cache \| 30\.00 min \(120 training runs\) \| – \|/);
+    assert.ok(withRuns.includes("Report tdt4265-a2 generated into a scratch folder, 2 notebooks at a time: cold (empty result cache, 30 training runs) 300.0 s"), withRuns);
   });
 });

@@ -133,6 +133,8 @@ describe("layers/batchnorm", () => {
       const bn = batchnormForward(S, gamma, beta, { mode: "train", stats });
       const act = activationForward(bn.out, spec);
       assertSameBytes(fused.out.data, act.out.data, `${name} forward`);
+      assertSameBytes(fused.activation.S.data, bn.out.data, `${name} BN output`);
+      assertSameBytes(fused.bn.SHat.data, bn.cache.SHat.data, `${name} SHat`);
       assertSameBytes(fused.nextStats.vAv.data, bn.nextStats.vAv.data, `${name} nextStats`);
       const R = randn(m, n, rng);
       const g1 = batchnormActivationBackward(R, fused.bn, fused.activation);

@@ -25,6 +25,25 @@ describe("model/evaluateMlp", () => {
     assert.equal(whole.accuracy, chunked.accuracy);
   });
 
+  it("the lean pass gives the bits of mlpForward (taken with an impl override) for every BN placement and activation", () => {
+    const data = tinySet(6, 45, 3, "eval-bits");
+    for (const batchNorm of ["before", "after", "off"] as const) {
+      for (const name of ["relu", "tanh", "elu"] as const) {
+        const net = initMlp(smallSpec({ batchNorm, activation: { name } }), createRng(`bits-${batchNorm}-${name}`));
+        for (const s of net.stats) s.muAv.data.fill(0.1), s.vAv.data.fill(2.5);
+        const lean = evaluateMlp(net.params, net.stats, data.X, data.y, 0.01, { chunkSize: 20 });
+        const reference = evaluateMlp(net.params, net.stats, data.X, data.y, 0.01, { chunkSize: 20, impl: {} });
+        assert.deepEqual(lean, reference, `${batchNorm} ${name}`);
+      }
+    }
+  });
+
+  it("non-finite input raises the forward pass's error", () => {
+    const bad = { rows: X.rows, cols: X.cols, data: X.data.slice() };
+    bad.data[3 + 5 * 6] = NaN;
+    assert.throws(() => evaluateMlp(params, stats, bad, y, 0), /mlpForward: input X: non-finite value NaN at \(3, 5\)/);
+  });
+
   it("bad input raises clear errors", () => {
     assert.throws(() => evaluateMlp(params, stats, X, y, -1), /evaluateMlp: lambda \(L2 weight\) must be a finite number ≥ 0, got -1/);
     assert.throws(() => evaluateMlp(params, stats, X, y.subarray(0, 10), 0), /evaluateMlp: 10 labels for 45 samples/);
