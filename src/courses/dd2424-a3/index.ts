@@ -4,3 +4,7 @@
 export * from "./seeds";
 export * from "./presets";
 export * from "./grid-presets";
+export * from "./bonus-plan";
+export * from "./bonus-run";
+export * from "./bonus-coverage";
+export * from "./bonus-results";
