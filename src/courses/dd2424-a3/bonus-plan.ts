@@ -87,7 +87,7 @@ export function seedRuns(blockId: string, readings: readonly string[], section: 
   }));
 }
 
-const allReadings = (s: BonusSettings, extra: readonly string[] = []) => ["seed", ...s.readings, ...extra];
+const allReadings = (s: BonusSettings, extra: readonly string[] = []) => [...new Set(["seed", ...s.readings, ...extra])];
 const ids = (prefix: string) => SEED_004_BLOCKS.filter((b) => b.id.startsWith(prefix)).map((b) => b.id);
 
 /**
@@ -97,13 +97,18 @@ const ids = (prefix: string) => SEED_004_BLOCKS.filter((b) => b.id.startsWith(pr
 export function controlRuns(blockId: string, s: BonusSettings): BonusConfiguration[] {
   return seedRuns(blockId, allReadings(s), "bnAfter", s).map((r) => {
     const { noise: _noise, ...config } = r.config;
-    const eta = config.schedule.kind === "constant" ? config.schedule.eta : config.schedule.kind === "cyclical" ? config.schedule.etaMax : NaN;
+    const eta = etaOf(config as ExperimentConfig);
     return {
-      id: `ours/control/eta-${eta}-lambda-${config.lambda}@${r.reading}`, section: "bnAfter" as const, runs: "seeds" as const,
+      id: controlId(r.config, r.reading!), section: "bnAfter" as const, runs: "seeds" as const,
       label: `ours: BN before, ReLU, no noise, η = ${eta.toPrecision(4)}, λ = ${config.lambda} [${r.reading}]`,
       config: { ...config, batchNorm: "before" as const, activation: { name: "relu" as const } },
     };
   });
+}
+
+/** The id of OUR control at the (η, λ) of `config` under `reading`. */
+export function controlId(config: ExperimentConfig, reading: string): string {
+  return `ours/control/eta-${etaOf(config)}-lambda-${config.lambda}@${reading}`;
 }
 
 /** Section 1: BN after the activation at the three settings, and OUR BN-before controls. */
@@ -112,9 +117,10 @@ export function bnAfterPlan(s: BonusSettings = BONUS_DEFAULTS): BonusConfigurati
   return [...blocks.flatMap((b) => seedRuns(b, allReadings(s), "bnAfter", s)), ...blocks.flatMap((b) => controlRuns(b, s))];
 }
 
-/** Section 2: noise at the three settings (10 % and 1 % of the batch's std); the controls are section 1's. */
+/** Section 2: noise at the three settings (10 % and 1 % of the batch's std), and section 1's controls (no noise). */
 export function noisePlan(s: BonusSettings = BONUS_DEFAULTS): BonusConfiguration[] {
-  return ids("004/noise/").flatMap((b) => seedRuns(b, allReadings(s, ["noise-0.01"]), "noise", s));
+  const controls = ids("004/bn-after/").flatMap((b) => controlRuns(b, s)).map((c) => ({ ...c, section: "noise" as const }));
+  return [...ids("004/noise/").flatMap((b) => seedRuns(b, allReadings(s, ["noise-0.01"]), "noise", s)), ...controls];
 }
 
 /** Section 5: leaky ReLU and ELU (a = 0.01) at their settings, and OUR ReLU controls at the same (η, λ). */

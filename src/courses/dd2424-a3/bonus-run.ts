@@ -4,6 +4,7 @@
  * each data set named in the configs is loaded once, and every configuration gets its seed group
  * (a candidate only its first seed's run) and its entry of the results JSON.
  */
+import { loadCifar10 } from "../../data/cifar10";
 import { type SeedGroup, groupBySeed } from "../../experiments/aggregate";
 import type { DataSpec, ExperimentConfig } from "../../experiments/config";
 import type { ExperimentData } from "../../experiments/data";
@@ -33,6 +34,15 @@ export function memoLoader(loader: DataLoader): DataLoader {
     if (!seen.has(k)) seen.set(k, loader(spec));
     return seen.get(k)!;
   };
+}
+
+/** CIFAR-10 as a config's data spec names it (`split`, `validationSize`), each spec loaded once; no download. */
+export function cifar10Loader(dir?: string): DataLoader {
+  return memoLoader((spec) => {
+    if (spec.name !== "cifar10") throw new RangeError(`cifar10Loader: data.name: expected "cifar10", got ${JSON.stringify(spec.name)}`);
+    const o = (spec.options ?? {}) as { split?: "standard" | "small"; validationSize?: number };
+    return loadCifar10({ dir, split: o.split, validationSize: o.validationSize, download: false });
+  });
 }
 
 /** How many training runs `plan` needs with `seeds` (equal configs counted once). */

@@ -8,3 +8,4 @@ export * from "./bonus-plan";
 export * from "./bonus-run";
 export * from "./bonus-coverage";
 export * from "./bonus-results";
+export * from "./bonus-tables";

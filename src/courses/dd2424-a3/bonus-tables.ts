@@ -1,0 +1,101 @@
+/**
+ * The tables of the bonus notebooks, from `runBonus` outcomes: each configuration beside the
+ * seed's published number with every seed's own test accuracy (so a bimodal outcome shows as
+ * such, not as a mean ± std that describes no run) and the single-run prediction test; pairs of
+ * our configurations compared by Welch's test (p-value named), never by a 2 × SE rule.
+ */
+import { meanStd } from "../../experiments/aggregate";
+import { formatPValue, singleRunTest, welchTest } from "../../report/t-tests";
+import { controlId } from "./bonus-plan";
+import type { BonusOutcome } from "./bonus-run";
+import { SEED_004_BLOCKS } from "./seeds/004";
+
+/** Finished runs' final accuracy on `split`, in percent, seed order. */
+export function accuracies(o: BonusOutcome, split: "train" | "validation" | "test" = "test"): number[] {
+  return o.results.runs.flatMap((r) => (r[split] ? [100 * r[split]!.accuracy] : []));
+}
+
+const fmt = (v: readonly number[]): string => {
+  if (v.length === 0) return "—";
+  const m = meanStd(v);
+  return v.length === 1 ? m.mean.toFixed(2) : `${m.mean.toFixed(2)} ± ${m.std.toFixed(2)}`;
+};
+
+/** "3 of 3" or "2 of 3 (1 diverged)". */
+function runsText(o: BonusOutcome): string {
+  const runs = o.results.runs;
+  const lost = runs.filter((r) => !r.test).map((r) => r.status);
+  return `${runs.length - lost.length} of ${runs.length}${lost.length ? ` (${lost.join(", ")})` : ""}`;
+}
+
+/**
+ * One row per outcome: its label, the runs that finished, validation and test accuracy (mean ±
+ * std, %), the test accuracy of every seed, the published number and the prediction test of it.
+ */
+export function outcomeRows(outcomes: readonly BonusOutcome[], split: "validation" | "test" = "test"): Record<string, string>[] {
+  return outcomes.map((o) => {
+    const v = accuracies(o, split);
+    const published = SEED_004_BLOCKS.find((x) => x.id === o.configuration.blockId)?.published[0];
+    return {
+      Configuration: o.configuration.label, Runs: runsText(o), "Validation acc. %": fmt(accuracies(o, "validation")),
+      "Test acc. %": fmt(accuracies(o, "test")), [`Per seed (${split}) %`]: v.map((x) => x.toFixed(2)).join(", ") || "—",
+      Published: published?.text ?? "—", "Published vs ours": published ? formatPValue(singleRunTest(v, published.value)) : "—",
+    };
+  });
+}
+
+/** A comparison of two outcomes: `a` against `b`. */
+export interface Comparison {
+  readonly label: string;
+  readonly a: BonusOutcome;
+  readonly b: BonusOutcome;
+}
+
+/** One row per comparison: both means, the difference a − b and Welch's two-sided p (test accuracy). */
+export function welchRows(pairs: readonly Comparison[]): Record<string, string>[] {
+  return pairs.map(({ label, a, b }) => {
+    const [x, y] = [accuracies(a), accuracies(b)];
+    const diff = x.length && y.length ? (meanStd(x).mean - meanStd(y).mean).toFixed(2) : "—";
+    return { Comparison: label, "A: test %": fmt(x), "B: test %": fmt(y), "A − B": diff, "Welch p": formatPValue(welchTest(x, y)) };
+  });
+}
+
+/**
+ * One sentence on `pairs`: in how many A has the lower (or higher) mean test accuracy, and in
+ * how many of those Welch's two-sided p is below `alpha`, p-values named.
+ */
+export function comparisonSummary(pairs: readonly Comparison[], a: string, b: string, alpha = 0.05): string {
+  const tested = pairs.map((p) => ({ x: accuracies(p.a), y: accuracies(p.b) })).filter((t) => t.x.length > 0 && t.y.length > 0)
+    .map((t) => ({ below: meanStd(t.x).mean < meanStd(t.y).mean, test: welchTest(t.x, t.y) }));
+  const below = tested.filter((t) => t.below);
+  const sig = (list: typeof tested) => list.filter((t) => t.test !== undefined && t.test.pValue < alpha).length;
+  const ps = tested.map((t) => formatPValue(t.test)).join(", ");
+  return `${a} has a lower mean test accuracy than ${b} in ${below.length} of ${tested.length} comparisons `
+    + `(Welch p < ${alpha} in ${sig(below)} of them) and a higher one in ${tested.length - below.length} `
+    + `(p < ${alpha} in ${sig(tested.filter((t) => !t.below))}); ${ps}.`;
+}
+
+/** Each outcome with id prefix `prefix` against OUR control at its (η, λ) and reading (as `a` and `b`). */
+export function versusControl(outcomes: readonly BonusOutcome[], prefix: string): Comparison[] {
+  return outcomesOf(outcomes, prefix).map((a) => {
+    const reading = a.configuration.reading === "noise-0.01" ? "seed" : a.configuration.reading!;
+    return { label: a.configuration.label, a, b: outcome(outcomes, controlId(a.configuration.config, reading)) };
+  });
+}
+
+/** The outcomes whose id starts with `prefix` (in plan order). */
+export function outcomesOf(outcomes: readonly BonusOutcome[], prefix: string): BonusOutcome[] {
+  return outcomes.filter((o) => o.configuration.id.startsWith(prefix));
+}
+
+/** The outcome with id `id`; throws naming it when absent. */
+export function outcome(outcomes: readonly BonusOutcome[], id: string): BonusOutcome {
+  const o = outcomes.find((x) => x.configuration.id === id);
+  if (!o) throw new RangeError(`no configuration "${id}" among the outcomes`);
+  return o;
+}
+
+/** The curves of the outcome's first seed, labelled (for `compareCurves`). */
+export function curveOf(o: BonusOutcome, label: string): { label: string; history: BonusOutcome["group"]["results"][number]["history"] } {
+  return { label, history: o.group.results[0].history };
+}
