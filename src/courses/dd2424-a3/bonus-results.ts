@@ -12,6 +12,9 @@ import {
 } from "./bonus-plan";
 import { type BonusOutcome, type DataLoader, candidateScores, runBonus } from "./bonus-run";
 
+export { coverageCounts, coverageTable } from "../../report/coverage";
+export { writeResultsJson } from "../../report/results-json";
+
 /** Every stage-1 configuration of the report, in section order (ids unique). */
 export function bonusStageOne(s: BonusSearchSettings = BONUS_SEARCH_DEFAULTS): BonusConfiguration[] {
   const all = [...bnAfterPlan(s), ...noisePlan(s), ...architecturePlan(s), ...searchPlan(s), ...activationPlan(s)];

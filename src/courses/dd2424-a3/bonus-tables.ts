@@ -5,7 +5,9 @@
  * our configurations compared by Welch's test (p-value named), never by a 2 × SE rule.
  */
 import { meanStd } from "../../experiments/aggregate";
+import type { ArchitectureRow } from "../../figures/records";
 import { formatPValue, singleRunTest, welchTest } from "../../report/t-tests";
+import type { Matrix } from "../../tensor";
 import { controlId } from "./bonus-plan";
 import type { BonusOutcome } from "./bonus-run";
 import { SEED_004_BLOCKS } from "./seeds/004";
@@ -98,4 +100,38 @@ export function outcome(outcomes: readonly BonusOutcome[], id: string): BonusOut
 /** The curves of the outcome's first seed, labelled (for `compareCurves`). */
 export function curveOf(o: BonusOutcome, label: string): { label: string; history: BonusOutcome["group"]["results"][number]["history"] } {
   return { label, history: o.group.results[0].history };
+}
+
+/** Bars for `architectureSummary`: each outcome's mean accuracy on `split` (%), labelled without ", one run". */
+export function accuracyBars(outcomes: readonly BonusOutcome[], split: "validation" | "test" = "validation"): ArchitectureRow[] {
+  return outcomes.flatMap((o) => {
+    const v = accuracies(o, split);
+    return v.length === 0 ? [] : [{ label: o.configuration.label.replace(", one run", ""), accuracy: meanStd(v).mean / 100 }];
+  });
+}
+
+/** OUR 5-layer nets (ids "ours/5-layer/a-b-c-d") against the seed's 4-layer (a, b, c) they extend, reading "seed". */
+export function fiveLayerPairs(outcomes: readonly BonusOutcome[]): Comparison[] {
+  return outcomesOf(outcomes, "ours/5-layer/").map((a) => {
+    const four = a.configuration.id.split("/")[2].split("-").slice(0, 3).join("-");
+    return { label: a.configuration.label, a, b: outcome(outcomes, `004/architecture/4-layer/${four}@seed`) };
+  });
+}
+
+/** Standard deviation and variance over every entry of a d × n matrix (what "the batch's spread" is on average). */
+export function entrySpread(X: Matrix): { std: number; variance: number } {
+  const d = X.data;
+  let sum = 0;
+  for (let k = 0; k < d.length; k++) sum += d[k];
+  const mean = sum / d.length;
+  let ss = 0;
+  for (let k = 0; k < d.length; k++) ss += (d[k] - mean) * (d[k] - mean);
+  const variance = ss / d.length;
+  return { std: Math.sqrt(variance), variance };
+}
+
+/** The `k` outcomes with the highest mean validation accuracy (unfinished ones last), best first. */
+export function topByValidation(outcomes: readonly BonusOutcome[], k: number): BonusOutcome[] {
+  const v = (o: BonusOutcome) => o.group.final?.validation.accuracy.mean ?? -Infinity;
+  return [...outcomes].sort((a, b) => v(b) - v(a)).slice(0, k);
 }
