@@ -4,3 +4,7 @@
 export * from "./seeds";
 export * from "./presets";
 export * from "./grid-presets";
+export * from "./block-runs";
+export * from "./data-loader";
+export * from "./coverage";
+export * from "./results";
