@@ -133,3 +133,23 @@ export async function runBlockRuns(
 export function trainingCount(runs: readonly BlockRun[], seeds: number): number {
   return new Set(runs.map((r) => keyOf(r.config))).size * seeds;
 }
+
+/** A notebook's parameters as run options; `null` keeps the seed's setting (n_s, cycles, epochs) or evaluates the whole training split. */
+export interface NotebookRunParameters {
+  readonly evalTimes: number;
+  readonly trainSubset: number | null;
+  readonly nS: number | null;
+  readonly cycles: number | null;
+  readonly epochs?: number | null;
+  readonly validationSize: number;
+}
+
+/** `BlockRunOptions` from a notebook's parameters. */
+export function notebookRunOptions(p: NotebookRunParameters): BlockRunOptions {
+  const shorten: Shortening = {
+    ...(p.nS !== null ? { nS: p.nS } : {}), ...(p.cycles !== null ? { cycles: p.cycles } : {}),
+    ...(p.epochs !== undefined && p.epochs !== null ? { epochs: p.epochs } : {}),
+    ...(p.validationSize !== 5000 ? { validationSize: p.validationSize } : {}),
+  };
+  return { evalTimes: p.evalTimes, ...(p.trainSubset !== null ? { trainSubset: p.trainSubset } : {}), shorten };
+}

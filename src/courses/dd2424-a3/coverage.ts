@@ -80,7 +80,9 @@ function gradientRow(b: SeedBlock, doc: Doc, input: CoverageInput, bound = 1e-6)
   const p = publishedMaxError(b);
   const what = abs ? `max |analytic − numerical| ≤ ${limit.toExponential()} (the seed's allclose atol)` : `max relative error < ${limit.toExponential()}`;
   const seedFails = p !== undefined && p.value >= limit;
+  const known = input.why?.[b.id];
   const verdict = worst >= limit ? `differs: ours ${worst.toExponential(1)}, not ${what}`
+    : known !== undefined ? `differs: ours pass (${what}); ${known}`
     : seedFails ? `differs: ours pass (${what}); the seed's own check prints ${p!.text}`
       : `reproduced: ${what}`;
   return { block: covered(b), ourSection: input.sectionOf(b.id), ours, published: p ? { text: p.text, value: p.value } : undefined, verdict };

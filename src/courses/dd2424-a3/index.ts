@@ -8,3 +8,6 @@ export * from "./block-runs";
 export * from "./data-loader";
 export * from "./coverage";
 export * from "./results";
+export * from "./gradient-checks";
+export * from "./report";
+export * from "./tables";
