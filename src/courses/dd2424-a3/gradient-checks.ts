@@ -65,3 +65,21 @@ export function gradientMeasurements(checks: readonly BlockGradientCheck[], sect
     { id: `${c.blockId}/abs`, label: "max |analytic − numerical|", section, values: [Math.max(...c.rows.map((r) => r.maxAbsoluteError))] },
   ]);
 }
+
+const PARAM_QUANTITY = { W: "relativeErrorW", b: "relativeErrorB", gamma: "relativeErrorGamma", beta: "relativeErrorBeta" } as const;
+
+/**
+ * A check's table: per layer and parameter our largest relative and absolute errors, the seed's
+ * printed relative error where it prints one, and whether ours is below `tolerance`.
+ */
+export function gradientCheckRows(block: SeedBlock, check: BlockGradientCheck, tolerance = 1e-6): Record<string, string>[] {
+  return check.rows.map((r) => {
+    const seed = block.published.find((p) => p.layer === r.layer + 1 && p.quantity === PARAM_QUANTITY[r.param]);
+    return {
+      Layer: String(r.layer + 1), Param: r.param, Shape: r.shape.join(" × "),
+      "Ours: max rel. error": r.maxRelativeError.toExponential(2), "Ours: max abs. error": r.maxAbsoluteError.toExponential(2),
+      "Seed: rel. error": seed ? seed.text : "—", [`Ours < ${tolerance.toExponential()}`]: r.maxRelativeError < tolerance ? "yes" : "NO",
+      "Kink entries skipped": String(r.kinkCrossings),
+    };
+  });
+}

@@ -11,3 +11,4 @@ export * from "./results";
 export * from "./gradient-checks";
 export * from "./report";
 export * from "./tables";
+export * from "./report-results";

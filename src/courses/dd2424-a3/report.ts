@@ -84,7 +84,15 @@ export function optimizeRuns(o: BlockRunOptions = {}): BlockRun[] {
     run("000/optimize/3-hidden", o), run("000/optimize/6-hidden", o), run("000/optimize/12-hidden", o), run("000/optimize/12-hidden", o, "11-hidden"),
     run("000/optimize/dropout-no-bn", o), run("000/optimize/dropout-bn", o), run("000/optimize/gaussian-noise", o),
     run("000/optimize/salt-pepper-noise", o, "sp-0.01"), run("000/optimize/salt-pepper-noise", o, "sp-0.05"), run("000/final", o),
+    withoutNoise(run("000/optimize/gaussian-noise", o)), withoutNoise(run("000/optimize/salt-pepper-noise", o, "sp-0.01")),
   ];
+}
+
+/** OUR control: a noise run without its noise (the seed compares with nothing of the same net). */
+function withoutNoise(r: BlockRun): BlockRun {
+  const { noise: _noise, ...plain } = r.config;
+  const id = `${r.blockId}#ours-no-noise`;
+  return { ...r, id, reading: "ours-no-noise", ours: true, label: `${r.label.replace(/ \[.*\]$/, "")} [OURS: the same net without noise]`, config: plain };
 }
 
 /** Every section's runs (3 seeds each in the report), by section, and the many-seed runs. */

@@ -59,3 +59,29 @@ export function escapedChance(run: BlockRun, results: BlockResults, K = 10, marg
   const v = accuracies(results.get(run.id)!, "test");
   return { escaped: v.filter((a) => a > 100 / K + margin).length, of: results.get(run.id)!.results.length };
 }
+
+/** A run's seed group with a label, for `welchSentence`; throws naming a missing id. */
+export function labelled(results: BlockResults, id: string, label: string): { label: string; group: import("../../experiments/aggregate").SeedGroup } {
+  const group = results.get(id);
+  if (!group) throw new RangeError(`no results for "${id}"`);
+  return { label, group };
+}
+
+/** A grid's validation and test accuracy per λ (fractions, mean ± std over the seeds) for `lambdaSearch`. */
+export function lambdaRows(runs: readonly BlockRun[], results: BlockResults): import("../../figures/records").LambdaRow[] {
+  return runs.flatMap((r) => {
+    const f = results.get(r.id)?.final;
+    if (!f) return [];
+    return (["validation", "test"] as const).map((split) => ({ lambda: r.config.lambda, split, accuracy: f[split].accuracy.mean, std: f[split].accuracy.std }));
+  });
+}
+
+/** (σ, BN) cells of the N(0, σ²) runs (test accuracy, fractions) for `initSensitivity`; runs without a normal init are skipped. */
+export function initRows(runs: readonly BlockRun[], results: BlockResults): import("../../figures/records").InitSensitivityRow[] {
+  return runs.flatMap((r) => {
+    const f = results.get(r.id)?.final;
+    const init = r.config.init;
+    if (!f || init.kind !== "normal") return [];
+    return [{ sigma: init.sigma, batchNorm: r.config.batchNorm !== "off", accuracy: f.test.accuracy.mean, std: f.test.accuracy.std }];
+  });
+}
