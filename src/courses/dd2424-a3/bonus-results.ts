@@ -10,7 +10,8 @@ import {
   type BonusConfiguration, type BonusSearchSettings, BONUS_SEARCH_DEFAULTS, activationPlan, architecturePlan, bnAfterPlan,
   noisePlan, retrainPlan, searchPlan,
 } from "./bonus-plan";
-import { type BonusOutcome, type DataLoader, candidateScores, runBonus } from "./bonus-run";
+import type { DataLoader } from "./block-runs";
+import { type BonusOutcome, candidateScores, runBonus } from "./bonus-run";
 
 export { coverageCounts, coverageTable } from "../../report/coverage";
 export { writeResultsJson } from "../../report/results-json";

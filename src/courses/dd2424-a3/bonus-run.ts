@@ -1,20 +1,16 @@
 /**
  * Runs bonus configurations (`bonus-plan.ts`) through the parallel sweep and the result cache:
  * equal configs run once (a search candidate that is also a listed run shares its seed-1 run),
- * each data set named in the configs is loaded once, and every configuration gets its seed group
+ * the data each config names come from a `DataLoader` (`cifarLoader`), and every configuration gets its seed group
  * (a candidate only its first seed's run) and its entry of the results JSON.
  */
-import { loadCifar10 } from "../../data/cifar10";
 import { type SeedGroup, groupBySeed } from "../../experiments/aggregate";
 import type { DataSpec, ExperimentConfig } from "../../experiments/config";
-import type { ExperimentData } from "../../experiments/data";
 import { configHash } from "../../experiments/hash";
 import { type SeedGroupOptions, runSeedGroups } from "../../experiments/seed-groups";
 import { type ConfigurationResults, configurationResults } from "../../report/results-json";
+import type { DataLoader } from "./block-runs";
 import { BONUS_SECTIONS, type BonusConfiguration } from "./bonus-plan";
-
-/** Loads the data a config's `data` names (e.g. `{ name: "cifar10", options: { split: "small" } }`). */
-export type DataLoader = (spec: DataSpec) => Promise<ExperimentData>;
 
 /** One configuration with its runs. */
 export interface BonusOutcome {
@@ -25,25 +21,6 @@ export interface BonusOutcome {
 
 const keyOf = (c: ExperimentConfig): string => configHash({ ...c, seed: 0 });
 const dataKey = (d: DataSpec): string => JSON.stringify(d);
-
-/** `loader` with each data spec loaded once. */
-export function memoLoader(loader: DataLoader): DataLoader {
-  const seen = new Map<string, Promise<ExperimentData>>();
-  return (spec) => {
-    const k = dataKey(spec);
-    if (!seen.has(k)) seen.set(k, loader(spec));
-    return seen.get(k)!;
-  };
-}
-
-/** CIFAR-10 as a config's data spec names it (`split`, `validationSize`), each spec loaded once; no download. */
-export function cifar10Loader(dir?: string): DataLoader {
-  return memoLoader((spec) => {
-    if (spec.name !== "cifar10") throw new RangeError(`cifar10Loader: data.name: expected "cifar10", got ${JSON.stringify(spec.name)}`);
-    const o = (spec.options ?? {}) as { split?: "standard" | "small"; validationSize?: number };
-    return loadCifar10({ dir, split: o.split, validationSize: o.validationSize, download: false });
-  });
-}
 
 /** How many training runs `plan` needs with `seeds` (equal configs counted once). */
 export function countRuns(plan: readonly BonusConfiguration[], seeds: readonly number[]): number {

@@ -10,12 +10,11 @@ import { formatPValue, singleRunTest, welchTest } from "../../report/t-tests";
 import type { Matrix } from "../../tensor";
 import { controlId } from "./bonus-plan";
 import type { BonusOutcome } from "./bonus-run";
+import { accuracies } from "./results";
 import { SEED_004_BLOCKS } from "./seeds/004";
 
 /** Finished runs' final accuracy on `split`, in percent, seed order. */
-export function accuracies(o: BonusOutcome, split: "train" | "validation" | "test" = "test"): number[] {
-  return o.results.runs.flatMap((r) => (r[split] ? [100 * r[split]!.accuracy] : []));
-}
+const accuraciesOf = (o: BonusOutcome, split: "train" | "validation" | "test" = "test"): number[] => accuracies(o.group, split);
 
 const fmt = (v: readonly number[]): string => {
   if (v.length === 0) return "—";
@@ -36,11 +35,11 @@ function runsText(o: BonusOutcome): string {
  */
 export function outcomeRows(outcomes: readonly BonusOutcome[], split: "validation" | "test" = "test"): Record<string, string>[] {
   return outcomes.map((o) => {
-    const v = accuracies(o, split);
+    const v = accuraciesOf(o, split);
     const published = SEED_004_BLOCKS.find((x) => x.id === o.configuration.blockId)?.published[0];
     return {
-      Configuration: o.configuration.label, Runs: runsText(o), "Validation acc. %": fmt(accuracies(o, "validation")),
-      "Test acc. %": fmt(accuracies(o, "test")), [`Per seed (${split}) %`]: v.map((x) => x.toFixed(2)).join(", ") || "—",
+      Configuration: o.configuration.label, Runs: runsText(o), "Validation acc. %": fmt(accuraciesOf(o, "validation")),
+      "Test acc. %": fmt(accuraciesOf(o, "test")), [`Per seed (${split}) %`]: v.map((x) => x.toFixed(2)).join(", ") || "—",
       Published: published?.text ?? "—", "Published vs ours": published ? formatPValue(singleRunTest(v, published.value)) : "—",
     };
   });
@@ -56,7 +55,7 @@ export interface Comparison {
 /** One row per comparison: both means, the difference a − b and Welch's two-sided p (test accuracy). */
 export function welchRows(pairs: readonly Comparison[]): Record<string, string>[] {
   return pairs.map(({ label, a, b }) => {
-    const [x, y] = [accuracies(a), accuracies(b)];
+    const [x, y] = [accuraciesOf(a), accuraciesOf(b)];
     const diff = x.length && y.length ? (meanStd(x).mean - meanStd(y).mean).toFixed(2) : "—";
     return { Comparison: label, "A: test %": fmt(x), "B: test %": fmt(y), "A − B": diff, "Welch p": formatPValue(welchTest(x, y)) };
   });
@@ -67,7 +66,7 @@ export function welchRows(pairs: readonly Comparison[]): Record<string, string>[
  * how many of those Welch's two-sided p is below `alpha`, p-values named.
  */
 export function comparisonSummary(pairs: readonly Comparison[], a: string, b: string, alpha = 0.05): string {
-  const tested = pairs.map((p) => ({ x: accuracies(p.a), y: accuracies(p.b) })).filter((t) => t.x.length > 0 && t.y.length > 0)
+  const tested = pairs.map((p) => ({ x: accuraciesOf(p.a), y: accuraciesOf(p.b) })).filter((t) => t.x.length > 0 && t.y.length > 0)
     .map((t) => ({ below: meanStd(t.x).mean < meanStd(t.y).mean, test: welchTest(t.x, t.y) }));
   const below = tested.filter((t) => t.below);
   const sig = (list: typeof tested) => list.filter((t) => t.test !== undefined && t.test.pValue < alpha).length;
@@ -105,7 +104,7 @@ export function curveOf(o: BonusOutcome, label: string): { label: string; histor
 /** Bars for `architectureSummary`: each outcome's mean accuracy on `split` (%), labelled without ", one run". */
 export function accuracyBars(outcomes: readonly BonusOutcome[], split: "validation" | "test" = "validation"): ArchitectureRow[] {
   return outcomes.flatMap((o) => {
-    const v = accuracies(o, split);
+    const v = accuraciesOf(o, split);
     return v.length === 0 ? [] : [{ label: o.configuration.label.replace(", one run", ""), accuracy: meanStd(v).mean / 100 }];
   });
 }
