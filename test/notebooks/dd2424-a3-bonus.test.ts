@@ -20,14 +20,16 @@ const PER_BATCH = 120;
 const SEEDS = 3;
 const COMMON = { epochs: 1, readings: ["seed"], evalTimes: 1, trainSubset: 50, validationSize: 100, seeds: SEEDS, workers: 0 };
 const SEARCH = { fourLayerSample: 2, fifthWidth: 10 };
+/** OUR extras on the compulsory part's schedule, shortened */
+const MAIN = { mainNS: 2, mainCycles: 1 };
 const RESULTS_FILE = join(tmpdir(), `nnbook-bonus-results-${process.pid}.json`);
 const NOTEBOOKS: Record<string, Record<string, unknown>> = {
-  "01-bn-after-activation": COMMON,
+  "01-bn-after-activation": { ...COMMON, ...MAIN },
   "02-noise": COMMON,
   "03-architectures": { ...COMMON, ...SEARCH },
   "04-random-search": { ...COMMON, draws: 2 },
-  "05-activations": COMMON,
-  "06-coverage": { ...COMMON, ...SEARCH, draws: 2, resultsFile: RESULTS_FILE },
+  "05-activations": { ...COMMON, ...MAIN },
+  "06-coverage": { ...COMMON, ...SEARCH, ...MAIN, draws: 2, resultsFile: RESULTS_FILE },
 };
 
 function markdown(nb: Notebook, id: string): string[] {
@@ -66,6 +68,8 @@ describe("notebooks/dd2424-a3-bonus: seed 004's sections on the real tslab kerne
     assert.match(markdown(one, "results")[0], /43\.34%[^]*39\.23%[^]*43\.83%/);
     assert.match(markdown(one, "versus")[0], /Welch p/);
     assert.equal(charts(one, "curves").length, 1);
+    assert.equal(rows(one, "extra").length, 4, "ours: 3- and 9-layer, BN before and after");
+    assert.match(rows(one, "extra")[0], /^ours: /);
     const two = nb("02-noise");
     assert.equal(rows(two, "results").length, 6, "seed and noise-0.01 readings per setting");
     assert.match(markdown(two, "results")[0], /49\.67%[^]*51\.25%[^]*44\.31%/);
@@ -94,6 +98,7 @@ describe("notebooks/dd2424-a3-bonus: seed 004's sections on the real tslab kerne
     const n = nb("05-activations");
     assert.equal(rows(n, "results").length, 6);
     assert.equal(rows(n, "versus").length, 6);
+    assert.deepEqual(rows(n, "extra", 1).length, 2, "ours: leaky ReLU and ELU against ReLU");
     assert.match(markdown(n, "results")[0], /48\.33%[^]*47\.43%[^]*42\.32%[^]*48\.39%[^]*43\.35%[^]*47\.79%/);
   });
 

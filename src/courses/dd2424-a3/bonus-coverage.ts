@@ -33,6 +33,7 @@ const has = (doc: Doc, id: string): boolean => doc.configurations.some((c) => c.
 /** Why a run block's single published number may differ from ours, by block. */
 function whyOf(b: SeedBlock, reading: string): string {
   if (b.grid) return `the published number is the best of the x searched (one run each); reading "${reading}"`;
+  if (b.id.startsWith("004/architecture/3-layer/")) return "single published run; the 3-layer search's (η, λ), noise and epochs are not stated (ours: the 4-layer captions')";
   if (b.id === "004/search/third-best") return "the search's data, epochs and split are our reading (data_batch_1, 10 epochs, validation)";
   return `single published run; the seed states (η, λ) and the change, the rest is ours (reading "${reading}")`;
 }

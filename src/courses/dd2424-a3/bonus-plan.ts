@@ -6,6 +6,7 @@
  * once (a search candidate, one run each as in the seed).
  */
 import type { ExperimentConfig } from "../../experiments/config";
+import { DD2424_A3_NETWORKS, dd2424Config } from "../../experiments/presets/dd2424-a3";
 import { randomSearch } from "../../experiments/sweep";
 import { createRng } from "../../tensor";
 import { GRID_BASES, gridPresets, gridValues } from "./grid-presets";
@@ -50,6 +51,8 @@ export interface BonusSettings {
   readonly trainSubset: number;
   /** images of batches 1–5 held out for validation (the presets' 5,000) */
   readonly validationSize: number;
+  /** OUR extras' cyclical schedule (the compulsory part's: n_s = 2,250, 2 cycles) */
+  readonly main?: { readonly nS: number; readonly cycles: number };
 }
 
 /** The seed's settings: 10 epochs, both readings of η, 2 evaluations per epoch on 5,000 images. */
@@ -111,10 +114,23 @@ export function controlId(config: ExperimentConfig, reading: string): string {
   return `ours/control/eta-${etaOf(config)}-lambda-${config.lambda}@${reading}`;
 }
 
-/** Section 1: BN after the activation at the three settings, and OUR BN-before controls. */
+/**
+ * OUR extra on the compulsory part's training (λ = 0.005, cyclical η 1e-5 … 1e-1, n_s = 2,250,
+ * 2 cycles, 10 evaluations per cycle, shuffling, BN): `over` changes the network.
+ */
+function mainRun(id: string, label: string, section: BonusSection, s: BonusSettings, over: Partial<ExperimentConfig>): BonusConfiguration {
+  const m = s.main ?? { nS: 2250, cycles: 2 };
+  const config = dd2424Config({ nS: m.nS, cycles: m.cycles, evalTimes: 10, validationSize: s.validationSize }, { shuffle: true, ...over });
+  return { id: `ours/main-schedule/${id}`, label: `ours: ${label}, compulsory part's schedule`, section, config, runs: "seeds" };
+}
+
+/** Section 1: BN after the activation at the three settings, OUR BN-before controls, and OUR 3- and 9-layer BN placement extra. */
 export function bnAfterPlan(s: BonusSettings = BONUS_DEFAULTS): BonusConfiguration[] {
   const blocks = ids("004/bn-after/");
-  return [...blocks.flatMap((b) => seedRuns(b, allReadings(s), "bnAfter", s)), ...blocks.flatMap((b) => controlRuns(b, s))];
+  const nets = [["3-layer", DD2424_A3_NETWORKS.threeLayer], ["9-layer", DD2424_A3_NETWORKS.nineLayer]] as const;
+  const extras = nets.flatMap(([name, hidden]) => (["before", "after"] as const).map((bn) =>
+    mainRun(`bn-${bn}/${name}`, `${name} (${hidden.join(", ")}), BN ${bn} the activation`, "bnAfter", s, { hidden: [...hidden], batchNorm: bn })));
+  return [...blocks.flatMap((b) => seedRuns(b, allReadings(s), "bnAfter", s)), ...blocks.flatMap((b) => controlRuns(b, s)), ...extras];
 }
 
 /** Section 2: noise at the three settings (10 % and 1 % of the batch's std), and section 1's controls (no noise). */
@@ -123,12 +139,15 @@ export function noisePlan(s: BonusSettings = BONUS_DEFAULTS): BonusConfiguration
   return [...ids("004/noise/").flatMap((b) => seedRuns(b, allReadings(s, ["noise-0.01"]), "noise", s)), ...controls];
 }
 
-/** Section 5: leaky ReLU and ELU (a = 0.01) at their settings, and OUR ReLU controls at the same (η, λ). */
+/** Section 5: leaky ReLU and ELU (a = 0.01) at their settings, OUR ReLU controls at the same (η, λ), and OUR extra on the compulsory part's schedule (its ReLU run is section 1's). */
 export function activationPlan(s: BonusSettings = BONUS_DEFAULTS): BonusConfiguration[] {
   const blocks = [...ids("004/leaky-relu/"), ...ids("004/elu/")];
   const runs = blocks.flatMap((b) => seedRuns(b, allReadings(s), "activations", s));
   const controls = ids("004/leaky-relu/").flatMap((b) => controlRuns(b, s)).map((c) => ({ ...c, section: "activations" as const }));
-  return [...runs, ...controls];
+  const acts = [["relu", { name: "relu" }], ["leaky-relu", { name: "leakyRelu", alpha: 0.01 }], ["elu", { name: "elu", alpha: 0.01 }]] as const;
+  const extras = acts.map(([id, activation]) => mainRun(id === "relu" ? "bn-before/3-layer" : id, `3-layer (50, 50) with BN, ${activation.name}`,
+    "activations", s, { hidden: [...DD2424_A3_NETWORKS.threeLayer], batchNorm: "before", activation }));
+  return [...runs, ...controls, ...extras];
 }
 
 /** Options of the searches: 4-layer grid points sampled, (η, λ) draws per range, OUR 5-layer width. */

@@ -3,6 +3,7 @@ import {
   BONUS_SEARCH_DEFAULTS, SEED_004_BLOCKS, bonusCoverageRows, bonusStageOne, countRuns, retrainPlan, sampleFourLayerGrid,
 } from "../../../src/courses/dd2424-a3";
 import type { BonusConfiguration } from "../../../src/courses/dd2424-a3";
+import { dd2424Config } from "../../../src/experiments/presets/dd2424-a3";
 import { coverageCounts, coverageTable, oursText } from "../../../src/report/coverage";
 import type { ConfigurationResults, ResultsDoc } from "../../../src/report/results-json";
 
@@ -53,6 +54,17 @@ describe("courses/dd2424-a3/bonus: the seed-004 plan, its runs and its coverage"
       const eta = d.config.schedule.kind === "constant" ? d.config.schedule.eta : NaN;
       assert.ok(eta >= 0.02 && eta <= 0.04 && d.config.lambda >= 1e-4 && d.config.lambda <= 1e-2, d.id);
     }
+  });
+
+  it("our runs are marked: ids 'ours/…', labels 'ours: …', no seed block; the extras are the main report's BN configs", () => {
+    for (const c of plan.filter((x) => x.id.startsWith("ours/"))) {
+      assert.equal(c.blockId, undefined, c.id);
+      assert.match(c.label, /^ours: /, c.id);
+    }
+    const sched = { nS: 2250, cycles: 2, evalTimes: 10, validationSize: 5000 };
+    assert.deepEqual(byId("ours/main-schedule/bn-after/9-layer").config,
+      dd2424Config(sched, { hidden: [50, 30, 20, 20, 10, 10, 10, 10], batchNorm: "after", shuffle: true }));
+    assert.deepEqual(byId("ours/main-schedule/elu").config.activation, { name: "elu", alpha: 0.01 });
   });
 
   it("ids are unique; equal configs are run once (a listed net is also a grid candidate)", () => {
