@@ -33,7 +33,9 @@ const has = (doc: Doc, id: string): boolean => doc.configurations.some((c) => c.
 /** Why a run block's single published number may differ from ours, by block. */
 function whyOf(b: SeedBlock, reading: string): string {
   if (b.grid) return `the published number is the best of the x searched (one run each); reading "${reading}"`;
-  if (b.id.startsWith("004/architecture/3-layer/")) return "single published run; the 3-layer search's (η, λ), noise and epochs are not stated (ours: the 4-layer captions')";
+  if (b.id.startsWith("004/architecture/3-layer/")) {
+    return "single published run; the 3-layer search's (η, λ), noise and epochs are not stated (ours: the 4-layer captions')";
+  }
   if (b.id === "004/search/third-best") return "the search's data, epochs and split are our reading (data_batch_1, 10 epochs, validation)";
   return `single published run; the seed states (η, λ) and the change, the rest is ours (reading "${reading}")`;
 }
@@ -64,7 +66,8 @@ function searchSpec(doc: Doc, b: SeedBlock, block: CoverageSpec["block"]): Cover
   const ours = has(doc, retrained) ? pct(retrained) : best ? pct(best.c.id, "validation") : undefined;
   const what = `${found.length} candidates, one run each (as the seed); best by validation: ${best ? best.c.label.replace(", one run", "") : "none finished"}`;
   if (b.id === "004/architecture/4-layer-grid") {
-    return { block, ourSection, ours, verdict: `differs: a seeded sample of ${what.replace(" candidates", " of the 11 × 14 × 15 = 2,310 grid points")} (the whole grid ≈ 16 h on one core; the seed prints no result of it)` };
+    const sample = what.replace(" candidates", " of the 11 × 14 × 15 = 2,310 grid points");
+    return { block, ourSection, ours, verdict: `differs: a seeded sample of ${sample} (the whole grid ≈ 16 h on one core; the seed prints no result of it)` };
   }
   const draws = b.id.includes("/range-") ? " (the draw count and η log-uniform are ours)" : "";
   return { block, ourSection, ours, verdict: `reproduced: ${what}${draws}` };
@@ -78,12 +81,14 @@ function fiveLayerSpec(doc: Doc, block: CoverageSpec["block"]): CoverageSpec {
     const four = `004/architecture/4-layer/${c.id.split("/")[2].split("-").slice(0, 3).join("-")}@seed`;
     const [a, b] = [quantityValues(doc, pct(c.id)), has(doc, four) ? quantityValues(doc, pct(four)) : []];
     const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
-    return { lower: a.length > 0 && b.length > 0 && mean(a) < mean(b), p: formatPValue(welchBetween(doc, pct(c.id), pct(four))), ok: a.length > 0 && b.length > 0 };
+    const ok = a.length > 0 && b.length > 0;
+    return { lower: ok && mean(a) < mean(b), p: formatPValue(welchBetween(doc, pct(c.id), pct(four))), ok };
   }).filter((p) => p.ok);
   if (pairs.length === 0) return { block, ourSection, notRun: "the seed gives no widths; our 5-layer extensions did not run" };
   const lower = pairs.filter((p) => p.lower).length;
   const tests = `Welch ${pairs.map((p) => p.p).join(", ")}`;
-  const claim = `our 5-layer nets (a 4th hidden layer on the named 4-layer nets; widths ours) below the 4-layer ones in ${lower} of ${pairs.length} pairs (${tests})`;
+  const claim = `our 5-layer nets (a 4th hidden layer on the named 4-layer nets; widths ours) below the 4-layer ones`
+    + ` in ${lower} of ${pairs.length} pairs (${tests})`;
   return { block, ourSection, ours: pct(fives[0].id), verdict: lower * 2 > pairs.length ? `reproduced: ${claim}` : `differs: ${claim}` };
 }
 

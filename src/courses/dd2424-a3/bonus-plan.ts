@@ -139,7 +139,10 @@ export function noisePlan(s: BonusSettings = BONUS_DEFAULTS): BonusConfiguration
   return [...ids("004/noise/").flatMap((b) => seedRuns(b, allReadings(s, ["noise-0.01"]), "noise", s)), ...controls];
 }
 
-/** Section 5: leaky ReLU and ELU (a = 0.01) at their settings, OUR ReLU controls at the same (η, λ), and OUR extra on the compulsory part's schedule (its ReLU run is section 1's). */
+/**
+ * Section 5: leaky ReLU and ELU (a = 0.01) at their settings, OUR ReLU controls at the same
+ * (η, λ), and OUR extra on the compulsory part's schedule (its ReLU run is section 1's).
+ */
 export function activationPlan(s: BonusSettings = BONUS_DEFAULTS): BonusConfiguration[] {
   const blocks = [...ids("004/leaky-relu/"), ...ids("004/elu/")];
   const runs = blocks.flatMap((b) => seedRuns(b, allReadings(s), "activations", s));
@@ -183,7 +186,8 @@ export function architecturePlan(s: BonusSearchSettings = BONUS_SEARCH_DEFAULTS)
   const four = ids("004/architecture/4-layer/").flatMap((b) => seedRuns(b, ["seed", "caption"], sec, s));
   const base3 = bonusPreset(GRID_BASES["004/architecture/3-layer-grid"], "seed", s);
   const grid3 = gridPresets(SEED_004_BLOCKS, "004/architecture/3-layer-grid").map((c) => ({ ...base3, hidden: c.hidden }))
-    .map((c) => candidate(`004/architecture/3-layer-grid/${widths(c.hidden)}`, `3-layer (${c.hidden.join(", ")}), one run`, sec, c, "004/architecture/3-layer-grid"));
+    .map((c) => candidate(`004/architecture/3-layer-grid/${widths(c.hidden)}`, `3-layer (${c.hidden.join(", ")}), one run`,
+      sec, c, "004/architecture/3-layer-grid"));
   const thirds = ["85-35-x", "95-45-x", "80-40-x"].flatMap((t) => {
     const id = `004/architecture/4-layer/${t}`;
     const base = bonusPreset(id, "seed", s);
@@ -196,7 +200,8 @@ export function architecturePlan(s: BonusSearchSettings = BONUS_SEARCH_DEFAULTS)
   const fives = ["75-65-55", "100-60-45", "95-90-75"].map((n) => {
     const c = bonusPreset(`004/architecture/4-layer/${n}`, "seed", s);
     const hidden = [...c.hidden, s.fifthWidth];
-    return { id: `ours/5-layer/${widths(hidden)}`, label: `ours: 5-layer (${hidden.join(", ")})`, section: sec, config: { ...c, hidden }, runs: "seeds" as const };
+    const label = `ours: 5-layer (${hidden.join(", ")})`;
+    return { id: `ours/5-layer/${widths(hidden)}`, label, section: sec, config: { ...c, hidden }, runs: "seeds" as const };
   });
   return [...listed, ...four, ...fives, ...grid3, ...thirds, ...grid4];
 }
@@ -211,7 +216,8 @@ export function searchPlan(s: BonusSearchSettings = BONUS_SEARCH_DEFAULTS): Bonu
     const g = block(id).grid!;
     const [eta, lambda] = [g.eta as GridRange, g.lambda as GridRange];
     return randomSearch(base, { eta: [eta.from, eta.to], lambda: [lambda.from, lambda.to], count: s.draws, seed: id })
-      .map((c, k) => candidate(`${id}/draw-${k + 1}`, `${id.split("/")[2]}, draw ${k + 1}: η = ${etaOf(c).toPrecision(4)}, λ = ${c.lambda.toExponential(2)}`, sec, c, id));
+      .map((c, k) => candidate(`${id}/draw-${k + 1}`,
+        `${id.split("/")[2]}, draw ${k + 1}: η = ${etaOf(c).toPrecision(4)}, λ = ${c.lambda.toExponential(2)}`, sec, c, id));
   });
   return [...third, ...retrained, ...draws];
 }
@@ -232,7 +238,9 @@ export function bestCandidates(plan: readonly BonusConfiguration[], scores: Cand
 }
 
 /** Stage 2 of sections 3 and 4: OUR retraining (every seed) of the searches' winners. */
-export function retrainPlan(plan: readonly BonusConfiguration[], scores: CandidateScores, s: BonusSearchSettings = BONUS_SEARCH_DEFAULTS): BonusConfiguration[] {
+export function retrainPlan(
+  plan: readonly BonusConfiguration[], scores: CandidateScores, s: BonusSearchSettings = BONUS_SEARCH_DEFAULTS,
+): BonusConfiguration[] {
   const retrain = (c: BonusConfiguration, id: string, label: string, config = c.config): BonusConfiguration =>
     ({ id, label, section: c.section, config, runs: "seeds" });
   const arch = ["004/architecture/3-layer-grid/", "004/architecture/4-layer/85-35-x/", "004/architecture/4-layer/95-45-x/",
