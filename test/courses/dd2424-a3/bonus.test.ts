@@ -1,11 +1,16 @@
 import { strict as assert } from "assert";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import {
   BONUS_SEARCH_DEFAULTS, SEED_004_BLOCKS, bonusCoverageRows, bonusStageOne, countRuns, retrainPlan, sampleFourLayerGrid,
 } from "../../../src/courses/dd2424-a3";
 import type { BonusConfiguration } from "../../../src/courses/dd2424-a3";
 import { dd2424Config } from "../../../src/experiments/presets/dd2424-a3";
 import { coverageCounts, coverageTable, oursText } from "../../../src/report/coverage";
-import type { ConfigurationResults, ResultsDoc } from "../../../src/report/results-json";
+import { type ConfigurationResults, type ResultsDoc, writeResultsJson } from "../../../src/report/results-json";
+import { ROOT } from "../../notebook/helpers";
+import { strayNumbers } from "./coverage-numbers";
 
 /** A document with every configuration of `plan`; accuracies from `level(id)` + 0.002·seed. */
 function fakeDoc(plan: readonly BonusConfiguration[], level: (id: string) => number): ResultsDoc {
@@ -101,5 +106,31 @@ describe("courses/dd2424-a3/bonus: the seed-004 plan, its runs and its coverage"
     const r = rows("004/bn-after/setting-1")[0];
     assert.equal(oursText(r, doc), "50.40 ± 0.20 (n = 3)");
     assert.equal(coverageTable(doc).split("\n").length, doc.coverage.length + 2);
+  });
+
+  it("every number of the coverage table comes from the results JSON (written and read back)", () => {
+    const all = [...plan, ...retrainPlan(plan, new Map(plan.filter((c) => c.runs === "once").map((c, k) => [c.id, k / 1000])))];
+    const doc = fakeDoc(all, (id) => 0.45 + (id.length % 7) / 100);
+    const dir = mkdtempSync(join(tmpdir(), "bonus-results-"));
+    try {
+      const file = join(dir, "dd2424-a3-bonus.results.json");
+      writeResultsJson(file, doc);
+      const text = readFileSync(file, "utf8");
+      const back = JSON.parse(text) as ResultsDoc;
+      assert.deepEqual(strayNumbers(back, text, coverageTable(back)), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the committed report's coverage table is the one its results JSON generates (skipped until the report is regenerated)", function () {
+    const md = join(ROOT, "reports", "dd2424-a3-bonus.md");
+    const json = join(ROOT, "reports", "dd2424-a3-bonus.results.json");
+    if (!existsSync(json) || !existsSync(md)) this.skip();
+    const text = readFileSync(json, "utf8");
+    const doc = JSON.parse(text) as ResultsDoc;
+    const table = coverageTable(doc);
+    assert.ok(readFileSync(md, "utf8").includes(table), "reports/dd2424-a3-bonus.md does not contain coverageTable(its results JSON)");
+    assert.deepEqual(strayNumbers(doc, text, table), []);
   });
 });

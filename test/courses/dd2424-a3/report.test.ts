@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { validateConfig } from "../../../src/experiments/validate-config";
-import { type ResultsDoc, quantityValues, writeResultsJson } from "../../../src/report/results-json";
+import { type ResultsDoc, writeResultsJson } from "../../../src/report/results-json";
 import { coverageCounts, coverageTable } from "../../../src/report/coverage";
 import type { SeedGroup } from "../../../src/experiments/aggregate";
 import type { RunResult } from "../../../src/experiments/result";
@@ -12,6 +12,7 @@ import {
   DD2424_A3_REPORT_BLOCKS, canonicalConfig, dd2424A3Results, dd2424CoverageInput, reportRuns, trainingCount, type BlockGradientCheck,
 } from "../../../src/courses/dd2424-a3";
 import { ROOT } from "../../notebook/helpers";
+import { strayNumbers } from "./coverage-numbers";
 
 const plan = reportRuns();
 const allRuns = dd2424CoverageInput(plan).runs;
@@ -39,30 +40,6 @@ const checks: BlockGradientCheck[] = DD2424_A3_REPORT_BLOCKS.filter((b) => b.kin
   blockId: b.id, hidden: [50], batchNorm: false, inputSize: 10, samples: 10,
   rows: [{ layer: 0, param: "W", shape: [50, 10], maxRelativeError: 2e-9, maxAbsoluteError: 3e-11, kinkCrossings: 0, pass: true } as never],
 }));
-
-/** Every number a coverage table may print: those in the JSON text, and the means, stds, n and p-values computed from it. */
-function allowedNumbers(doc: ResultsDoc, text: string): Set<string> {
-  const allowed = new Set(text.match(/\d+(\.\d+)?/g));
-  for (const r of doc.coverage) {
-    if (r.test) allowed.add(r.test.pValue.toFixed(3));
-    if (!r.ours) continue;
-    const v = quantityValues(doc, r.ours, r.ours.scale ?? 1);
-    if (v.length === 0) continue;
-    const mean = v.reduce((s, x) => s + x, 0) / v.length;
-    const std = v.length > 1 ? Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / (v.length - 1)) : 0;
-    const d = r.ours.digits ?? 2;
-    [mean.toFixed(d), std.toFixed(d), String(v.length)].forEach((s) => allowed.add(s));
-  }
-  allowed.add("0.001");
-  return allowed;
-}
-
-/** The numbers of a coverage table that the JSON does not account for (links and ids excluded). */
-function strayNumbers(doc: ResultsDoc, text: string, table: string): string[] {
-  const allowed = allowedNumbers(doc, text);
-  const body = table.split("\n").slice(2).map((l) => l.split(" | ").slice(3).join(" | ")).join("\n");
-  return (body.match(/\d+(\.\d+)?/g) ?? []).filter((n) => !allowed.has(n));
-}
 
 describe(`courses/dd2424-a3/report: seeds 000 and 001 — ${allRuns.length} configurations, ${trainingCount(Object.values(plan.bySection).flat(), 3)} trainings over 3 seeds`, () => {
   it("every run is a valid config; ids are unique; our controls are marked as ours", () => {
