@@ -82,7 +82,8 @@ export function manySeedRuns(o: BlockRunOptions = {}): BlockRun[] {
 export function optimizeRuns(o: BlockRunOptions = {}): BlockRun[] {
   return [
     run("000/optimize/3-hidden", o), run("000/optimize/6-hidden", o), run("000/optimize/12-hidden", o), run("000/optimize/12-hidden", o, "11-hidden"),
-    run("000/optimize/dropout-no-bn", o), run("000/optimize/dropout-bn", o), run("000/optimize/gaussian-noise", o),
+    run("000/optimize/dropout-no-bn", o), run("000/optimize/dropout-no-bn", o, "unscaled"),
+    run("000/optimize/dropout-bn", o), run("000/optimize/dropout-bn", o, "unscaled"), run("000/optimize/gaussian-noise", o),
     run("000/optimize/salt-pepper-noise", o, "sp-0.01"), run("000/optimize/salt-pepper-noise", o, "sp-0.05"), run("000/final", o),
     withoutNoise(run("000/optimize/gaussian-noise", o)), withoutNoise(run("000/optimize/salt-pepper-noise", o, "sp-0.01")),
   ];
@@ -118,7 +119,8 @@ const NINE = `our He-initialized 9-layer nets train better than both seeds' (see
 export const DD2424_A3_WHY: Readonly<Record<string, string>> = {
   "000/train/9-layer": NINE, "001/train/9-layer": NINE, "000/bn/9-layer": NINE,
   "001/a2-replication": `training/validation files and init not stated (ours: data_batch_1 / data_batch_2, He); ${DATA}`,
-  "000/optimize/dropout-no-bn": `the seed's dropout may not rescale (ours: inverted dropout); ${DATA}`,
+  "000/optimize/dropout-no-bn": `whether the seed's dropout rescales is not stated (both readings run); ${DATA}`,
+  "000/optimize/dropout-bn": `whether the seed's dropout rescales is not stated (both readings run); ${DATA}`,
   "000/optimize/salt-pepper-noise": `the salt-and-pepper fraction is not stated (ours: 1 % and 5 %); ${DATA}`,
   "000/optimize/gaussian-noise": `initialization and shuffling not printed (ours: He, no shuffling); ${DATA}`,
   "001/gradients/bn-2-layer": "the seed's own check fails for layer 1's W (relative error ~1)",
