@@ -86,6 +86,17 @@ export function optimizeRuns(o: BlockRunOptions = {}): BlockRun[] {
     run("000/optimize/dropout-bn", o), run("000/optimize/dropout-bn", o, "unscaled"), run("000/optimize/gaussian-noise", o),
     run("000/optimize/salt-pepper-noise", o, "sp-0.01"), run("000/optimize/salt-pepper-noise", o, "sp-0.05"), run("000/final", o),
     withoutNoise(run("000/optimize/gaussian-noise", o)), withoutNoise(run("000/optimize/salt-pepper-noise", o, "sp-0.01")),
+    ...bnExtras(o),
+  ];
+}
+
+/** OUR extras from the earlier report: dropout and input noise on the 3-layer BN net (50, 50) of section 3. */
+export function bnExtras(o: BlockRunOptions = {}): BlockRun[] {
+  const base = run("000/bn/3-layer", o);
+  return [
+    oursRun(base, "dropout", "dropout 0.5 (inverted)", { dropout: 0.5 }),
+    oursRun(base, "gaussian", "Gaussian input noise σ = 0.01", { noise: { kind: "gaussian", sigma: 0.01 } }),
+    oursRun(base, "salt-pepper", "salt and pepper on 1 % of the inputs", { noise: { kind: "saltPepper", fraction: 0.01 } }),
   ];
 }
 
