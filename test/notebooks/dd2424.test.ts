@@ -54,7 +54,7 @@ describe("notebooks/dd2424-a3: every section on the real tslab kernel, tiny CIFA
   const paths = reportNotebooks();
   const suite = executeInSuite("dd2424", Object.fromEntries(paths.map((path) => [basename(path, ".ipynb"), { path, parameters: PARAMS[basename(path, ".ipynb")] }])),
     (dir) => {
-      writeCifarDir(join(dir, "cifar"), 40); // 200 training records, 40 test records, official binary layout
+      writeCifarDir(join(dir, "cifar"), 100); // 500 training records, 100 test records: one batch of 100 per epoch in the small split
       return { CIFAR10_DIR: join(dir, "cifar") };
     }, 2);
 
