@@ -6,7 +6,7 @@
  * coverage notebook retrains nothing (result cache).
  */
 import type { SeedGroup } from "../../experiments/aggregate";
-import { type BlockRun, type BlockRunOptions, blockRun, gridRuns, oursRun } from "./block-runs";
+import { type BlockRun, type BlockRunOptions, blockRun, gridRuns, oursRun, uniqueRuns } from "./block-runs";
 import type { CoverageInput, SectionLink } from "./coverage";
 import { SEED_000_BLOCKS } from "./seeds/000";
 import { SEED_001_BLOCKS } from "./seeds/001";
@@ -116,6 +116,11 @@ export function reportRuns(o: BlockRunOptions = {}): { readonly bySection: Reado
   };
 }
 
+/** Every section's runs once (a run shown in two sections, e.g. section 3's BN net in section 6, once). */
+export function sectionRuns(plan: ReturnType<typeof reportRuns>): BlockRun[] {
+  return uniqueRuns(Object.values(plan.bySection).flat());
+}
+
 /** The section showing a run (by run id) or a gradient check (by block id). */
 export function sectionOfRun(plan: ReturnType<typeof reportRuns>): (id: string) => SectionLink | undefined {
   const map = new Map<string, SectionLink>();
@@ -146,7 +151,5 @@ export function epochsToLoss(g: SeedGroup, level: number): number[] {
 
 /** The coverage input of the report (its blocks, runs, sections and reasons). */
 export function dd2424CoverageInput(plan: ReturnType<typeof reportRuns>, custom: CoverageInput["custom"] = {}): CoverageInput {
-  const runs = [...Object.values(plan.bySection).flat(), ...plan.manySeeds];
-  const unique = runs.filter((r, k) => runs.findIndex((x) => x.id === r.id) === k);
-  return { blocks: B, runs: unique, sectionOf: sectionOfRun(plan), why: DD2424_A3_WHY, custom };
+  return { blocks: B, runs: uniqueRuns([...sectionRuns(plan), ...plan.manySeeds]), sectionOf: sectionOfRun(plan), why: DD2424_A3_WHY, custom };
 }
