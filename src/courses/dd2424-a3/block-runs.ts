@@ -129,6 +129,17 @@ export async function runBlockRuns(
   return new Map(runs.map((r) => [r.id, groups.get(keyOf(r.config))!]));
 }
 
+/** `runs` without repeats of an id (the first kept); runs sharing an id must be the same run. */
+export function uniqueRuns(runs: readonly BlockRun[]): BlockRun[] {
+  const seen = new Map<string, BlockRun>();
+  for (const r of runs) {
+    const prior = seen.get(r.id);
+    if (prior && keyOf(prior.config) !== keyOf(r.config)) throw new RangeError(`block runs: two different runs share the id "${r.id}"`);
+    if (!prior) seen.set(r.id, r);
+  }
+  return [...seen.values()];
+}
+
 /** The runs of `runs` that train configuration-equal networks are trained once: how many distinct trainings over `seeds`. */
 export function trainingCount(runs: readonly BlockRun[], seeds: number): number {
   return new Set(runs.map((r) => keyOf(r.config))).size * seeds;

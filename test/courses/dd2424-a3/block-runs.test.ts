@@ -4,7 +4,7 @@ import { firstTrainImages } from "../../../src/experiments/train-subset";
 import type { ExperimentConfig } from "../../../src/experiments/config";
 import { validateConfig } from "../../../src/experiments/validate-config";
 import {
-  DD2424_A3_BLOCKS, blockRun, canonicalConfig, cifarOptions, gridRuns, oursRun, runBlockRuns, shortened, trainingCount,
+  DD2424_A3_BLOCKS, blockRun, canonicalConfig, cifarOptions, gridRuns, oursRun, runBlockRuns, shortened, trainingCount, uniqueRuns,
 } from "../../../src/courses/dd2424-a3";
 
 const blobs = (): ReturnType<typeof gaussianBlobs> => gaussianBlobs({ dims: 6, classes: 3, train: 60, validation: 20, test: 20, seed: 7 });
@@ -53,6 +53,12 @@ describe("courses/dd2424-a3/block-runs: seed blocks → runs", () => {
     const runs = [blockRun(DD2424_A3_BLOCKS, "001/init/sigma-1e-1-bn"), blockRun(DD2424_A3_BLOCKS, "000/init/sigma-0.1-bn"),
       blockRun(DD2424_A3_BLOCKS, "000/init-table/sigma-0.1-bn")];
     assert.equal(trainingCount(runs, 3), 3);
+  });
+
+  it("uniqueRuns keeps the first of repeated ids and refuses two different runs under one id", () => {
+    const a = blockRun(DD2424_A3_BLOCKS, "000/bn/3-layer");
+    assert.deepEqual(uniqueRuns([a, blockRun(DD2424_A3_BLOCKS, "000/bn/9-layer"), a]).map((r) => r.id), ["000/bn/3-layer", "000/bn/9-layer"]);
+    assert.throws(() => uniqueRuns([a, { ...a, config: { ...a.config, lambda: 1 } }]), /two different runs share the id "000\/bn\/3-layer"/);
   });
 
   it("cifarOptions names a bad field and value", () => {

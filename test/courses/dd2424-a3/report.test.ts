@@ -72,6 +72,9 @@ describe(`courses/dd2424-a3/report: seeds 000 and 001 — ${allRuns.length} conf
     assert.equal(coverageCounts(doc.coverage)["not run"], 0, doc.coverage.filter((r) => r.status.startsWith("not run")).map((r) => r.block.id).join(", "));
     assert.match(doc.coverage.find((r) => r.block.id === "001/overfit")!.status, /^reproduced: every seed's training loss falls below 0\.05/);
     assert.match(doc.coverage.find((r) => r.block.id === "001/gradients/bn-3-layer")!.status, /^differs: ours pass .*0\.978/);
+    const status = (id: string) => doc.coverage.find((r) => r.block.id === id)!.status;
+    assert.equal(status("000/init/sigma-0.001-no-bn"), "differs: none of our 10 seeds stay at chance, as the published run does");
+    assert.equal(status("001/init/sigma-1e-3-no-bn"), "reproduced: 10 of 10 of our seeds escape chance too (bimodal; section 5 per seed)");
     const dir = mkdtempSync(join(tmpdir(), "dd2424-results-"));
     try {
       const file = join(dir, "dd2424-a3.results.json");
