@@ -1,15 +1,16 @@
 /**
- * Runs bonus configurations (`bonus-plan.ts`) through the parallel sweep and the result cache:
- * equal configs run once (a search candidate that is also a listed run shares its seed-1 run),
- * the data each config names come from a `DataLoader` (`cifarLoader`), and every configuration gets its seed group
- * (a candidate only its first seed's run) and its entry of the results JSON.
+ * Runs bonus configurations (`bonus-plan.ts`) through `runBlockRuns` (parallel sweep, result
+ * cache, each config on the data it names): those run with every seed in one call, the search
+ * candidates with the first seed in another — a candidate equal to a configuration run with every
+ * seed (a listed net that is also a grid point) takes that one's first-seed run instead. Every
+ * configuration gets its seed group and its entry of the results JSON.
  */
 import { type SeedGroup, groupBySeed } from "../../experiments/aggregate";
-import type { DataSpec, ExperimentConfig } from "../../experiments/config";
+import type { ExperimentConfig } from "../../experiments/config";
 import { configHash } from "../../experiments/hash";
-import { type SeedGroupOptions, runSeedGroups } from "../../experiments/seed-groups";
+import type { SeedGroupOptions } from "../../experiments/seed-groups";
 import { type ConfigurationResults, configurationResults } from "../../report/results-json";
-import type { DataLoader } from "./block-runs";
+import { type BlockRun, type DataLoader, canonicalConfig, runBlockRuns } from "./block-runs";
 import { BONUS_SECTIONS, type BonusConfiguration } from "./bonus-plan";
 
 /** One configuration with its runs. */
@@ -19,14 +20,18 @@ export interface BonusOutcome {
   readonly results: ConfigurationResults;
 }
 
-const keyOf = (c: ExperimentConfig): string => configHash({ ...c, seed: 0 });
-const dataKey = (d: DataSpec): string => JSON.stringify(d);
+const keyOf = (c: ExperimentConfig): string => configHash({ ...canonicalConfig(c), seed: 0 });
 
 /** How many training runs `plan` needs with `seeds` (equal configs counted once). */
 export function countRuns(plan: readonly BonusConfiguration[], seeds: readonly number[]): number {
   const n = new Map<string, number>();
   for (const c of plan) n.set(keyOf(c.config), Math.max(n.get(keyOf(c.config)) ?? 0, c.runs === "seeds" ? seeds.length : 1));
   return [...n.values()].reduce((s, v) => s + v, 0);
+}
+
+/** A bonus configuration as a `BlockRun` (ours when it reproduces no seed block). */
+function blockRunOf(c: BonusConfiguration): BlockRun {
+  return { id: c.id, blockId: c.blockId ?? "", reading: c.reading ?? "ours", label: c.label, ours: c.blockId === undefined, config: c.config };
 }
 
 /**
@@ -43,27 +48,16 @@ export async function runBonus(
     if (ids.has(c.id)) throw new RangeError(`runBonus: configuration id "${c.id}" appears twice`);
     ids.add(c.id);
   }
-  const unique = new Map<string, { config: ExperimentConfig; all: boolean }>();
-  for (const c of plan) {
-    const k = keyOf(c.config);
-    unique.set(k, { config: c.config, all: (unique.get(k)?.all ?? false) || c.runs === "seeds" });
-  }
-  const groups = new Map<string, SeedGroup>();
-  const byData = new Map<string, { config: ExperimentConfig; all: boolean }[]>();
-  for (const u of unique.values()) byData.set(dataKey(u.config.data), [...(byData.get(dataKey(u.config.data)) ?? []), u]);
-  for (const list of byData.values()) {
-    const data = await load(list[0].config.data);
-    for (const all of [true, false]) {
-      const configs = list.filter((u) => u.all === all).map((u) => u.config);
-      if (configs.length === 0) continue;
-      const run = await runSeedGroups(configs, all ? seeds : seeds.slice(0, 1), data, opts);
-      configs.forEach((c, i) => groups.set(keyOf(c), run[i]));
-    }
-  }
+  const every = plan.filter((c) => c.runs === "seeds");
+  const everyKey = new Map(every.map((c) => [keyOf(c.config), c.id]));
+  const once = plan.filter((c) => c.runs === "once" && !everyKey.has(keyOf(c.config)));
+  const full = await runBlockRuns(every.map(blockRunOf), seeds, load, opts);
+  const single = await runBlockRuns(once.map(blockRunOf), seeds.slice(0, 1), load, opts);
   return plan.map((configuration) => {
-    const full = groups.get(keyOf(configuration.config))!;
-    const group = configuration.runs === "once" ? groupBySeed(full.results.filter((r) => r.config.seed === seeds[0]))[0] : full;
-    const results = configurationResults(configuration.id, configuration.label, BONUS_SECTIONS[configuration.section].title, group);
+    const id = configuration.id;
+    const group = configuration.runs === "seeds" ? full.get(id)!
+      : single.get(id) ?? groupBySeed(full.get(everyKey.get(keyOf(configuration.config))!)!.results.filter((r) => r.config.seed === seeds[0]))[0];
+    const results = configurationResults(id, configuration.label, BONUS_SECTIONS[configuration.section].title, group);
     return { configuration, group, results };
   });
 }

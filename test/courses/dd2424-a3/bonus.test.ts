@@ -3,8 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import {
-  BONUS_SEARCH_DEFAULTS, SEED_004_BLOCKS, bonusCoverageRows, bonusStageOne, countRuns, retrainPlan, sampleFourLayerGrid,
+  BONUS_SEARCH_DEFAULTS, SEED_004_BLOCKS, bonusCoverageRows, bonusStageOne, countRuns, retrainPlan, runBonus, sampleFourLayerGrid,
 } from "../../../src/courses/dd2424-a3";
+import { gaussianBlobs } from "../../../src/experiments/synthetic-data";
+import type { ExperimentConfig } from "../../../src/experiments/config";
 import type { BonusConfiguration } from "../../../src/courses/dd2424-a3";
 import { dd2424Config } from "../../../src/experiments/presets/dd2424-a3";
 import { coverageCounts, coverageTable, oursText } from "../../../src/report/coverage";
@@ -132,5 +134,24 @@ describe("courses/dd2424-a3/bonus: the seed-004 plan, its runs and its coverage"
     const table = coverageTable(doc);
     assert.ok(readFileSync(md, "utf8").includes(table), "reports/dd2424-a3-bonus.md does not contain coverageTable(its results JSON)");
     assert.deepEqual(strayNumbers(doc, text, table), []);
+  });
+
+  it("runBonus: every seed for a run, the first seed for a candidate; a candidate equal to a run shares its first-seed run", async () => {
+    const data = gaussianBlobs({ dims: 6, classes: 3, train: 40, validation: 20, test: 20, seed: 4 });
+    const config = (hidden: number[]): ExperimentConfig => ({
+      hidden, activation: { name: "relu" }, batchNorm: "off", init: { kind: "he" }, lambda: 0, batchSize: 10,
+      schedule: { kind: "constant", eta: 0.05 }, epochs: 2, evaluation: { per: "epoch", times: 1 }, data: { name: "blobs" }, seed: 1,
+    });
+    const plan: BonusConfiguration[] = [
+      { id: "run", label: "run", section: "architectures", config: config([4]), runs: "seeds" },
+      { id: "same", label: "same", section: "architectures", config: config([4]), runs: "once", blockId: "004/x", reading: "seed" },
+      { id: "other", label: "other", section: "architectures", config: config([5]), runs: "once", blockId: "004/x", reading: "seed" },
+    ];
+    assert.equal(countRuns(plan, [1, 2, 3]), 3 + 1);
+    const out = await runBonus(plan, [1, 2, 3], async () => data, { workers: 0, cache: false });
+    assert.deepEqual(out.map((o) => o.results.runs.map((r) => r.seed)), [[1, 2, 3], [1], [1]]);
+    assert.deepEqual(out[1].results.runs[0], out[0].results.runs[0], "the candidate's run is the listed run's first seed");
+    assert.equal(out[2].results.section, "3. Architecture search");
+    await assert.rejects(runBonus([plan[0], plan[0]], [1], async () => data), /configuration id "run" appears twice/);
   });
 });
