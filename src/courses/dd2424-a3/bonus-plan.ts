@@ -90,7 +90,13 @@ export function seedRuns(blockId: string, readings: readonly string[], section: 
   }));
 }
 
-const allReadings = (s: BonusSettings, extra: readonly string[] = []) => [...new Set(["seed", ...s.readings, ...extra])];
+/** "seed", the settings' readings and `extra`; throws naming a reading no seed-004 block has. */
+function allReadings(s: BonusSettings, extra: readonly string[] = []): string[] {
+  const known = new Set(SEED_004_BLOCKS.flatMap((b) => (b.readings ?? []).map((r) => r.id)));
+  const bad = s.readings.find((r) => !known.has(r));
+  if (bad !== undefined) throw new RangeError(`settings.readings: no seed-004 block has a reading ${JSON.stringify(bad)} (known: ${[...known].join(", ")})`);
+  return [...new Set(["seed", ...s.readings, ...extra])];
+}
 const ids = (prefix: string) => SEED_004_BLOCKS.filter((b) => b.id.startsWith(prefix)).map((b) => b.id);
 
 /**

@@ -74,6 +74,10 @@ describe("courses/dd2424-a3/bonus: the seed-004 plan, its runs and its coverage"
     assert.deepEqual(byId("ours/main-schedule/elu").config.activation, { name: "elu", alpha: 0.01 });
   });
 
+  it("a reading no block has is refused, naming it", () => {
+    assert.throws(() => bonusStageOne({ ...BONUS_SEARCH_DEFAULTS, readings: ["cyclcal"] }), /settings\.readings: no seed-004 block has a reading "cyclcal" \(known: seed, cyclical/);
+  });
+
   it("ids are unique; equal configs are run once (a listed net is also a grid candidate)", () => {
     assert.equal(new Set(plan.map((c) => c.id)).size, plan.length);
     const listed = byId("004/architecture/3-layer/85-35@seed");
