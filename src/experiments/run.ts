@@ -11,7 +11,8 @@ import { validateConfig } from "./validate-config";
 export function mlpSpecOf(config: ExperimentConfig, inputSize: number, outputSize: number): MlpSpec {
   return {
     inputSize, outputSize, hidden: config.hidden, activation: config.activation, batchNorm: config.batchNorm,
-    init: config.init, dropout: config.dropout, bnAlpha: config.bnAlpha, bnEps: config.bnEps, biases: config.biases,
+    init: config.init, dropout: config.dropout,
+    ...(config.dropoutScaling !== undefined ? { dropoutScaling: config.dropoutScaling } : {}), bnAlpha: config.bnAlpha, bnEps: config.bnEps, biases: config.biases,
   };
 }
 

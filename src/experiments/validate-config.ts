@@ -4,7 +4,7 @@ import { ExperimentConfig, withDefaults } from "./config";
 const ACTIVATIONS = ["relu", "leakyRelu", "elu", "sigmoid", "tanh", "improvedSigmoid", "linear"] as const;
 const INITS = ["he", "xavier", "normal", "fanIn"] as const;
 const TOP_FIELDS = [
-  "hidden", "activation", "batchNorm", "init", "dropout", "bnAlpha", "bnEps", "biases", "data", "seed",
+  "hidden", "activation", "batchNorm", "init", "dropout", "dropoutScaling", "bnAlpha", "bnEps", "biases", "data", "seed",
   "lambda", "batchSize", "schedule", "epochs", "momentum", "shuffle", "noise", "evaluation", "earlyStopping",
 ];
 
@@ -67,6 +67,7 @@ function checkModel(c: Record<string, unknown>, path: string): void {
   checkKeys(init, kind === "normal" ? ["kind", "sigma"] : ["kind"], `${path}.init`);
   if (kind === "normal") checkNumber(init.sigma, `${path}.init.sigma`, { above: 0 });
   if (c.dropout !== undefined) checkNumber(c.dropout, `${path}.dropout`, { min: 0, below: 1 });
+  if (c.dropoutScaling !== undefined) checkEnum(c.dropoutScaling, `${path}.dropoutScaling`, ["inverted", "none"] as const);
   if (c.bnAlpha !== undefined) checkNumber(c.bnAlpha, `${path}.bnAlpha`, { min: 0, max: 1 });
   if (c.bnEps !== undefined) checkNumber(c.bnEps, `${path}.bnEps`, { above: 0 });
   if (c.biases !== undefined) checkEnum(c.biases, `${path}.biases`, ["all", "firstLayer"] as const);

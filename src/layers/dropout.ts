@@ -1,6 +1,6 @@
 import { Matrix, Rng, zeros, assertShape } from "../tensor";
 
-/** The mask used in the forward pass: 0 for dropped units, 1/(1 − p) for kept ones (m × n). */
+/** The mask used in the forward pass: 0 for dropped units, 1/(1 − p) (inverted) or 1 (unscaled) for kept ones (m × n). */
 export interface DropoutCache {
   readonly p: number;
   readonly mask: Matrix;
@@ -12,20 +12,27 @@ export function validateDropProbability(p: number, what: string): void {
 }
 
 /**
- * Inverted dropout. **p is the DROP probability**: each entry of X (m × n) is zeroed with
- * probability p and the kept ones are scaled by 1/(1 − p), so the expected output equals X and
- * nothing changes at test time. One uniform draw per entry from `rng`, in column-major order.
+ * How kept units are scaled in training: "inverted" by 1/(1 − p), so the expected output equals X
+ * and nothing changes at test time; "none" not at all (units are only "killed"), and nothing at
+ * test time either, so a test-time activation is on average 1/(1 − p) times its training value.
+ */
+export type DropoutScaling = "inverted" | "none";
+
+/**
+ * Dropout. **p is the DROP probability**: each entry of X (m × n) is zeroed with probability p;
+ * the kept ones are scaled by 1/(1 − p) (`scaling` "inverted", the default) or kept as they are
+ * ("none"). One uniform draw per entry from `rng`, in column-major order.
  * → out: m × n (into `out` if given; may be X itself); the mask goes into `maskOut` if given.
  */
 export function dropoutForward(
-  X: Matrix, p: number, rng: Rng, out?: Matrix, maskOut?: Matrix,
+  X: Matrix, p: number, rng: Rng, out?: Matrix, maskOut?: Matrix, scaling: DropoutScaling = "inverted",
 ): { readonly out: Matrix; readonly cache: DropoutCache } {
   validateDropProbability(p, "dropoutForward");
   const Y = out ?? zeros(X.rows, X.cols);
   const mask = maskOut ?? zeros(X.rows, X.cols);
   assertShape(Y, X.rows, X.cols, "dropoutForward: out");
   assertShape(mask, X.rows, X.cols, "dropoutForward: mask");
-  const keepScale = 1 / (1 - p);
+  const keepScale = scaling === "inverted" ? 1 / (1 - p) : 1;
   for (let k = 0; k < X.data.length; k++) {
     const s = rng.uniform() < p ? 0 : keepScale;
     mask.data[k] = s;

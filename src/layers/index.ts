@@ -13,7 +13,7 @@ export { DEFAULT_BN_ALPHA, DEFAULT_BN_EPS, batchnormForward, batchnormBackward }
 export { batchnormBackwardStaged } from "./batchnorm-staged";
 export type { BatchnormActivationOptions, BatchnormActivationResult } from "./batchnorm-activation";
 export { batchnormActivationForward, batchnormActivationBackward } from "./batchnorm-activation";
-export type { DropoutCache } from "./dropout";
+export type { DropoutCache, DropoutScaling } from "./dropout";
 export { validateDropProbability, dropoutForward, dropoutBackward } from "./dropout";
 export {
   softmax, checkLabels, checkLambda, crossEntropyLoss, softmaxCrossEntropyBackward, l2Penalty,

@@ -158,7 +158,7 @@ function hiddenForward(
   if (ctx.dropout === 0) {
     return { out: st.out, cache: { affine: aff.cache, bn: st.bn, activation: st.activation }, nextStats: st.nextStats };
   }
-  const d = dropoutForward(st.out, ctx.dropout, ctx.opts.rng!, buf(Buf.Hd), buf(Buf.mask));
+  const d = dropoutForward(st.out, ctx.dropout, ctx.opts.rng!, buf(Buf.Hd), buf(Buf.mask), ctx.params.spec.dropoutScaling);
   return {
     out: d.out, cache: { affine: aff.cache, bn: st.bn, activation: st.activation, dropout: d.cache }, nextStats: st.nextStats,
   };

@@ -1,5 +1,5 @@
 import { ActivationSpec, validateActivation } from "../layers/activations";
-import { validateDropProbability } from "../layers/dropout";
+import { type DropoutScaling, validateDropProbability } from "../layers/dropout";
 
 /** Where BatchNorm sits in each hidden layer: "before" = on S, before the activation (default). */
 export type BatchNormPlacement = "off" | "before" | "after";
@@ -32,6 +32,8 @@ export interface MlpSpec {
   readonly init: InitSpec;
   /** drop probability on hidden activations (inverted dropout), 0 or absent = off */
   readonly dropout?: number;
+  /** how dropout scales the kept units (see `DropoutScaling`); absent = "inverted" */
+  readonly dropoutScaling?: DropoutScaling;
   /** BN moving-average weight, default 0.9 */
   readonly bnAlpha?: number;
   /** BN ε, default DEFAULT_BN_EPS */
@@ -59,6 +61,9 @@ export function validateSpec(spec: MlpSpec): void {
   }
   validateInit(spec.init);
   if (spec.dropout !== undefined) validateDropProbability(spec.dropout, "MlpSpec.dropout");
+  if (spec.dropoutScaling !== undefined && spec.dropoutScaling !== "inverted" && spec.dropoutScaling !== "none") {
+    throw new RangeError(`MlpSpec.dropoutScaling must be "inverted" or "none", got ${JSON.stringify(spec.dropoutScaling)}`);
+  }
   if (spec.bnAlpha !== undefined && !(spec.bnAlpha >= 0 && spec.bnAlpha <= 1)) {
     throw new RangeError(`MlpSpec.bnAlpha must be in [0, 1], got ${spec.bnAlpha}`);
   }

@@ -1,6 +1,9 @@
 import { strict as assert } from "assert";
 import { readFileSync } from "fs";
+import { tmpdir } from "os";
 import { basename, join } from "path";
+import { coverageTable } from "../../src/report/coverage";
+import type { ResultsDoc } from "../../src/report/results-json";
 import * as mime from "../../src/report/mime";
 import { Notebook } from "../../src/report/nbformat";
 import { writeCifarDir } from "../data/fixtures";
@@ -17,25 +20,28 @@ function reportNotebooks(): string[] {
   return entry.notebooks.map((n) => join(ROOT, "notebooks", n));
 }
 
-/** Parameters that shrink every section to seconds on the tiny fixture data. */
-const TINY = { validationSize: 50, nS: 3, seeds: [1, 2], workers: 0, threeLayer: [8, 8] };
+/** Parameters that shrink every section to seconds on the tiny fixture data (the seeds' networks, n_s = 3, 1 cycle). */
+const TINY = { validationSize: 50, nS: 3, cycles: 1, seeds: [1, 2], workers: 0, evalTimes: 2 };
+const RESULTS_FILE = join(tmpdir(), `nnbook-dd2424-results-${process.pid}.json`);
 const PARAMS: Record<string, Record<string, unknown>> = {
   "01-gradient-check": { validationSize: 50 },
-  "02-training-without-bn": { ...TINY, workers: 2, nineLayer: [8, 6, 6, 5, 5, 5, 5, 5] }, // worker threads inside the kernel
-  "03-training-with-bn": { ...TINY, nineLayer: [8, 6, 6, 5, 5, 5, 5, 5], shuffleControls: true }, // the report runs without the controls
-  "04-lambda-search": { ...TINY, coarseCount: 3, fineCount: 2, searchTrainSubset: 100, finalCycles: 2 },
-  "05-initialization": { ...TINY },
-  "06-optimizing": { ...TINY, deepNetworks: [[8, 6, 4], [6, 5, 4, 3]], finalCycles: 3 }, // the report default (2) reuses the candidate runs
+  "02-training-without-bn": { ...TINY, workers: 2 }, // worker threads inside the kernel
+  "03-training-with-bn": { ...TINY, epochs: 2 },
+  "04-lambda-search": TINY,
+  "05-initialization": { ...TINY, manySeeds: 3 },
+  "06-optimizing": TINY,
+  "07-coverage": { ...TINY, epochs: 2, manySeeds: 3, resultsFile: RESULTS_FILE },
 };
 
 /** What each executed section must show: charts (Vega-Lite bundles) and Markdown displays matching each pattern. */
 const EXPECT: Record<string, { charts: number; markdown: RegExp[] }> = {
-  "01-gradient-check": { charts: 0, markdown: [/\| Layer # \| Number of nodes \| Relative error W \|.*Relative error γ/, /parameter matrices have a maximum relative error below 1e-6/] },
-  "02-training-without-bn": { charts: 2, markdown: [/\| Network \| Runs \| Training acc\./, /^Model parameters:/, /\| Configuration \| Ours \| Published \| Ours − published \| Note \|/, /Going from 3 to 9 layers/] },
-  "03-training-with-bn": { charts: 2, markdown: [/no BN, shuffled/, /^Model parameters:/, /Ours − published/, /BN alone \(both shuffled\)/] },
-  "04-lambda-search": { charts: 1, markdown: [/\| λ \| Runs .*\| Selected \|/, /◀ best \(validation\)/, /Chosen λ = /, /best λ of the fine search/] },
-  "05-initialization": { charts: 2, markdown: [/\| Initialization \| Runs/, /σ = 1e-4, BN:/, /Ours − published/] },
-  "06-optimizing": { charts: 2, markdown: [/salt & pepper/, /\*\*Final model:\*\*.*retrained for 3 cycles/, /^Model parameters:/, /final model: /, /Ours − published/] },
+  "01-gradient-check": { charts: 0, markdown: [/\| Layer \| Param \| Shape \| Ours: max rel\. error/, /parameter matrices in 9 networks/] },
+  "02-training-without-bn": { charts: 4, markdown: [/\| Run \| Finished \| Ours train % \| Seed train/, /training runs here/, /Depth without BN: .*Welch's t-test, p/] },
+  "03-training-with-bn": { charts: 4, markdown: [/\| Run \| Finished/, /Epoch with training loss < 0\.05/, /BN alone, 9-layer/] },
+  "04-lambda-search": { charts: 4, markdown: [/our best λ on mean validation accuracy/, /000\/search\/fine-grid, validation accuracy/] },
+  "05-initialization": { charts: 2, markdown: [/escape chance/, /\| Seed \| Status \| Test acc\. % \| Escaped chance \|/, /BN at σ = 0\.001/] },
+  "06-optimizing": { charts: 3, markdown: [/Dropout readings, no BN/, /12 hidden layers, two readings/, /OUR final model, chosen on mean validation/] },
+  "07-coverage": { charts: 0, markdown: [/rows: \d+ reproduced/, /\| Seed block \| Seed section \| Our section \| Ours \| Published \| Test \| Status \|/] },
 };
 
 function displays(nb: Notebook): Record<string, unknown>[] {
@@ -44,15 +50,15 @@ function displays(nb: Notebook): Record<string, unknown>[] {
 }
 
 describe("notebooks/dd2424-a3: every section on the real tslab kernel, tiny CIFAR-10 fixture", function () {
-  this.timeout(180_000);
+  this.timeout(1_200_000); // seven sections on a loaded 2-core machine
   const paths = reportNotebooks();
   const suite = executeInSuite("dd2424", Object.fromEntries(paths.map((path) => [basename(path, ".ipynb"), { path, parameters: PARAMS[basename(path, ".ipynb")] }])),
     (dir) => {
-      writeCifarDir(join(dir, "cifar"), 40); // 200 training records, 40 test records, official binary layout
+      writeCifarDir(join(dir, "cifar"), 100); // 500 training records, 100 test records: one batch of 100 per epoch in the small split
       return { CIFAR10_DIR: join(dir, "cifar") };
     }, 2);
 
-  it("the manifest lists the six numbered sections, in order", () => {
+  it("the manifest lists the seven numbered sections, in order", () => {
     assert.deepEqual(paths.map((p) => basename(p, ".ipynb")), Object.keys(EXPECT));
   });
 
@@ -69,4 +75,12 @@ describe("notebooks/dd2424-a3: every section on the real tslab kernel, tiny CIFA
       assert.match(String(provenance?.data?.[0]?.description), new RegExp(`read from \\S*${folder}\\)$`), `provenance names the data folder: ${provenance?.data?.[0]?.description}`);
     });
   }
+
+  it("07-coverage: the table shown is coverageTable(the results JSON written), one row or more per block of seeds 000 and 001", () => {
+    const doc = JSON.parse(readFileSync(RESULTS_FILE, "utf8")) as ResultsDoc;
+    const shown = displays(suite.result("07-coverage").notebook).flatMap((d) => (typeof d[mime.MARKDOWN_MIME] === "string" ? [d[mime.MARKDOWN_MIME] as string] : []));
+    assert.ok(shown.includes(coverageTable(doc)), "the shown table is generated from the JSON");
+    assert.equal(new Set(doc.coverage.map((r) => r.block.id)).size, 71);
+    for (const c of doc.configurations) assert.ok(c.runs.length >= 2, `${c.id}: ${c.runs.length} runs`);
+  });
 });

@@ -29,6 +29,17 @@ describe("train/noise", () => {
     }
   });
 
+  it("relative noise is σ × the batch's standard deviation, not × its variance (seed 004's \"standard variance\")", () => {
+    // entries 3 + 2·N(0, 1): std ≈ 2, variance ≈ 4; the added noise must have std ≈ 0.1 · 2 = 0.2, not 0.4
+    const X0 = batch(100, 100, "spread");
+    const X = fromData(100, 100, X0.slice());
+    applyNoise(X, { kind: "gaussian", sigma: 0.1, relative: true }, createRng("n"));
+    const added = X0.map((v, k) => X.data[k] - v);
+    const mean = added.reduce((s, v) => s + v, 0) / added.length;
+    const std = Math.sqrt(added.reduce((s, v) => s + (v - mean) ** 2, 0) / added.length);
+    assert.ok(Math.abs(std - 0.2) < 0.01, `std of the added noise ${std}, expected ≈ 0.2`);
+  });
+
   it("salt & pepper replaces about the given fraction by the batch min/max, half each", () => {
     const X0 = batch(100, 100, "x");
     const min = X0.reduce((a, b) => Math.min(a, b));

@@ -87,6 +87,7 @@ export function configFromSetup(s: ResolvedSetup, opts: PresetOptions = {}): Exp
     batchNorm: s.batchNorm,
     init: s.init,
     ...(s.dropout > 0 ? { dropout: s.dropout } : {}),
+    ...(s.dropout > 0 && s.dropoutScaling !== undefined ? { dropoutScaling: s.dropoutScaling } : {}),
     ...(s.bnAlpha !== undefined ? { bnAlpha: s.bnAlpha } : {}),
     lambda: s.lambda,
     batchSize: s.batchSize,

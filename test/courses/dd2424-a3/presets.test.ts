@@ -13,7 +13,7 @@ const CONFIG_PATH: Readonly<Record<string, string>> = {
 /** The config keys a setup field maps to (to check that a reading changes only what it names). */
 const CONFIG_KEYS: Readonly<Partial<Record<keyof RunSetup, string[]>>> = {
   hidden: ["hidden"], batchNorm: ["batchNorm"], init: ["init"], activation: ["activation"], lambda: ["lambda"], eta: ["schedule", "epochs", "evaluation"],
-  batchSize: ["batchSize"], shuffle: ["shuffle"], dropout: ["dropout"], noise: ["noise"], trainSize: ["data"], bnAlpha: ["bnAlpha"],
+  batchSize: ["batchSize"], shuffle: ["shuffle"], dropout: ["dropout"], dropoutScaling: ["dropoutScaling"], noise: ["noise"], trainSize: ["data"], bnAlpha: ["bnAlpha"],
 };
 
 /** The stated value as the config should hold it. */

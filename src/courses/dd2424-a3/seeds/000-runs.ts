@@ -14,6 +14,11 @@ const BN: PrintedParams = { ...BASE, bn: "True", shuffle: "True" };
 const NINE = "(50, 30, 20, 20, 10, 10, 10, 10)";
 const INIT = "Sensitivity to initialization";
 const SIGMA_QUOTE = "To do this we'll instead initiate the weights of each layer using a normal distribution with mean zero and standard deviation sigma";
+/** Seed 000's dropout only "kills" units; whether it rescales is not said: the unscaled reading. */
+const UNSCALED_DROPOUT: Reading = {
+  id: "unscaled", fill: { dropoutScaling: "none" },
+  why: "units only set to zero (\"By \"killing\" a neuron we'll set its output to zero\"), kept units not rescaled and nothing rescaled at test time",
+};
 const FANIN_CONTROL: Reading = {
   id: "control-fanIn", fill: { init: { kind: "fanIn" } },
   why: "OUR control, not a reading of the seed (which says He): N(0, 1/fan_in), to test whether an initialization scale explains the gap to our He runs",
@@ -55,13 +60,14 @@ export const SEED_000_RUNS: readonly SeedBlock[] = [
   paramBlock("optimize/dropout-no-bn", "Optimize the performance of the network: Dropout", "4-layer (60, 50, 40), no BN, dropout p = 0.5",
     { ...BASE, hidden: "(60, 50, 40)", dropout: "0.5", shuffle: "True" },
     ["9.93", "32.18", "1.90", "9.44", "31.22", "1.91", "9.67", "31.74", "1.90"], {
+      readings: [UNSCALED_DROPOUT],
       quotes: ["Running dropout using ``p=0.5`` on a neural network with a deeper architecture and no batch normalization."],
       notes: ["p is the probability of killing a neuron (\"kill the activations of neurons with a probability p for each hidden layer\"); ours is inverted dropout with drop probability p, the seed does not say whether it rescales."],
     }),
   paramBlock("optimize/dropout-bn", "Optimize the performance of the network: Dropout", "4-layer (60, 50, 40), BN, dropout p = 0.5",
     { ...BN, hidden: "(60, 50, 40)", dropout: "0.5" },
     ["9.75", "48.70", "1.57", "9.20", "47.44", "1.61", "9.32", "47.07", "1.60"],
-    { quotes: ["Training the same network as above but now with batch normalization,"] }),
+    { quotes: ["Training the same network as above but now with batch normalization,"], readings: [UNSCALED_DROPOUT] }),
   paramBlock("optimize/gaussian-noise", "Optimize the performance of the network: Add noise to training data", "2-layer (50), no BN, Gaussian noise σ = 0.01, 2 cycles",
     { ...BASE, hidden: "50", init: undefined, noise: "gaussian" },
     ["9.63", "55.81", "1.44", "10.84", "51.44", "1.59", "9.82", "50.86", "1.60"], {

@@ -35,6 +35,10 @@ export const SEED_004_HYPER: readonly SeedBlock[] = [
     stated: [{ field: "eta.eta", text: "0.006537886088207429" }, { field: "lambda", text: "0.0006432091840869645" }],
     quotes: ["THIRD BEST PERFORMANCE: 43.36", "Third best eta: 0.006537886088207429 Third best lambda: 0.0006432091840869645"],
     notes: [OPEN, "Which split \"PERFORMANCE\" measures is not stated (validation, presumably); the number is on the search's data, not the whole set: compare with care."],
+    readings: [{
+      id: "search-data", fill: { trainSize: 10000 },
+      why: "the search's data read as data_batch_1 (10,000 images; validation data_batch_2), the whole set being used only for the retraining",
+    }],
   }),
   ...([
     [1, 0.03159661490765174, 0.00015494946823958237, "0.03159661490765174, 0.00015494946823958237)$", "50.86", "0.00015494946823958237", []],

@@ -49,6 +49,8 @@ export interface RunSetup {
   readonly shuffle: boolean | null;
   /** drop probability on the hidden activations; 0 = none */
   readonly dropout: number;
+  /** how dropout scales the kept units: "inverted" (default) or "none" (killed only, nothing rescaled) */
+  readonly dropoutScaling?: "inverted" | "none";
   readonly noise: NoiseSetup | null | "none";
   /** training images: 45,000 (batches 1–5 minus 5,000 validation), 10,000 (data_batch_1), 100 … */
   readonly trainSize: number | null;
