@@ -8,7 +8,7 @@
  */
 import { type CoverageSpec, type OurQuantity, coverageRow, welchBetween } from "../../report/coverage";
 import { type ResultsDoc, quantityValues } from "../../report/results-json";
-import { formatPValue } from "../../report/t-tests";
+import { formatPValue } from "../../experiments/t-tests";
 import { BONUS_SECTIONS, type BonusSection } from "./bonus-plan";
 import { SEED_004_BLOCKS } from "./seeds/004";
 import type { SeedBlock } from "./seeds/types";

@@ -6,7 +6,7 @@
  */
 import { meanStd } from "../../experiments/aggregate";
 import type { ArchitectureRow } from "../../figures/records";
-import { formatPValue, singleRunTest, welchTest } from "../../report/t-tests";
+import { formatPValue, singleRunTest, welchTest } from "../../experiments/t-tests";
 import type { Matrix } from "../../tensor";
 import { controlId } from "./bonus-plan";
 import type { BonusOutcome } from "./bonus-run";

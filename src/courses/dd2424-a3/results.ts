@@ -6,7 +6,7 @@
 import type { SeedGroup } from "../../experiments/aggregate";
 import { meanStd } from "../../experiments/aggregate";
 import { type ConfigurationResults, configurationResults } from "../../report/results-json";
-import { type TTestResult, formatPValue, welchTest } from "../../report/t-tests";
+import { type TTestResult, formatPValue, welchTest } from "../../experiments/t-tests";
 import type { BlockResults, BlockRun } from "./block-runs";
 import type { SectionLink } from "./coverage";
 

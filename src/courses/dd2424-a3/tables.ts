@@ -5,7 +5,7 @@
  * seeds (`singleRunTest`: is that one run a plausible draw from ours?).
  */
 import { meanStd } from "../../experiments/aggregate";
-import { formatPValue, singleRunTest } from "../../report/t-tests";
+import { formatPValue, singleRunTest } from "../../experiments/t-tests";
 import type { BlockResults, BlockRun } from "./block-runs";
 import { headlineValue } from "./coverage";
 import { accuracies } from "./results";
