@@ -16,6 +16,15 @@ export function mlpSpecOf(config: ExperimentConfig, inputSize: number, outputSiz
   };
 }
 
+/** A config whose data name a training-set size (`data.options.trainSize`) must get data of that size. */
+function checkTrainSize(config: ExperimentConfig, data: ExperimentData): void {
+  const want = config.data.options?.trainSize;
+  if (want !== undefined && want !== data.train.X.cols) {
+    throw new RangeError(`config.data.options.trainSize = ${JSON.stringify(want)}, but the data's training split has ${data.train.X.cols} samples `
+      + "(cut it with firstTrainImages)");
+  }
+}
+
 /**
  * Runs one experiment and also returns the trained parameters and BN statistics (`run` keeps only
  * the plain-data result). The config is validated first (a `ConfigError` names the bad field), the
@@ -25,6 +34,7 @@ export function mlpSpecOf(config: ExperimentConfig, inputSize: number, outputSiz
 export function train(config: ExperimentConfig, data: ExperimentData): { result: RunResult; params: MlpParams; stats: MlpStats } {
   const c = validateConfig(config);
   checkExperimentData(data);
+  checkTrainSize(c, data);
   checkParameterMemory(c, data.train.X.rows, numClasses(data));
   checkRunLength(c, data.train.X.cols);
   const spec = mlpSpecOf(c, data.train.X.rows, numClasses(data));

@@ -92,5 +92,8 @@ describe("experiments/train-subset: training on the first n images", () => {
     const res = await runBlockRuns([run, { ...run, id: "full", config: { ...config, data: { name: "blobs", options: { trainSize: 60 } } } }], [1], load, { workers: 0, cache: false });
     assert.equal(res.get("x")!.results[0].steps, 3 * (20 / 5));
     assert.equal(res.get("full")!.results[0].steps, 3 * (60 / 5));
+    const wrong = await runBlockRuns([run], [1], async () => d, { workers: 0, cache: false });
+    assert.equal(wrong.get("x")!.results[0].status, "failed");
+    assert.match(wrong.get("x")!.results[0].message!, /config\.data\.options\.trainSize = 20, but the data's training split has 60 samples/);
   });
 });
