@@ -5,6 +5,7 @@ export * from "./model";
 export * from "./gradcheck";
 export * from "./data";
 export * from "./train";
+export * from "./schema";
 export * from "./experiments";
 export * from "./figures";
 export * from "./report";

@@ -3,10 +3,12 @@
  * `parameters` cell (the annotation, else the default's literal), and an injected value must have
  * that type. Kinds: finite number, integer (an untyped default written as an integer, e.g.
  * `const samples = 20;`), boolean, string, one of some string literals, array of finite numbers,
- * array of arrays of finite numbers, array of strings, each optionally `| null`. A declaration whose type cannot be
+ * array of arrays of finite numbers, array of strings, a vocabulary name type (`ActivationName`,
+ * `InitKind`, … from src/schema: one of its names), each optionally `| null`. A declaration whose type cannot be
  * told (an expression, an unusual annotation) accepts any JSON value without non-finite numbers.
  */
 import type { ParameterDeclaration } from "../report/notebook-parameters";
+import { VOCABULARY_TYPES } from "../schema";
 
 /** What a parameter accepts. */
 export type ParameterKind =
@@ -27,7 +29,9 @@ function kindOfAnnotation(type: string): ParameterKind {
   const nullable = parts.includes("null");
   const rest = parts.filter((p) => p !== "null");
   if (rest.length > 0 && rest.every((p) => /^"[^"\\]*"$|^'[^'\\]*'$/.test(p))) return { kind: "literal", values: rest.map((p) => p.slice(1, -1)), nullable };
-  if (rest.length === 1 && SIMPLE[rest[0]] !== undefined) return { kind: SIMPLE[rest[0]], nullable };
+  if (rest.length === 1 && Object.hasOwn(SIMPLE, rest[0])) return { kind: SIMPLE[rest[0]], nullable };
+  const names = rest.length === 1 && Object.hasOwn(VOCABULARY_TYPES, rest[0]) ? VOCABULARY_TYPES[rest[0]] : undefined;
+  if (names !== undefined) return { kind: "literal", values: names, nullable };
   return ANY;
 }
 
