@@ -24,6 +24,6 @@ export {
   type NotebookOutput,
   type RawCell,
 } from "./nbformat";
-export { validateNotebook } from "./nbformat-validate";
+export { validateNotebook } from "../nbformat/validate";
 export { defaultParameterValues, findParametersCell, parseParameterCell, type ParameterDeclaration } from "./notebook-parameters";
 export { packageVersion } from "./versions";

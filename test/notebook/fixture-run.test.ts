@@ -9,7 +9,7 @@ import { splitFooter } from "../../src/report/export-header";
 import { exportNotebook } from "../../src/report/export-markdown";
 import * as mime from "../../src/report/mime";
 import { cellSource, CodeCell, DisplayDataOutput, Notebook, readNotebook } from "../../src/report/nbformat";
-import { validateNotebook } from "../../src/report/nbformat-validate";
+import { validateNotebook } from "../../src/nbformat/validate";
 import { decodePng } from "../report/png-decode";
 import { CLI, EXPECTED_MD, FIXTURE, Finished, officialValidate, pythonWithNbformat, requireBuild, runProcess } from "./helpers";
 import { codeVersion } from "../../src/experiments";

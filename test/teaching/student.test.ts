@@ -4,7 +4,7 @@ import { basename } from "path";
 import {
   cellSource, Notebook, parseNotebook, serializeNotebook, hasNoOutputs,
 } from "../../src/report/nbformat";
-import { validateNotebook } from "../../src/report/nbformat-validate";
+import { validateNotebook } from "../../src/nbformat/validate";
 import {
   analyzeTeacherNotebook, enclosingFunction, findRegions, makeStudentNotebook, replaceRegions, solutionLines, stubLine,
 } from "../../src/teaching";
