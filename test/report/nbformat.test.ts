@@ -36,7 +36,9 @@ describe("report/nbformat: nbformat 4 validation, reading and writing", () => {
     assert.deepEqual(validateNotebook(sample()), []);
   });
 
-  const broken: Array<[string, (nb: any) => void, RegExp]> = [
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the cases break notebooks on purpose
+  type Broken = any;
+  const broken: Array<[string, (nb: Broken) => void, RegExp]> = [
     ["wrong nbformat", (nb) => (nb.nbformat = 3), /^nbformat: expected 4, got 3/],
     ["missing cells", (nb) => delete nb.cells, /missing required field "cells"/],
     ["unknown top-level field", (nb) => (nb.extra = 1), /unknown field "extra"/],
@@ -64,7 +66,7 @@ describe("report/nbformat: nbformat 4 validation, reading and writing", () => {
 
   it("parseNotebook names the file in its errors", () => {
     assert.throws(() => parseNotebook("{", "x.ipynb"), /^Error: x\.ipynb: not valid JSON/);
-    assert.throws(() => parseNotebook(JSON.stringify({ ...sample(), nbformat: 3 }), "y.ipynb"), /y\.ipynb: not a valid nbformat 4 notebook:\n  nbformat: expected 4/);
+    assert.throws(() => parseNotebook(JSON.stringify({ ...sample(), nbformat: 3 }), "y.ipynb"), /y\.ipynb: not a valid nbformat 4 notebook:\n {2}nbformat: expected 4/);
   });
 
   it("serializes like Jupyter (indent 1, sorted keys, trailing newline) and round-trips", () => {
@@ -82,7 +84,7 @@ describe("report/nbformat: nbformat 4 validation, reading and writing", () => {
     const code = stripped.cells[1];
     assert.ok(code.cell_type === "code");
     assert.deepEqual(code.metadata, { tags: ["parameters"] });
-    assert.equal((nb.cells[1] as any).outputs.length, 2, "input notebook unchanged");
+    assert.equal((nb.cells[1] as { outputs: unknown[] }).outputs.length, 2, "input notebook unchanged");
   });
 
   it("writes atomically (no temp files left) and refuses to write an invalid notebook", async () => {
