@@ -1,6 +1,6 @@
 /** `nnbook export <executed.ipynb> [--reports-dir] [--figures-dir] [--name] [--html]`. */
 import { Command } from "commander";
-import { displayPath } from "../notebook/runner";
+import { cwdRelativePath } from "../notebook/runner";
 import { exportNotebook } from "../report/export-markdown";
 import { reportAssets, writeHtmlReport } from "../report/html-export";
 import { readNotebook } from "../report/nbformat";
@@ -22,7 +22,7 @@ export function registerExportCommand(program: Command): void {
         name,
         reportsDir: opts.reportsDir,
         figuresDir: opts.figuresDir,
-        sourcePath: displayPath(notebook),
+        sourcePath: cwdRelativePath(notebook),
       });
       process.stderr.write(`[${name}] exported → ${result.markdownPath} (${result.figurePaths.length} figure files)\n`);
       if (opts.html === true) {

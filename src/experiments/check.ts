@@ -43,9 +43,3 @@ export function checkEnum<T extends string>(value: unknown, path: string, allowe
   }
   return value as T;
 }
-
-/** Asserts a boolean (when present). */
-export function checkBoolean(value: unknown, path: string): boolean {
-  if (typeof value !== "boolean") throw new ConfigError(path, `expected true or false, got ${show(value)}`);
-  return value;
-}

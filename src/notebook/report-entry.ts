@@ -6,7 +6,7 @@ import type { HtmlAsset } from "../report/html-markdown";
 import { ReportEntry } from "../report/manifest";
 import { writeFileAtomic } from "../util/atomic-write";
 import { runLimited } from "../util/run-limited";
-import { displayPath, notebookName, RunEvent, runNotebookFile } from "./runner";
+import { cwdRelativePath, notebookName, RunEvent, runNotebookFile } from "./runner";
 
 /** Where `buildReportEntry` reads and writes. */
 export interface ReportDirs {
@@ -48,7 +48,7 @@ export async function buildReportEntry(entry: ReportEntry, dirs: ReportDirs, opt
     return { name, body: report.body, timing: report.timing };
   }), opts.jobs ?? 1);
   const out = join(dirs.reportsDir, `${entry.name}.md`);
-  const markdown = combineReports(entry.title, displayPath(dirs.manifest), entry.name, parts);
+  const markdown = combineReports(entry.title, cwdRelativePath(dirs.manifest), entry.name, parts);
   await writeFileAtomic(out, markdown);
   if (opts.html === true) await writeHtmlReport(dirs.reportsDir, entry.name, markdown, assets);
   return out;

@@ -41,7 +41,7 @@ export interface CellFailure {
 }
 
 /** Outcome of a run; `notebook` holds every executed cell's outputs (up to a failure). */
-export interface RunResult {
+export interface NotebookRunResult {
   notebook: Notebook;
   failures: CellFailure[];
   unknownParameters: string[];
@@ -58,7 +58,7 @@ export class CellExecutionError extends Error {
 }
 
 /** Runs the code cells of `notebook`; see {@link RunOptions}. Never throws for a failing cell. */
-export async function runNotebook(source: Notebook, options: RunOptions = {}): Promise<RunResult> {
+export async function runNotebook(source: Notebook, options: RunOptions = {}): Promise<NotebookRunResult> {
   const { notebook, unknown } = injectParameters(source, options.parameters ?? {});
   const started = Date.now();
   const kernel = await KernelClient.start({ cwd: options.cwd, ...options.kernel });
@@ -158,7 +158,7 @@ export function notebookName(path: string): string {
 }
 
 /** `path` relative to the current directory with `/` separators (for metadata and headers). */
-export function displayPath(path: string): string {
+export function cwdRelativePath(path: string): string {
   return relative(process.cwd(), resolve(path)).split(sep).join("/");
 }
 
@@ -167,10 +167,10 @@ export function displayPath(path: string): string {
  * writes the executed notebook to `outputPath` atomically — also when a cell fails, in which
  * case it then throws {@link CellExecutionError}.
  */
-export async function runNotebookFile(inputPath: string, outputPath: string, options: RunOptions = {}): Promise<RunResult> {
+export async function runNotebookFile(inputPath: string, outputPath: string, options: RunOptions = {}): Promise<NotebookRunResult> {
   const source = await readNotebook(inputPath);
   const cwd = options.cwd ?? dirname(resolve(inputPath));
-  const result = await runNotebook(source, { sourcePath: displayPath(inputPath), ...options, cwd });
+  const result = await runNotebook(source, { sourcePath: cwdRelativePath(inputPath), ...options, cwd });
   await writeNotebook(outputPath, result.notebook);
   if (result.failures.length > 0 && !options.allowErrors) throw new CellExecutionError(result.failures[0], outputPath);
   return result;

@@ -14,8 +14,6 @@ export const stepSizeSchema = z.union([
 ], { error: "expected an integer ≥ 1 or { epochs }" }).describe("n_s, steps from η_min to η_max (half a cycle)");
 export type StepSizeSpec = DeepReadonly<z.output<typeof stepSizeSchema>>;
 
-export const SCHEDULE_KINDS = ["constant", "cyclical", "stepDecay", "exponentialDecay"] as const;
-
 const cyclicalSchema = strict({
   kind: z.literal("cyclical"),
   etaMin: num({ min: 0 }, "η_min"),
@@ -46,8 +44,6 @@ export const scheduleSpecSchema = z.discriminatedUnion("kind", [
   }),
 ]).describe("learning-rate schedule η(t)");
 export type ScheduleSpec = DeepReadonly<z.output<typeof scheduleSpecSchema>>;
-
-export const NOISE_KINDS = ["gaussian", "saltPepper"] as const;
 
 const saltPepperSchema = strict({
   kind: z.literal("saltPepper"),

@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "fs/promises";
 import { tmpdir } from "os";
 import { join } from "path";
 import { svgSize } from "../../src/notebook/display";
-import { runNotebook, runNotebookFile, RunResult } from "../../src/notebook/runner";
+import { runNotebook, runNotebookFile, NotebookRunResult } from "../../src/notebook/runner";
 import { splitFooter } from "../../src/report/export-header";
 import { exportNotebook } from "../../src/report/export-markdown";
 import * as mime from "../../src/report/mime";
@@ -40,11 +40,11 @@ function cellNumber(nb: Notebook, id: string): number {
 describe("notebook/runner + report/export: the fixture notebook on the real tslab kernel", function () {
   this.timeout(300_000);
   let dir: string;
-  let a: RunResult;
+  let a: NotebookRunResult;
   let aBody: string;
   let aFooter: string;
   let b: Finished;
-  let c: RunResult;
+  let c: NotebookRunResult;
   let d: Finished;
   let seconds: number;
 
