@@ -19,6 +19,7 @@ export * from "./run-sweep";
 export * from "./progress";
 export type { WorkerJob, WorkerReply } from "./sweep-worker";
 export * from "./seed-groups";
+export * from "./variants";
 export * from "./seed-table";
 export * from "./observations";
 export * from "./reproduction";

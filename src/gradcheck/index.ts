@@ -7,4 +7,4 @@ export { DEFAULT_GRADCHECK_STEP, DEFAULT_GRADCHECK_TOLERANCE, gradientCheck } fr
 export type { ReducedProblemOptions, ReducedProblem } from "./reduced";
 export { reducedProblem } from "./reduced";
 export type { GradCheckTableRow } from "./table";
-export { GRADCHECK_TABLE_HEADER, gradCheckTable, gradCheckTableCells } from "./table";
+export { GRADCHECK_TABLE_HEADER, gradCheckTable, gradCheckTableCells, gradCheckReportRows } from "./table";

@@ -11,3 +11,4 @@ export { checkParameterValue, describeKind, parameterKind, parseParameterText, t
 export { CellExecutionError, notebookName, runNotebook, runNotebookFile, type CellFailure, type RunEvent, type RunOptions, type NotebookRunResult } from "./runner";
 export { sweepProgress } from "./sweep-progress";
 export { showMarkdown } from "./show-markdown";
+export { setupNotebook, splitSizes, type NotebookSetup, type SetupOptions } from "./setup";

@@ -1,17 +1,17 @@
 import { strict as assert } from "assert";
-import { groupBySeed, SeedGroup } from "../../src/experiments/aggregate";
-import { ExperimentConfig, withDefaults } from "../../src/experiments/config";
-import type { RunResult } from "../../src/experiments/result";
-import { validateConfig } from "../../src/experiments/validate-config";
-import { mlpSpecOf } from "../../src/experiments/run";
+import { groupBySeed, SeedGroup } from "../../../src/experiments/aggregate";
+import { ExperimentConfig, withDefaults } from "../../../src/experiments/config";
+import type { RunResult } from "../../../src/experiments/result";
+import { validateConfig } from "../../../src/experiments/validate-config";
+import { mlpSpecOf } from "../../../src/experiments/run";
 import {
   TDT4265_DEFAULTS, UNIFORM_PM1_STD, Variant, bonusVariants, tdt4265Baseline, topologyVariants, trickVariants,
-} from "../../src/experiments/presets/tdt4265-a2";
+} from "../../../src/courses/tdt4265-a2/presets";
 import {
   comparisonRows, normalizationRows, reproductionEntries, stepsMeanStd, tdt4265ReproductionRows,
-} from "../../src/experiments/presets/tdt4265-a2-tables";
-import { TDT4265_A2_PUBLISHED, publishedFor } from "../../src/experiments/published/tdt4265-a2";
-import { countParameters } from "../../src/model";
+} from "../../../src/courses/tdt4265-a2/tables";
+import { TDT4265_A2_PUBLISHED, publishedFor } from "../../../src/courses/tdt4265-a2/published";
+import { countParameters } from "../../../src/model";
 
 const base = tdt4265Baseline();
 

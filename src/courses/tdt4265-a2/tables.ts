@@ -4,13 +4,15 @@
  * (`reproductionRows`): what TDT4265 adds is the final losses, the steps until early stopping, the
  * parameter count, and published numbers of two kinds (validation and test accuracy).
  */
-import { MeanStd, SeedGroup, formatMeanStd, meanStd } from "../aggregate";
-import { accuracyPercent, describeEffect } from "../observations";
-import { ReproductionEntry, reproductionRows, reproductionSummary } from "../reproduction";
-import type { RunResult } from "../result";
-import { seedGroupRows } from "../seed-table";
-import { TDT4265_A2_PUBLISHED, Tdt4265Report } from "../published/tdt4265-a2";
-import type { Variant } from "./tdt4265-a2";
+import { MeanStd, SeedGroup, formatMeanStd, meanStd } from "../../experiments/aggregate";
+import { accuracyPercent, describeEffect } from "../../experiments/observations";
+import { ReproductionEntry, reproductionRows, reproductionSummary } from "../../experiments/reproduction";
+import type { RunResult } from "../../experiments/result";
+import { seedGroupRows } from "../../experiments/seed-table";
+import { TDT4265_A2_PUBLISHED, TDT4265_A2_REPORTS, Tdt4265Report } from "./published";
+import type { Variant } from "./presets";
+import type { VariantGroup } from "../../experiments/variants";
+import type { DataSplits } from "../../data/types";
 
 function finished(group: SeedGroup): RunResult[] {
   return group.results.filter((r) => (r.status === "completed" || r.status === "stoppedEarly") && r.final);
@@ -134,4 +136,31 @@ export function stepsSentence(variants: readonly Variant[], groups: readonly See
     return `${variants[i].label}: ${s ? formatMeanStd(s, 0) : "—"} (${early} of ${g.results.length} stopped early)`;
   });
   return `Update steps until training ended (mean ± std over seeds): ${parts.join("; ")}.`;
+}
+
+/** `comparisonRows` of labelled groups (`runVariants`), each row labelled by its variant. */
+export function comparisonTable(groups: readonly VariantGroup[]): Record<string, string>[] {
+  return comparisonRows(groups, groups.map((g) => g.label));
+}
+
+/** The reproduction table of each published report that has numbers for these variants. */
+export function reproductionTables(
+  variants: readonly Variant[], groups: readonly SeedGroup[],
+): { readonly title: string; readonly rows: Record<string, string>[] }[] {
+  return (["first", "second"] as const)
+    .map((report) => ({ title: TDT4265_A2_REPORTS[report], rows: tdt4265ReproductionRows(variants, groups, report) }))
+    .filter((t) => t.rows.length > 0);
+}
+
+/** One generated sentence per published report: "Reproduction, <report>: <summary>". */
+export function reproductionSentences(variants: readonly Variant[], groups: readonly SeedGroup[]): string[] {
+  return (["first", "second"] as const).map((report) =>
+    `Reproduction, ${TDT4265_A2_REPORTS[report]}: ${tdt4265ReproductionSummary(variants, groups, report)}`);
+}
+
+/** The normalization statistics of `data` in pixel units, labelled "Ours, <prefix><n> training images". */
+export function pixelStats(data: DataSplits, prefix = ""): NormalizationStats {
+  const images = data.train.X.cols.toLocaleString("en-US");
+  const [mean, std] = [data.standardization.mean[0], data.standardization.std[0]].map((v) => 255 * v);
+  return { label: `Ours, ${prefix}${images} training images`, mean, std };
 }

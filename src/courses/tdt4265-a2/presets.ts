@@ -4,14 +4,10 @@
  * validation loss, bias trick on the input only), the "tricks of the trade" each alone and all
  * combined, the topologies (all tricks) and the bonus variants. Pure functions returning configs.
  */
-import type { ExperimentConfig } from "../config";
+import type { ExperimentConfig } from "../../experiments/config";
+import type { Variant } from "../../experiments/variants";
 
-/** A named config: `id` ties it to the published numbers (`published/tdt4265-a2.ts`), `label` is shown. */
-export interface Variant {
-  readonly id: string;
-  readonly label: string;
-  readonly config: ExperimentConfig;
-}
+export type { Variant } from "../../experiments/variants";
 
 /** The training-length and evaluation settings a notebook may change (its parameters). */
 export interface Tdt4265Settings {
