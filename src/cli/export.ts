@@ -1,10 +1,10 @@
 /** `nnbook export <executed.ipynb> [--reports-dir] [--figures-dir] [--name] [--html]`. */
 import { Command } from "commander";
-import { cwdRelativePath } from "../notebook/runner";
+import { cwdRelativePath } from "../kernel/runner";
 import { exportNotebook } from "../report/export-markdown";
 import { reportAssets, writeHtmlReport } from "../report/html-export";
-import { readNotebook } from "../report/nbformat";
-import { notebookName } from "../notebook/runner";
+import { readNotebook } from "../nbformat/notebook";
+import { notebookName } from "../kernel/runner";
 
 /** Adds the `export` command to `program`. */
 export function registerExportCommand(program: Command): void {

@@ -24,5 +24,3 @@ export { fetchInto } from "./fetch-files";
 export type { DownloadFileOptions } from "./http-download";
 export { downloadToFile } from "./http-download";
 export { contentHash, dataFingerprint, md5Hex } from "./checksum";
-export type { LoadBenchResult, LoadBenchOptions } from "./bench";
-export { benchLoadCifar, benchLoadMnist } from "./bench";

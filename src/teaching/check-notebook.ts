@@ -4,8 +4,8 @@
  * src/index.ts (notebooks must not load the kernel client).
  */
 import { dirname, resolve } from "node:path";
-import { Notebook, readNotebook, writeNotebook } from "../report/nbformat";
-import { cwdRelativePath, runNotebook, RunOptions, NotebookRunResult } from "../notebook/runner";
+import { Notebook, readNotebook, writeNotebook } from "../nbformat/notebook";
+import { cwdRelativePath, runNotebook, RunOptions, NotebookRunResult } from "../kernel/runner";
 import { ScoreReport, scoreNotebook } from "./score";
 
 /** Options of {@link checkNotebook}: the runner's, without parameters (students' defaults count). */

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { splitFooter } from "../../src/report/export-header";
-import { serializeNotebook, Notebook } from "../../src/report/nbformat";
+import { serializeNotebook, Notebook } from "../../src/nbformat/notebook";
 import { CLI, requireBuild, ROOT, runProcess } from "../notebook/helpers";
 
 function nnbook(...args: string[]): ReturnType<typeof runProcess> {

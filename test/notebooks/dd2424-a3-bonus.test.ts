@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { join } from "path";
-import * as mime from "../../src/report/mime";
-import { Notebook } from "../../src/report/nbformat";
+import * as mime from "../../src/nbformat/mime";
+import { Notebook } from "../../src/nbformat/notebook";
 import { writeCifarDir } from "../data/fixtures";
 import { ROOT } from "../notebook/helpers";
 import { displaysOf, executeInSuite } from "./harness";

@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
 import { readFileSync } from "fs";
 import { basename, join } from "path";
-import * as mime from "../../src/report/mime";
-import { Notebook } from "../../src/report/nbformat";
+import * as mime from "../../src/nbformat/mime";
+import { Notebook } from "../../src/nbformat/notebook";
 import { writeCifarDir } from "../data/fixtures";
 import { ROOT } from "../notebook/helpers";
 import { executeInSuite } from "./harness";

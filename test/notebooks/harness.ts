@@ -2,8 +2,8 @@ import { strict as assert } from "assert";
 import { mkdtemp, rm } from "fs/promises";
 import { tmpdir } from "os";
 import { join } from "path";
-import { runNotebookFile, NotebookRunResult } from "../../src/notebook/runner";
-import { CodeCell, DisplayDataOutput, Notebook } from "../../src/report/nbformat";
+import { runNotebookFile, NotebookRunResult } from "../../src/kernel/runner";
+import { CodeCell, DisplayDataOutput, Notebook } from "../../src/nbformat/notebook";
 import { runLimited } from "../../src/util/run-limited";
 import { requireBuild } from "../notebook/helpers";
 

@@ -6,7 +6,7 @@ import { combineReports } from "../../src/report/combine";
 import { FOOTER_MARKER, splitFooter } from "../../src/report/export-header";
 import { buildReport, exportNotebook } from "../../src/report/export-markdown";
 import { readManifest, selectReports } from "../../src/report/manifest";
-import { CodeCell, Notebook } from "../../src/report/nbformat";
+import { CodeCell, Notebook } from "../../src/nbformat/notebook";
 
 // A 1×1 PNG (any valid PNG bytes do; the exporter copies them).
 const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";

@@ -60,7 +60,7 @@ describe("schema: a new activation in one schema entry and one implementation ta
     const { ok, output } = tsc(dir, "--declaration", "false", "--sourceMap", "false");
     assert.ok(ok, output);
     const lib = require(path.join(dir, "dist"));
-    const kinds = require(path.join(dir, "dist/notebook/parameter-kinds"));
+    const kinds = require(path.join(dir, "dist/kernel/parameter-kinds"));
     const config = {
       hidden: [8], activation: { name: "softsign" }, batchNorm: "before", init: { kind: "he" },
       lambda: 0.01, batchSize: 10, schedule: { kind: "constant", eta: 0.1 }, epochs: 1,

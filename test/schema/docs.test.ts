@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { ACTIVATION_NAMES, experimentConfigJsonSchema, experimentConfigReference } from "../../src/schema";
-import { parameterKind, describeKind } from "../../src/notebook/parameter-kinds";
+import { parameterKind, describeKind } from "../../src/kernel/parameter-kinds";
 
 const DOC = path.resolve(__dirname, "../../docs/experiment-config.md");
 const HEADER = "# Experiment config\n\nGenerated from src/schema (`UPDATE_EXPECTED=1 npx mocha test/schema/docs.test.ts`).\n\n";

@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import { basename } from "path";
 import {
   cellSource, Notebook, parseNotebook, serializeNotebook, hasNoOutputs,
-} from "../../src/report/nbformat";
+} from "../../src/nbformat/notebook";
 import { validateNotebook } from "../../src/nbformat/validate";
 import {
   analyzeTeacherNotebook, enclosingFunction, findRegions, makeStudentNotebook, replaceRegions, solutionLines, stubLine,

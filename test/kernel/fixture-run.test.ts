@@ -4,14 +4,14 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "fs/promises";
 import { tmpdir } from "os";
 import { join } from "path";
 import { svgSize } from "../../src/notebook/display";
-import { runNotebook, runNotebookFile, NotebookRunResult } from "../../src/notebook/runner";
+import { runNotebook, runNotebookFile, NotebookRunResult } from "../../src/kernel/runner";
 import { splitFooter } from "../../src/report/export-header";
 import { exportNotebook } from "../../src/report/export-markdown";
-import * as mime from "../../src/report/mime";
-import { cellSource, CodeCell, DisplayDataOutput, Notebook, readNotebook } from "../../src/report/nbformat";
+import * as mime from "../../src/nbformat/mime";
+import { cellSource, CodeCell, DisplayDataOutput, Notebook, readNotebook } from "../../src/nbformat/notebook";
 import { validateNotebook } from "../../src/nbformat/validate";
 import { decodePng } from "../report/png-decode";
-import { CLI, EXPECTED_MD, FIXTURE, Finished, officialValidate, pythonWithNbformat, requireBuild, runProcess } from "./helpers";
+import { CLI, EXPECTED_MD, FIXTURE, Finished, officialValidate, pythonWithNbformat, requireBuild, runProcess } from "../notebook/helpers";
 import { codeVersion } from "../../src/experiments";
 import { getKernel } from "../../src/tensor";
 

@@ -3,7 +3,7 @@
  * texts of the same name merge, `update_display_data` rewrites every earlier output with the same
  * display_id (in any cell), `clear_output` empties the cell (at the next output when `wait`).
  */
-import { DisplayDataOutput, ExecuteResultOutput, NotebookOutput } from "../report/nbformat";
+import { DisplayDataOutput, ExecuteResultOutput, NotebookOutput } from "../nbformat/notebook";
 import { JupyterMessage } from "./wire";
 
 type Rich = DisplayDataOutput | ExecuteResultOutput;

@@ -6,11 +6,11 @@ import { strict as assert } from "assert";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { checkParameterValue, parameterKind, parseParameterText } from "../../src/notebook/parameter-kinds";
-import { injectParameters, parseParamAssignment, parseParameterTexts } from "../../src/notebook/parameters";
-import { findParametersCell, parseParameterCell } from "../../src/report/notebook-parameters";
-import { cellSource, Notebook } from "../../src/report/nbformat";
-import { CLI, requireBuild, ROOT, runProcess } from "./helpers";
+import { checkParameterValue, parameterKind, parseParameterText } from "../../src/kernel/parameter-kinds";
+import { injectParameters, parseParamAssignment, parseParameterTexts } from "../../src/kernel/parameters";
+import { findParametersCell, parseParameterCell } from "../../src/nbformat/parameters-cell";
+import { cellSource, Notebook } from "../../src/nbformat/notebook";
+import { CLI, requireBuild, ROOT, runProcess } from "../notebook/helpers";
 
 const CELL = [
   "const samples = 20;",

@@ -1,12 +1,12 @@
 import { join } from "node:path";
-import { combineReports, ReportPart } from "../report/combine";
-import { buildReport, writeFigures } from "../report/export-markdown";
-import { reportAssets, writeHtmlReport } from "../report/html-export";
-import type { HtmlAsset } from "../report/html-markdown";
-import { ReportEntry } from "../report/manifest";
+import { combineReports, ReportPart } from "./combine";
+import { buildReport, writeFigures } from "./export-markdown";
+import { reportAssets, writeHtmlReport } from "./html-export";
+import type { HtmlAsset } from "./html-markdown";
+import { ReportEntry } from "./manifest";
 import { writeFileAtomic } from "../util/atomic-write";
 import { runLimited } from "../util/run-limited";
-import { cwdRelativePath, notebookName, RunEvent, runNotebookFile } from "./runner";
+import { cwdRelativePath, notebookName, RunEvent, runNotebookFile } from "../kernel/runner";
 
 /** Where `buildReportEntry` reads and writes. */
 export interface ReportDirs {

@@ -4,12 +4,12 @@
  * redeclares each name (tslab allows redeclaration across cells) with the same keyword and type
  * annotation as the default.
  */
-import { cellSource, cellTags, CodeCell, Notebook } from "../report/nbformat";
-import { findParametersCell, parseParameterCell, ParameterDeclaration } from "../report/notebook-parameters";
+import { cellSource, cellTags, CodeCell, Notebook } from "../nbformat/notebook";
+import { findParametersCell, parseParameterCell, ParameterDeclaration } from "../nbformat/parameters-cell";
 import { checkParameterValue, parameterKind, parseParameterText } from "./parameter-kinds";
 
-export { defaultParameterValues, findParametersCell, parseParameterCell } from "../report/notebook-parameters";
-export type { ParameterDeclaration } from "../report/notebook-parameters";
+export { defaultParameterValues, findParametersCell, parseParameterCell } from "../nbformat/parameters-cell";
+export type { ParameterDeclaration } from "../nbformat/parameters-cell";
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 

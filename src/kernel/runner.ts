@@ -4,11 +4,11 @@
  * failing cell (unless `allowErrors`). The kernel is always shut down.
  */
 import { basename, dirname, relative, resolve, sep } from "node:path";
-import { cellSource, CodeCell, Notebook, readNotebook, writeNotebook } from "../report/nbformat";
+import { cellSource, CodeCell, Notebook, readNotebook, writeNotebook } from "../nbformat/notebook";
 import { ExecuteOutcome, KernelClient, KernelError, KernelStartOptions } from "./kernel";
 import { errorText, OutputCollector, trimStack } from "./outputs";
 import { injectParameters } from "./parameters";
-import { packageVersion, tslabVersion } from "../report/versions";
+import { packageVersion, tslabVersion } from "../util/versions";
 
 /** Progress events of a run (the CLI prints them to stderr). */
 export type RunEvent =

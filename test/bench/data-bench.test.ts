@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { join } from "path";
-import { benchLoadCifar, benchLoadMnist } from "../../src/data";
-import { mnistFiles, tempDir, writeCifarDir, writeMnistDir, allowShortFixtures } from "./fixtures";
+import { benchLoadCifar, benchLoadMnist } from "../../src/bench/data-bench";
+import { mnistFiles, tempDir, writeCifarDir, writeMnistDir, allowShortFixtures } from "../data/fixtures";
 
 describe("data/bench: load timings on fixture files", () => {
   allowShortFixtures();

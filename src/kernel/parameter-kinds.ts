@@ -7,7 +7,7 @@
  * `InitKind`, … from src/schema: one of its names), each optionally `| null`. A declaration whose type cannot be
  * told (an expression, an unusual annotation) accepts any JSON value without non-finite numbers.
  */
-import type { ParameterDeclaration } from "../report/notebook-parameters";
+import type { ParameterDeclaration } from "../nbformat/parameters-cell";
 import { VOCABULARY_TYPES } from "../schema";
 
 /** What a parameter accepts. */

@@ -1,8 +1,8 @@
 import { join } from "path";
-import { readCifar10 } from "./cifar10";
-import { resolveDataDir } from "./locate";
-import { readMnist } from "./mnist";
-import { DataSplits, StandardizeMode } from "./types";
+import { readCifar10 } from "../data/cifar10";
+import { resolveDataDir } from "../data/locate";
+import { readMnist } from "../data/mnist";
+import { DataSplits, StandardizeMode } from "../data/types";
 
 /** Timings of repeated loads (seconds each, best first reported). */
 export interface LoadBenchResult {

@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { writeFileAtomic } from "../util/atomic-write";
-import { validateNotebook } from "../nbformat/validate";
+import { validateNotebook } from "./validate";
 
 /** A string, or lines of it (joined without separators). */
 export type MultilineString = string | string[];

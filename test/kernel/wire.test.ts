@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { createHmac } from "crypto";
-import { createMessage, decodeMessage, DELIMITER, encodeMessage } from "../../src/notebook/wire";
+import { createMessage, decodeMessage, DELIMITER, encodeMessage } from "../../src/kernel/wire";
 
 describe("notebook/wire: Jupyter message framing and HMAC signatures", () => {
   const key = "0123456789abcdef";

@@ -6,7 +6,7 @@ import { join } from "path";
 import { validateNotebook } from "../../src/nbformat/validate";
 import {
   hasNoOutputs, Notebook, parseNotebook, readNotebook, serializeNotebook, stripOutputs, writeNotebook,
-} from "../../src/report/nbformat";
+} from "../../src/nbformat/notebook";
 
 function sample(): Notebook {
   return {

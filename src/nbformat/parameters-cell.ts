@@ -2,7 +2,7 @@
  * Reading the papermill-style `parameters` cell of a TypeScript notebook: its top-level
  * declarations and their default values.
  */
-import { cellSource, cellTags, Notebook } from "./nbformat";
+import { cellSource, cellTags, Notebook } from "./notebook";
 
 const DECLARATION = /^\s*(?:export\s+)?(const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*(.+?))?\s*=(?!>)\s*(.*?)\s*(?:;\s*(?:\/\/.*)?)?$/;
 

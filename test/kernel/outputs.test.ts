@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
-import { NotebookOutput } from "../../src/report/nbformat";
-import { errorText, OutputCollector, trimStack } from "../../src/notebook/outputs";
-import { JupyterMessage } from "../../src/notebook/wire";
+import { NotebookOutput } from "../../src/nbformat/notebook";
+import { errorText, OutputCollector, trimStack } from "../../src/kernel/outputs";
+import { JupyterMessage } from "../../src/kernel/wire";
 
 function msg(type: string, content: Record<string, unknown>): JupyterMessage {
   return {

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from "fs";
 import { mkdtemp, rm } from "fs/promises";
 import { tmpdir } from "os";
 import { join } from "path";
-import { installKernelSpec, jupyterDataDir, kernelSpecPath, tslabKernelSpec } from "../../src/notebook/kernel-spec";
-import { CLI, requireBuild, ROOT, runProcess } from "./helpers";
+import { installKernelSpec, jupyterDataDir, kernelSpecPath, tslabKernelSpec } from "../../src/kernel/kernel-spec";
+import { CLI, requireBuild, ROOT, runProcess } from "../notebook/helpers";
 
 /** `nnbook kernel install` (`npm run kernel`): where the spec goes and what it starts. */
 describe("notebook/kernel-spec: this checkout's tslab as a Jupyter kernel", () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
-import { cellSource, cellTags, Notebook } from "../../src/report/nbformat";
-import { defaultParameterValues, parseParameterCell } from "../../src/report/notebook-parameters";
-import { injectParameters, parseParamAssignment } from "../../src/notebook/parameters";
+import { cellSource, cellTags, Notebook } from "../../src/nbformat/notebook";
+import { defaultParameterValues, parseParameterCell } from "../../src/nbformat/parameters-cell";
+import { injectParameters, parseParamAssignment } from "../../src/kernel/parameters";
 
 function notebook(parameterSource: string | null): Notebook {
   const cells: Notebook["cells"] = [{ id: "intro", cell_type: "markdown", metadata: {}, source: "# T" }];

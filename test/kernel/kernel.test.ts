@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from "fs";
 import { mkdtemp, rm } from "fs/promises";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
-import { KernelClient } from "../../src/notebook/kernel";
-import { alive } from "./helpers";
+import { KernelClient } from "../../src/kernel/kernel";
+import { alive } from "../notebook/helpers";
 
 async function waitGone(pid: number, ms = 5000): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; ) {

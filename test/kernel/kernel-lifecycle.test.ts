@@ -10,9 +10,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFile
 import { mkdtemp, rm } from "fs/promises";
 import { tmpdir } from "os";
 import { join } from "path";
-import { removeStaleConnectionDirs, UNOWNED_DIR_AGE_MS } from "../../src/notebook/connection";
-import { INTERRUPT_GRACE_MS } from "../../src/notebook/kernel";
-import { alive, CLI, requireBuild, runProcess } from "./helpers";
+import { removeStaleConnectionDirs, UNOWNED_DIR_AGE_MS } from "../../src/kernel/connection";
+import { INTERRUPT_GRACE_MS } from "../../src/kernel/kernel";
+import { alive, CLI, requireBuild, runProcess } from "../notebook/helpers";
 
 async function waitUntil(test: () => boolean, ms: number): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
