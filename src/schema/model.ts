@@ -3,7 +3,7 @@
  * `MlpSpec` fields that configs share.
  */
 import { z } from "zod";
-import { num, oneOf, strict } from "./rules";
+import { OBJECT, num, oneOf, strict } from "./rules";
 import { activationSpecSchema } from "./activation";
 import { DeepReadonly } from "./readonly";
 
@@ -28,7 +28,7 @@ export const initSpecSchema = z.discriminatedUnion("kind", [
   strict({ kind: initKind("xavier") }),
   strict({ kind: initKind("normal"), sigma: num({ above: 0 }, "σ of every layer's weights") }),
   strict({ kind: initKind("fanIn") }),
-]).describe("weight initialization (biases 0, γ 1, β 0)");
+], OBJECT).describe("weight initialization (biases 0, γ 1, β 0)");
 export type InitSpec = DeepReadonly<z.output<typeof initSpecSchema>>;
 
 /** The network fields a config and an `MlpSpec` share (sizes of input and output come from the data). */

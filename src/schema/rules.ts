@@ -51,6 +51,11 @@ export function bool(description?: string): z.ZodBoolean {
   return description === undefined ? s : s.describe(description);
 }
 
+/** The error option of a discriminated union: a value that is no object is "expected an object". */
+export const OBJECT = {
+  error: (issue: { readonly code?: string }) => (issue.code === "invalid_type" ? "expected an object" : undefined),
+};
+
 /** An object with exactly these fields (optional ones may be missing); unknown fields are refused. */
 export function strict<const S extends z.ZodRawShape>(shape: S) {
   const allowed = Object.keys(shape).join(", ");

@@ -3,7 +3,7 @@
  * The meaning of each field is documented where it is used (src/train).
  */
 import { z } from "zod";
-import { bool, num, oneOf, strict } from "./rules";
+import { OBJECT, bool, num, oneOf, strict } from "./rules";
 import { DeepReadonly } from "./readonly";
 import { show } from "./errors";
 
@@ -42,7 +42,7 @@ export const scheduleSpecSchema = z.discriminatedUnion("kind", [
     eta0: num({ above: 0 }, "η at epoch 0"),
     gamma: num({ above: 0, max: 1 }, "η = eta0 · gamma^epoch"),
   }),
-]).describe("learning-rate schedule η(t)");
+], OBJECT).describe("learning-rate schedule η(t)");
 export type ScheduleSpec = DeepReadonly<z.output<typeof scheduleSpecSchema>>;
 
 const saltPepperSchema = strict({
@@ -67,7 +67,7 @@ export const noiseSpecSchema = z.discriminatedUnion("kind", [
     relative: bool("σ as a fraction of the batch's standard deviation").optional(),
   }),
   saltPepperSchema,
-]).describe("input noise on every mini-batch (default none)");
+], OBJECT).describe("input noise on every mini-batch (default none)");
 export type NoiseSpec = DeepReadonly<z.output<typeof noiseSpecSchema>>;
 
 export const EVALUATION_PER = ["cycle", "epoch"] as const;
