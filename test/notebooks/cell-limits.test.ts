@@ -6,8 +6,8 @@ import { ROOT } from "../notebook/helpers";
 /**
  * Every notebook is thin: no code cell over 15 lines or with a line over 100 characters, and
  * every chart has a stable name (`showChart(spec, { name })`), so figure files keep their names
- * when cells are inserted. Cells tagged `hide-input` are held to the same limits (they should
- * only be plumbing, e.g. imports). One exception to the line count: a walkthrough's exercise cell
+ * when cells are inserted. A cell tagged `hide-input` holds plumbing only: import statements
+ * (the report hides its code, so it must not hide logic a reader would audit). One exception to the line count: a walkthrough's exercise cell
  * (with a `// BEGIN SOLUTION` region) holds the one function the student writes, and a function
  * cannot be split over cells; its lines are still held to the width.
  */
@@ -42,6 +42,16 @@ function notebooks(dir: string): string[] {
 interface Cell {
   readonly cell_type: string;
   readonly source: string | string[];
+  readonly metadata?: { readonly tags?: readonly string[] };
+}
+
+/** What is left of a cell's code after its imports and comments: empty for plumbing. */
+function nonImportCode(source: string): string {
+  return source
+    .replace(/import\s+(?:type\s+)?\{[^}]*\}\s*from\s*"[^"]*";/g, "")
+    .replace(/import\s+[^;]*;/g, "")
+    .replace(/\/\/.*$/gm, "")
+    .trim();
 }
 
 /** The problems of one notebook: long cells, long lines, charts without a name. */
@@ -57,6 +67,8 @@ export function cellProblems(cells: readonly Cell[]): string[] {
       if (line.length > MAX_CHARS) out.push(`cell ${i} line ${k + 1}: ${line.length} characters (at most ${MAX_CHARS})`);
     });
     for (const call of unnamedCharts(source)) out.push(`cell ${i}: showChart without { name }: ${call}`);
+    const hidden = cell.metadata?.tags?.includes("hide-input") ? nonImportCode(source) : "";
+    if (hidden !== "") out.push(`cell ${i}: hide-input hides code that is not an import: ${hidden.slice(0, 60)}`);
   });
   return out;
 }
@@ -108,5 +120,8 @@ describe("notebooks: thin cells and named charts", () => {
     assert.equal(cellProblems([cell(Array(16).fill("x;").join("\n"))]).length, 1);
     assert.equal(cellProblems([cell("x".repeat(101))]).length, 1);
     assert.deepEqual(cellProblems([{ cell_type: "markdown", source: "x".repeat(200) }]), []);
+    const hidden = (source: string): Cell => ({ cell_type: "code", source, metadata: { tags: ["hide-input"] } });
+    assert.deepEqual(cellProblems([hidden('import {\n  a, b,\n} from "../dist";\nimport type { C } from "x";')]), []);
+    assert.equal(cellProblems([hidden('import { a } from "../dist";\nconst rows = a();')]).length, 1);
   });
 });
