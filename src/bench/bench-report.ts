@@ -1,4 +1,4 @@
-import type { GemmBenchRow } from "../tensor";
+import type { GemmBenchRow } from "../tensor/bench-kernel";
 import type { A3BenchResult } from "./run-a3";
 import type { PeerName, PeerOutcome } from "./peers";
 import type { ReportTime } from "./report-time";

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "fs";
 import { mkdtemp, rm } from "fs/promises";
 import { tmpdir } from "os";
 import { join, relative } from "path";
-import { buildReportEntry } from "../notebook/report-entry";
-import { RunEvent } from "../notebook/runner";
+import { buildReportEntry } from "../report/report-entry";
+import { RunEvent } from "../kernel/runner";
 import { splitFooter } from "../report/export-header";
 import { readManifest, selectReports } from "../report/manifest";
 

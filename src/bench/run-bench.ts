@@ -1,9 +1,10 @@
 import { existsSync } from "fs";
 import * as os from "os";
 import { join } from "path";
-import { benchLoadCifar } from "../data/bench";
+import { benchLoadCifar } from "./data-bench";
 import { resolveDataDir } from "../data/locate";
-import { GemmKernel, MLP_GEMM_SHAPES, benchGemm, createNativeKernel, getKernel, tsBlockedKernel } from "../tensor";
+import { GemmKernel, createNativeKernel, getKernel, tsBlockedKernel } from "../tensor";
+import { MLP_GEMM_SHAPES, benchGemm } from "../tensor/bench-kernel";
 import type { BenchReport, LoadTiming, WorkloadComparison } from "./bench-report";
 import { waitForQuiet } from "./cpu-watch";
 import { PEER_NAMES, PeerName, PeerOutcome, runPeerBench } from "./peers";

@@ -1,5 +1,5 @@
 import { markdownTable } from "../report/markdown";
-import { MLP_GEMM_SHAPES } from "../tensor";
+import { MLP_GEMM_SHAPES } from "../tensor/bench-kernel";
 import type { A3BenchResult } from "./run-a3";
 import { workloadFlops } from "./run-a3";
 import type { BenchReport, WorkloadComparison } from "./bench-report";

@@ -3,7 +3,7 @@ import { Command } from "commander";
 import { checkNotebookFile } from "../teaching/check-notebook";
 import { formatScore } from "../teaching/score";
 import { stderrProgress } from "./progress";
-import { notebookName } from "../notebook/runner";
+import { notebookName } from "../kernel/runner";
 import { secondsOption } from "./run";
 
 /** Default per-cell time limit of `check` (a student's endless loop must not hang the grader). */

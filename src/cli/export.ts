@@ -1,10 +1,10 @@
 /** `nnbook export <executed.ipynb> [--reports-dir] [--figures-dir] [--name] [--html]`. */
 import { Command } from "commander";
-import { displayPath } from "../notebook/runner";
+import { cwdRelativePath } from "../kernel/runner";
 import { exportNotebook } from "../report/export-markdown";
 import { reportAssets, writeHtmlReport } from "../report/html-export";
-import { readNotebook } from "../report/nbformat";
-import { notebookName } from "../notebook/runner";
+import { readNotebook } from "../nbformat/notebook";
+import { notebookName } from "../kernel/runner";
 
 /** Adds the `export` command to `program`. */
 export function registerExportCommand(program: Command): void {
@@ -22,7 +22,7 @@ export function registerExportCommand(program: Command): void {
         name,
         reportsDir: opts.reportsDir,
         figuresDir: opts.figuresDir,
-        sourcePath: displayPath(notebook),
+        sourcePath: cwdRelativePath(notebook),
       });
       process.stderr.write(`[${name}] exported → ${result.markdownPath} (${result.figurePaths.length} figure files)\n`);
       if (opts.html === true) {

@@ -1,6 +1,6 @@
 /** `nnbook kernel install [--name tslab] [--print]`: registers this checkout's tslab with Jupyter (`npm run kernel`). */
 import { Command } from "commander";
-import { installKernelSpec, jupyterDataDir, kernelSpecPath, tslabKernelSpec } from "../notebook/kernel-spec";
+import { installKernelSpec, jupyterDataDir, kernelSpecPath, tslabKernelSpec } from "../kernel/kernel-spec";
 
 /** Adds the `kernel` command (subcommand `install`) to `program`. */
 export function registerKernelCommand(program: Command): void {

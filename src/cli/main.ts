@@ -5,7 +5,7 @@
  * (see `exitOnSignalsOnceKernelsRun`).
  */
 import { Command } from "commander";
-import { exitOnSignalsOnceKernelsRun, killAllKernels } from "../notebook/kernel-process";
+import { exitOnSignalsOnceKernelsRun, killAllKernels } from "../kernel/kernel-process";
 import { registerBenchCommand } from "./bench";
 import { registerCheckCommand } from "./check";
 import { registerExportCommand } from "./export";
@@ -16,7 +16,7 @@ import { registerReportCommand } from "./report";
 import { registerRunCommand } from "./run";
 import { registerStudentCommand } from "./student";
 import { addSweepQueueOption, registerWorkerCommand } from "./worker";
-import { packageVersion } from "../report/versions";
+import { packageVersion } from "../util/versions";
 import { applyProjectConfig } from "./project-config";
 
 /** Subcommand registrations, in help order (bench, student, check add themselves here). */

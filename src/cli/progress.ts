@@ -1,5 +1,5 @@
 /** Per-cell progress lines on stderr for the run/report commands. */
-import { RunEvent } from "../notebook/runner";
+import { RunEvent } from "../kernel/runner";
 
 /** A handler that prints run events of notebook `name` to stderr. */
 export function stderrProgress(name: string): (event: RunEvent) => void {

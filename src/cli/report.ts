@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { buildReportEntry, ReportDirs } from "../notebook/report-entry";
+import { buildReportEntry, ReportDirs } from "../report/report-entry";
 import { readManifest, selectReports } from "../report/manifest";
 import { stderrProgress } from "./progress";
 

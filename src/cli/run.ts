@@ -1,9 +1,9 @@
 /** `nnbook run <notebook> [--param k=v ...] [--out path] [--export]`. */
 import { Command } from "commander";
 import { join } from "node:path";
-import { parseParameterTexts, splitParamAssignment } from "../notebook/parameters";
-import { readNotebook } from "../report/nbformat";
-import { notebookName, runNotebookFile } from "../notebook/runner";
+import { parseParameterTexts, splitParamAssignment } from "../kernel/parameters";
+import { readNotebook } from "../nbformat/notebook";
+import { notebookName, runNotebookFile } from "../kernel/runner";
 import { exportNotebook } from "../report/export-markdown";
 import { stderrProgress } from "./progress";
 

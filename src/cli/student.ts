@@ -2,9 +2,9 @@
 import { Command } from "commander";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
-import { readNotebook, serializeNotebook, writeNotebook } from "../report/nbformat";
+import { readNotebook, serializeNotebook, writeNotebook } from "../nbformat/notebook";
 import { analyzeTeacherNotebook, makeStudentNotebook } from "../teaching/student";
-import { notebookName } from "../notebook/runner";
+import { notebookName } from "../kernel/runner";
 
 /** `notebooks/walkthroughs/01-batchnorm.ipynb` → `notebooks/walkthroughs/01-batchnorm-student.ipynb`. */
 export function defaultStudentPath(teacherPath: string): string {

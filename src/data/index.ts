@@ -15,7 +15,7 @@ export {
 } from "./cifar10";
 export type { IdxArray } from "./idx-format";
 export { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, decodeIdx, readIdx } from "./idx-format";
-export { MNIST_SHAPE, MNIST_D, MNIST_K, MNIST_FILES, MNIST_MD5, MNIST_GZ_MD5 } from "./mnist-format";
+export { MNIST_K, MNIST_FILES, MNIST_MD5, MNIST_GZ_MD5 } from "./mnist-format";
 export type { MnistReadOptions, MnistOptions } from "./mnist";
 export { MNIST_BASE_URLS, mnistFetchSpec, mnistPackageDir, readMnist, loadMnist } from "./mnist";
 export type { DownloadOptions } from "./sources";
@@ -24,5 +24,3 @@ export { fetchInto } from "./fetch-files";
 export type { DownloadFileOptions } from "./http-download";
 export { downloadToFile } from "./http-download";
 export { contentHash, dataFingerprint, md5Hex } from "./checksum";
-export type { LoadBenchResult, LoadBenchOptions } from "./bench";
-export { benchLoadCifar, benchLoadMnist } from "./bench";

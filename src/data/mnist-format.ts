@@ -2,11 +2,8 @@ import { existsSync } from "fs";
 import { join } from "path";
 import { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, IdxArray, readIdx } from "./idx-format";
 import { ByteSamples } from "./samples";
-import { ImageShape } from "./types";
 
 /** MNIST: 28 × 28 grey-level images, 10 classes. */
-export const MNIST_SHAPE: ImageShape = { channels: 1, height: 28, width: 28 };
-export const MNIST_D = 784;
 export const MNIST_K = 10;
 export const MNIST_LABEL_NAMES: readonly string[] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 

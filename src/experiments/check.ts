@@ -1,20 +1,11 @@
 /**
- * Small validation helpers for JSON configs: every failure throws a `ConfigError` whose message
- * starts with the field's path (e.g. `config.schedule.etaMax: expected a positive number, got -1`).
+ * Small validation helpers for JSON payloads that have no schema of their own (the job queue's
+ * messages); the experiment config is checked by its schema (src/schema). Every failure throws a
+ * `ConfigError` whose message starts with the field's path (e.g. `job.key: expected …, got …`).
  */
-export class ConfigError extends Error {
-  constructor(readonly path: string, message: string) {
-    super(`${path}: ${message}`);
-    this.name = "ConfigError";
-  }
-}
+import { ConfigError, describeRule, show, type NumberRule } from "../schema";
 
-/** JSON text of a value for error messages (undefined shown as "missing"). */
-export function show(value: unknown): string {
-  if (value === undefined) return "missing";
-  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
-  return JSON.stringify(value) ?? String(value);
-}
+export { ConfigError, show } from "../schema";
 
 /** Asserts a plain object; returns it as a record. */
 export function checkObject(value: unknown, path: string): Record<string, unknown> {
@@ -33,26 +24,9 @@ export function checkKeys(obj: Record<string, unknown>, allowed: readonly string
   }
 }
 
-/** Numeric constraints for `checkNumber`. */
-export interface NumberRule {
-  readonly integer?: boolean;
-  readonly min?: number;
-  /** exclusive lower bound */
-  readonly above?: number;
-  readonly max?: number;
-  /** exclusive upper bound */
-  readonly below?: number;
-}
-
 /** Asserts a finite number satisfying `rule`. */
 export function checkNumber(value: unknown, path: string, rule: NumberRule = {}): number {
-  const bounds = [
-    rule.integer ? "an integer" : "a number",
-    rule.min !== undefined ? `≥ ${rule.min}` : "",
-    rule.above !== undefined ? `> ${rule.above}` : "",
-    rule.max !== undefined ? `≤ ${rule.max}` : "",
-    rule.below !== undefined ? `< ${rule.below}` : "",
-  ].filter((s) => s !== "").join(" ");
+  const bounds = describeRule(rule);
   const ok =
     typeof value === "number" && Number.isFinite(value) &&
     (!rule.integer || Number.isInteger(value)) &&
@@ -68,10 +42,4 @@ export function checkEnum<T extends string>(value: unknown, path: string, allowe
     throw new ConfigError(path, `expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${show(value)}`);
   }
   return value as T;
-}
-
-/** Asserts a boolean (when present). */
-export function checkBoolean(value: unknown, path: string): boolean {
-  if (typeof value !== "boolean") throw new ConfigError(path, `expected true or false, got ${show(value)}`);
-  return value;
 }

@@ -1,5 +1,4 @@
-import type { MlpSpec } from "../model";
-import type { TrainSettings } from "../train";
+import type { ExperimentConfigShape } from "../schema";
 
 /** Any JSON value (what a config may contain). */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -9,16 +8,14 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
  * options (split sizes, normalization …). Recorded in the config, hashed with it, and shown in
  * reports; the data themselves are passed to `run` separately (`ExperimentData`).
  */
-export interface DataSpec {
-  readonly name: string;
-  readonly options?: { readonly [key: string]: JsonValue };
-}
+export type { DataSpec } from "../schema";
 
 /**
  * One experiment: a plain JSON object, including the seed: the network as `MlpSpec` describes it
  * (hidden widths, activation, BN placement, init, dropout …; input and output sizes come from the
  * data), the training settings, the data's name and options. `run(config, data)` is a function of
- * these fields and the data only. Optional fields take the defaults of `withDefaults`.
+ * these fields and the data only. Optional fields take the defaults of `withDefaults`. The type is
+ * the schema's (src/schema/experiment.ts; field reference: docs/experiment-config.md).
  *
  * Example (DD2424 A3, 3-layer with BN):
  * `{ hidden: [50, 50], activation: { name: "relu" }, batchNorm: "before", init: { kind: "he" },
@@ -26,10 +23,7 @@ export interface DataSpec {
  *    stepSize: { epochs: 5 }, cycles: 2 }, shuffle: true, evaluation: { per: "cycle", times: 10 },
  *    data: { name: "cifar10" }, seed: 1 }`
  */
-export interface ExperimentConfig extends TrainSettings, Omit<MlpSpec, "inputSize" | "outputSize"> {
-  readonly data: DataSpec;
-  readonly seed: number;
-}
+export type ExperimentConfig = ExperimentConfigShape;
 
 /** The config with every defaulted field filled in (what `run` records and the cache hashes). */
 export function withDefaults(config: ExperimentConfig): ExperimentConfig {

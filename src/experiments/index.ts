@@ -20,6 +20,7 @@ export * from "./progress";
 export type { WorkerJob, WorkerReply } from "./sweep-worker";
 export * from "./seed-groups";
 export * from "./train-subset";
+export * from "./variants";
 export * from "./seed-table";
 export * from "./observations";
 export * from "./t-tests";

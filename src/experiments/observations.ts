@@ -133,3 +133,13 @@ export function bestByValidation(groups: readonly SeedGroup[]): number {
   });
   return best;
 }
+
+/**
+ * Group indices from the highest mean VALIDATION accuracy down (ties keep their order; groups
+ * without a finished run come last, in their order). `rankByValidation(g)[0]` is `bestByValidation(g)`
+ * whenever some group finished.
+ */
+export function rankByValidation(groups: readonly SeedGroup[]): number[] {
+  const score = (i: number): number => groups[i].final?.validation.accuracy.mean ?? -Infinity;
+  return groups.map((_, i) => i).sort((a, b) => score(b) - score(a) || a - b);
+}

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import {
-  curveX, finiteField, labelField, listOption, measuredField, requireRows, sizeOption, splitField, splitOption,
+  curveX, finiteField, labelField, listOption, measuredField, requireRows, splitField, splitOption,
 } from "./check-records";
 import type { CurveRun, CurveX, FigureSplit, Metric, SplitLabel } from "./records";
 import { chartFrame, METRIC_TITLES, X_TITLES } from "./spec-parts";

@@ -1,5 +1,5 @@
 import { Matrix, createRng, Rng, zeros } from "../tensor";
-import { ActivationName } from "../layers/activations";
+import { isKinkedActivation } from "../layers/activations";
 import { MlpParams, MlpStats, ParamEntry, ParamName, paramEntries, gradEntries } from "../model/params";
 import { MlpSpec, layerSizes } from "../model/spec";
 import { LayerImpls } from "../model/impls";
@@ -51,12 +51,10 @@ export interface GradCheckRow {
   readonly pass: boolean;
 }
 
-const KINKED: readonly ActivationName[] = ["relu", "leakyRelu", "elu"];
-
 /** The inputs of kinked activations in a forward cache (empty for smooth activations). */
 function kinkInputs(cache: MlpCache): Matrix[] {
   const out: Matrix[] = [];
-  for (const c of cache.layers) if (c.activation && KINKED.includes(c.activation.spec.name)) out.push(c.activation.S);
+  for (const c of cache.layers) if (c.activation && isKinkedActivation(c.activation.spec.name)) out.push(c.activation.S);
   return out;
 }
 

@@ -5,6 +5,6 @@ export type { NumericalGradientFn } from "./user-gradient";
 export type { GradCheckOptions, GradCheckRow } from "./check";
 export { DEFAULT_GRADCHECK_STEP, DEFAULT_GRADCHECK_TOLERANCE, gradientCheck } from "./check";
 export type { ReducedProblemOptions, ReducedProblem } from "./reduced";
-export { reducedProblem, reducedSpec } from "./reduced";
+export { reducedProblem } from "./reduced";
 export type { GradCheckTableRow } from "./table";
-export { GRADCHECK_TABLE_HEADER, gradCheckTable, gradCheckTableCells } from "./table";
+export { GRADCHECK_TABLE_HEADER, gradCheckTable, gradCheckTableCells, gradCheckReportRows } from "./table";

@@ -1,6 +1,5 @@
 import { Matrix, zeros, shapeOf, createRng } from "../tensor";
 import { checkLabels } from "../layers/softmax-ce";
-import { MlpSpec } from "../model/spec";
 
 /** Options of `reducedProblem`. */
 export interface ReducedProblemOptions {
@@ -54,9 +53,4 @@ export function reducedProblem(opts: ReducedProblemOptions = {}): ReducedProblem
   const y = new Int32Array(n);
   for (let j = 0; j < n; j++) y[j] = rng.int(K);
   return { X: out, y };
-}
-
-/** The same network with the reduced input size (e.g. 3072-50-50-10 → 10-50-50-10). */
-export function reducedSpec(spec: MlpSpec, inputSize = 10): MlpSpec {
-  return { ...spec, inputSize };
 }

@@ -37,3 +37,23 @@ export function gradCheckTableCells(rows: readonly GradCheckRow[], digits = 2): 
     ...gradCheckTable(rows).map((r) => [String(r.layer), String(r.nodes), fmt(r.W), fmt(r.b), fmt(r.gamma), fmt(r.beta)]),
   ];
 }
+
+/**
+ * The report's gradient-check table, one row per layer, ready for `showTable`: "Layer #", "Number
+ * of nodes", the relative errors of W, b, γ, β ("–" where the layer has none), the expected bound
+ * (`< tolerance`), the entries skipped at activation kinks and whether every parameter passed.
+ */
+export function gradCheckReportRows(rows: readonly GradCheckRow[], tolerance: number): Record<string, string>[] {
+  const fmt = (x?: number): string => (x === undefined ? "–" : x.toExponential(1));
+  return gradCheckTable(rows).map((r) => {
+    const own = rows.filter((g) => g.layer + 1 === r.layer);
+    return {
+      "Layer #": String(r.layer), "Number of nodes": String(r.nodes),
+      "Relative error W": fmt(r.W), "Relative error b": fmt(r.b),
+      "Relative error γ": fmt(r.gamma), "Relative error β": fmt(r.beta),
+      Expected: `< ${tolerance.toExponential()}`,
+      "Kink entries skipped": String(own.reduce((s, g) => s + g.kinkCrossings, 0)),
+      Pass: own.every((g) => g.pass) ? "yes" : "NO",
+    };
+  });
+}

@@ -1,3 +1,4 @@
+import type { DropoutScaling } from "../schema";
 import { Matrix, Rng, zeros, assertShape } from "../tensor";
 
 /** The mask used in the forward pass: 0 for dropped units, 1/(1 − p) (inverted) or 1 (unscaled) for kept ones (m × n). */
@@ -12,11 +13,12 @@ export function validateDropProbability(p: number, what: string): void {
 }
 
 /**
- * How kept units are scaled in training: "inverted" by 1/(1 − p), so the expected output equals X
- * and nothing changes at test time; "none" not at all (units are only "killed"), and nothing at
- * test time either, so a test-time activation is on average 1/(1 − p) times its training value.
+ * How kept units are scaled in training (the schema's `DropoutScaling`): "inverted" by 1/(1 − p),
+ * so the expected output equals X and nothing changes at test time; "none" not at all (units are
+ * only "killed"), and nothing at test time either, so a test-time activation is on average
+ * 1/(1 − p) times its training value.
  */
-export type DropoutScaling = "inverted" | "none";
+export type { DropoutScaling };
 
 /**
  * Dropout. **p is the DROP probability**: each entry of X (m × n) is zeroed with probability p;

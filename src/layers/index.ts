@@ -3,7 +3,7 @@ export type { AffineCache, AffineResult, AffineBackwardOptions, AffineGrads } fr
 export { affineForward, affineBackward, affineBackwardDescend } from "./affine";
 export type { ActivationName, ActivationSpec, ActivationCache } from "./activations";
 export {
-  ACTIVATION_NAMES, activationAlpha, validateActivation, activationForward, activationBackward,
+  ACTIVATION_NAMES, activationAlpha, isKinkedActivation, validateActivation, activationForward, activationBackward,
 } from "./activations";
 export type {
   BnStats, BnMode, BatchnormBuffers, BatchnormOptions, BatchnormCache, BatchnormResult, BatchnormGrads,

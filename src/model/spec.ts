@@ -1,26 +1,18 @@
-import { ActivationSpec, validateActivation } from "../layers/activations";
-import { type DropoutScaling, validateDropProbability } from "../layers/dropout";
-
-/** Where BatchNorm sits in each hidden layer: "before" = on S, before the activation (default). */
-export type BatchNormPlacement = "off" | "before" | "after";
+import type { ActivationSpec, BatchNormPlacement, BiasPlacement, DropoutScaling, InitSpec } from "../schema";
+import { mlpSpecSchema, parseWith } from "../schema";
 
 /**
- * Weight initialization (biases start at 0, γ at 1, β at 0). Standard deviations:
- * he σ = √(2/fan_in); xavier (Glorot normal) σ = √(2/(fan_in + fan_out));
- * normal σ as given (the same for every layer); fanIn σ = 1/√fan_in.
+ * The network vocabulary comes from src/schema/model.ts:
+ * - `BatchNormPlacement`: where BatchNorm sits in each hidden layer; "before" = on S, before the
+ *   activation (default).
+ * - `InitSpec`: weight initialization (biases start at 0, γ at 1, β at 0). Standard deviations:
+ *   he σ = √(2/fan_in); xavier (Glorot normal) σ = √(2/(fan_in + fan_out)); normal σ as given
+ *   (the same for every layer); fanIn σ = 1/√fan_in.
+ * - `BiasPlacement`: which layers have a bias b: "all" (DD2424, the default) or "firstLayer"
+ *   (TDT4265: the bias trick appends a 1 to the input only, so 784-64-10 has (784 + 1)·64 + 64·10 =
+ *   50,880 parameters). Layers without a bias keep b = 0 and are left out of paramEntries/gradEntries.
  */
-export type InitSpec =
-  | { readonly kind: "he" }
-  | { readonly kind: "xavier" }
-  | { readonly kind: "normal"; readonly sigma: number }
-  | { readonly kind: "fanIn" };
-
-/**
- * Which layers have a bias b: "all" (DD2424, the default) or "firstLayer" (TDT4265: the bias
- * trick appends a 1 to the input only, so 784-64-10 has (784 + 1)·64 + 64·10 = 50,880
- * parameters). Layers without a bias keep b = 0 and are left out of paramEntries/gradEntries.
- */
-export type BiasPlacement = "all" | "firstLayer";
+export type { BatchNormPlacement, BiasPlacement, InitSpec } from "../schema";
 
 /** A multi-layer perceptron: sizes inputSize → hidden… → outputSize, softmax at the end. */
 export interface MlpSpec {
@@ -30,7 +22,7 @@ export interface MlpSpec {
   readonly activation: ActivationSpec;
   readonly batchNorm: BatchNormPlacement;
   readonly init: InitSpec;
-  /** drop probability on hidden activations (inverted dropout), 0 or absent = off */
+  /** drop probability on hidden activations, 0 or absent = off */
   readonly dropout?: number;
   /** how dropout scales the kept units (see `DropoutScaling`); absent = "inverted" */
   readonly dropoutScaling?: DropoutScaling;
@@ -42,49 +34,9 @@ export interface MlpSpec {
   readonly biases?: BiasPlacement;
 }
 
-function isPositiveInt(x: unknown): boolean {
-  return typeof x === "number" && Number.isInteger(x) && x > 0;
-}
-
-/** Throws a clear error naming the field and value on any invalid part of `spec`. */
+/** Throws a `ConfigError` naming the field (`MlpSpec.hidden[1]`), its value and what was expected. */
 export function validateSpec(spec: MlpSpec): void {
-  if (!spec || typeof spec !== "object") throw new TypeError(`MlpSpec: expected an object, got ${spec}`);
-  if (!isPositiveInt(spec.inputSize)) throw new RangeError(`MlpSpec.inputSize must be a positive integer, got ${spec.inputSize}`);
-  if (!isPositiveInt(spec.outputSize)) throw new RangeError(`MlpSpec.outputSize must be a positive integer, got ${spec.outputSize}`);
-  if (!Array.isArray(spec.hidden)) throw new TypeError(`MlpSpec.hidden must be an array of layer widths, got ${spec.hidden}`);
-  spec.hidden.forEach((m, l) => {
-    if (!isPositiveInt(m)) throw new RangeError(`MlpSpec.hidden[${l}] must be a positive integer, got ${m}`);
-  });
-  validateActivation(spec.activation, "MlpSpec.activation");
-  if (!["off", "before", "after"].includes(spec.batchNorm)) {
-    throw new RangeError(`MlpSpec.batchNorm must be "off", "before" or "after", got ${spec.batchNorm}`);
-  }
-  validateInit(spec.init);
-  if (spec.dropout !== undefined) validateDropProbability(spec.dropout, "MlpSpec.dropout");
-  if (spec.dropoutScaling !== undefined && spec.dropoutScaling !== "inverted" && spec.dropoutScaling !== "none") {
-    throw new RangeError(`MlpSpec.dropoutScaling must be "inverted" or "none", got ${JSON.stringify(spec.dropoutScaling)}`);
-  }
-  if (spec.bnAlpha !== undefined && !(spec.bnAlpha >= 0 && spec.bnAlpha <= 1)) {
-    throw new RangeError(`MlpSpec.bnAlpha must be in [0, 1], got ${spec.bnAlpha}`);
-  }
-  if (spec.bnEps !== undefined && !(spec.bnEps > 0 && Number.isFinite(spec.bnEps))) {
-    throw new RangeError(`MlpSpec.bnEps must be a positive number, got ${spec.bnEps}`);
-  }
-  if (spec.biases !== undefined && spec.biases !== "all" && spec.biases !== "firstLayer") {
-    throw new RangeError(`MlpSpec.biases must be "all" or "firstLayer", got ${spec.biases}`);
-  }
-}
-
-function validateInit(init: InitSpec): void {
-  const kind = init?.kind;
-  if (kind === "normal") {
-    const sigma = (init as { sigma: number }).sigma;
-    if (!(sigma > 0 && Number.isFinite(sigma))) {
-      throw new RangeError(`MlpSpec.init: normal σ (sigma) must be a finite number > 0, got ${sigma}`);
-    }
-  } else if (kind !== "he" && kind !== "xavier" && kind !== "fanIn") {
-    throw new RangeError(`MlpSpec.init.kind must be "he", "xavier", "normal" or "fanIn", got ${kind}`);
-  }
+  parseWith(mlpSpecSchema, spec, "MlpSpec");
 }
 
 /** [inputSize, ...hidden, outputSize]: layer l maps sizes[l] → sizes[l + 1]. */

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { TopLevelSpec } from "vega-lite";
 import { markdownTable, MarkdownTableOptions, parameterBlock, parameterLines } from "../report/markdown";
-import * as mime from "../report/mime";
+import * as mime from "../nbformat/mime";
 import { renderSvg, svgToPng } from "../report/render";
 import { codeVersion } from "../experiments/code-version";
 import { getKernel } from "../tensor";

@@ -4,8 +4,8 @@
  * after {@link FOOTER_MARKER}, so the body of a re-run is byte-identical.
  */
 import { formatValue } from "./markdown";
-import * as mime from "./mime";
-import { cellSource, cellTags, Notebook, NotebookCell } from "./nbformat";
+import * as mime from "../nbformat/mime";
+import { cellSource, cellTags, Notebook, NotebookCell } from "../nbformat/notebook";
 
 /** The line that starts the footer of every exported report. */
 export const FOOTER_MARKER = "<!-- nnbook:footer (run-dependent: timings and environment) -->";

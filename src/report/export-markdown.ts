@@ -10,9 +10,9 @@ import { collectProvenance, footerBlock, generatedComment, headerBlock, isTitleC
 import type { TopLevelSpec } from "vega-lite";
 import { FigureFiles, FigureSink, outputBlocks } from "./export-outputs";
 import { codeBlock } from "./markdown";
-import { cellSource, cellTags, Notebook, NotebookCell } from "./nbformat";
-import { defaultParameterValues, findParametersCell } from "./notebook-parameters";
-import { packageVersion } from "./versions";
+import { cellSource, cellTags, Notebook, NotebookCell } from "../nbformat/notebook";
+import { defaultParameterValues, findParametersCell } from "../nbformat/parameters-cell";
+import { packageVersion } from "../util/versions";
 
 /** Options of {@link exportNotebook}. */
 export interface ExportOptions {

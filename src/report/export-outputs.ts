@@ -6,8 +6,8 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { codeBlock, parameterBlock } from "./markdown";
-import * as mime from "./mime";
-import { joinLines, NotebookOutput } from "./nbformat";
+import * as mime from "../nbformat/mime";
+import { joinLines, NotebookOutput } from "../nbformat/notebook";
 import { renderSvg, svgToPng } from "./render";
 
 /** Figure files produced while exporting, keyed by file name (inside the notebook's figure folder). */

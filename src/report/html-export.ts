@@ -12,7 +12,7 @@ import { FOOTER_MARKER, splitFooter } from "./export-header";
 import type { FigureFiles } from "./export-outputs";
 import { HtmlAsset, renderReportMarkdown } from "./html-markdown";
 import { htmlPage } from "./html-page";
-import { packageVersion } from "./versions";
+import { packageVersion } from "../util/versions";
 
 /** What {@link reportAssets} needs from an export (`ExportedReport` has these fields). */
 export interface ReportFigures {

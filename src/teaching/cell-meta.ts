@@ -5,7 +5,7 @@
  * - tag `answer` (any cell), or `solution` on a Markdown/raw cell: removed from the student version;
  * - tag `self-check` (code cell): a scored check, `metadata.nnbook.check = {name, points}`.
  */
-import { cellTags, NotebookCell } from "../report/nbformat";
+import { cellTags, NotebookCell } from "../nbformat/notebook";
 
 export const SOLUTION_TAG = "solution";
 export const ANSWER_TAG = "answer";

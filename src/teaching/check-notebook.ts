@@ -4,8 +4,8 @@
  * src/index.ts (notebooks must not load the kernel client).
  */
 import { dirname, resolve } from "node:path";
-import { Notebook, readNotebook, writeNotebook } from "../report/nbformat";
-import { displayPath, runNotebook, RunOptions, RunResult } from "../notebook/runner";
+import { Notebook, readNotebook, writeNotebook } from "../nbformat/notebook";
+import { cwdRelativePath, runNotebook, RunOptions, NotebookRunResult } from "../kernel/runner";
 import { ScoreReport, scoreNotebook } from "./score";
 
 /** Options of {@link checkNotebook}: the runner's, without parameters (students' defaults count). */
@@ -14,7 +14,7 @@ export type CheckNotebookOptions = Omit<RunOptions, "allowErrors" | "parameters"
 /** A scored run: the score and the executed notebook with its failures. */
 export interface CheckedNotebook {
   readonly report: ScoreReport;
-  readonly run: RunResult;
+  readonly run: NotebookRunResult;
 }
 
 /**
@@ -33,7 +33,7 @@ export async function checkNotebook(notebook: Notebook, opts: CheckNotebookOptio
 export async function checkNotebookFile(path: string, opts: CheckNotebookOptions & { out?: string } = {}): Promise<CheckedNotebook> {
   const { out, ...rest } = opts;
   const notebook = await readNotebook(path);
-  const checked = await checkNotebook(notebook, { sourcePath: displayPath(path), cwd: dirname(resolve(path)), ...rest });
+  const checked = await checkNotebook(notebook, { sourcePath: cwdRelativePath(path), cwd: dirname(resolve(path)), ...rest });
   if (out !== undefined) await writeNotebook(out, checked.run.notebook);
   return checked;
 }

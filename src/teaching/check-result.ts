@@ -52,7 +52,7 @@ export class ReturnValueError extends Error {
 }
 
 /** A number for messages: 6 significant digits. */
-export function shortNumber(x: unknown): string {
+export function messageNumber(x: unknown): string {
   return typeof x === "number" ? String(Number(x.toPrecision(6))) : String(x);
 }
 

@@ -1,6 +1,6 @@
 /** Self-check of a student's triangular cyclical learning rate against the library's `cyclicalEta`. */
 import { cyclicalEta } from "../train/schedule";
-import { CheckOptions, CheckResult, CheckSpec, guardedCheck, isWorse, measuredCheck, shortNumber } from "./check-result";
+import { CheckOptions, CheckResult, CheckSpec, guardedCheck, isWorse, measuredCheck, messageNumber } from "./check-result";
 
 /** η(t) must match the library to rounding, relative to η_max. */
 export const CYCLICAL_ETA_TOLERANCE = 1e-9;
@@ -51,7 +51,7 @@ export function evaluateCyclicalEta(impl: typeof cyclicalEta, opts: CheckOptions
       if (isWorse(c.error, error)) error = c.error;
       if (c.firstBad === undefined || hint !== "") continue;
       detail = `(first wrong at t = ${c.firstBad} with η_min = ${etaMin}, η_max = ${etaMax}, n_s = ${nS}: ` +
-        `yours ${shortNumber(c.mine)}, the library ${shortNumber(cyclicalEta(c.firstBad, etaMin, etaMax, nS))})`;
+        `yours ${messageNumber(c.mine)}, the library ${messageNumber(cyclicalEta(c.firstBad, etaMin, etaMax, nS))})`;
       hint = phaseHint(c.firstBad, nS);
     }
     return measuredCheck(spec, opts, error, detail, hint);

@@ -7,7 +7,7 @@ import { readdirSync, rmSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import * as ts from "typescript";
-import { readNotebook } from "../report/nbformat";
+import { readNotebook } from "../nbformat/notebook";
 import { runLimited } from "../util/run-limited";
 import { GradePlan, planGrading } from "./grade-plan";
 import { GradeRunner, gradeSubmission, NotesRunner, SubmissionGrade } from "./grade-submission";

@@ -4,7 +4,7 @@
  * and unchanged, or missing/altered: that check then scores 0), and notes on added or changed
  * cells. Pure: the same submission gives the same result.
  */
-import { cellSource, cellTags, Notebook, NotebookCell } from "../report/nbformat";
+import { cellSource, cellTags, Notebook, NotebookCell } from "../nbformat/notebook";
 import { SELF_CHECK_TAG } from "./cell-meta";
 import { sourceLines, stubLine } from "./regions";
 import { GradePlan, PlannedCheck, PlannedSolutionCell } from "./grade-plan";

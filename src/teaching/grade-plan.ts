@@ -6,7 +6,7 @@
  * by running the check against the library's own implementation.
  */
 import * as ts from "typescript";
-import { cellSource, Notebook } from "../report/nbformat";
+import { cellSource, Notebook } from "../nbformat/notebook";
 import { cellLabel, hasTag, SELF_CHECK_TAG, ANSWER_TAG, SOLUTION_TAG } from "./cell-meta";
 import { analyzeTeacherNotebook, makeStudentNotebook } from "./student";
 import { findRegions, SolutionRegion } from "./regions";

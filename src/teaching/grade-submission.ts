@@ -6,7 +6,7 @@
  * own outputs or metadata.
  */
 import * as ts from "typescript";
-import { parseNotebook } from "../report/nbformat";
+import { parseNotebook } from "../nbformat/notebook";
 import { CheckResult } from "./check-result";
 import { applyInPlace, decodeValue, encodeValue } from "./graded-values";
 import { GradePlan, PlannedCheck } from "./grade-plan";

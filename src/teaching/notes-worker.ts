@@ -6,8 +6,8 @@
  * then `{"done": true}`.
  */
 import { readFileSync, writeSync } from "node:fs";
-import { parseNotebook } from "../report/nbformat";
-import { runNotebook } from "../notebook/runner";
+import { parseNotebook } from "../nbformat/notebook";
+import { runNotebook } from "../kernel/runner";
 import { errorSummary } from "./score";
 
 /** What the grader sends. */

@@ -2,7 +2,7 @@
  * Scoring an executed student notebook: one row per `self-check` cell, from the CHECK_MIME results
  * its outputs hold; a cell that failed (or never ran, or showed no result) is a failed check.
  */
-import { Notebook, NotebookOutput } from "../report/nbformat";
+import { Notebook, NotebookOutput } from "../nbformat/notebook";
 import { CHECK_MIME, CheckResult } from "./check-result";
 import { cellLabel, hasTag, SELF_CHECK_TAG, selfCheckSpec } from "./cell-meta";
 

@@ -4,7 +4,7 @@
  * count is dropped; hints (`// HINT` lines, Markdown) and self-check cells stay. A pure function of
  * the input (byte-identical output for the same notebook).
  */
-import { cellSource, MultilineString, Notebook, NotebookCell, stripOutputs } from "../report/nbformat";
+import { cellSource, MultilineString, Notebook, NotebookCell, stripOutputs } from "../nbformat/notebook";
 import {
   ANSWER_TAG, cellLabel, hasTag, SELF_CHECK_TAG, selfCheckSpec, SelfCheckSpec, SOLUTION_TAG, solutionCellName,
 } from "./cell-meta";

@@ -7,7 +7,6 @@ export {
   NativeAddon, NativeKernelOptions, KernelSelection, NATIVE_ADDON_PATH,
   loadNativeAddon, createNativeKernel, selectKernel, defaultKernel, availableKernels,
 } from "./kernel-select";
-export { GemmShape, GemmBenchRow, MLP_GEMM_SHAPES, benchGemm } from "./bench-kernel";
 import { setDefaultKernelFactory } from "./kernel";
 import { defaultKernel } from "./kernel-select";
 

@@ -54,25 +54,9 @@ export function fromRows(rowsArr: readonly (readonly number[])[]): Matrix {
   return m;
 }
 
-/** A column vector (length × 1). */
-export function columnVector(values: ArrayLike<number>): Matrix {
-  return fromData(values.length, 1, Float64Array.from(values));
-}
-
 /** Element (i, j). */
 export function get(m: Matrix, i: number, j: number): number {
   return m.data[i + j * m.rows];
-}
-
-/** Nested row arrays, for display and tests. */
-export function toRows(m: Matrix): number[][] {
-  const out: number[][] = [];
-  for (let i = 0; i < m.rows; i++) {
-    const r: number[] = [];
-    for (let j = 0; j < m.cols; j++) r.push(m.data[i + j * m.rows]);
-    out.push(r);
-  }
-  return out;
 }
 
 /** A deep copy. */

@@ -42,18 +42,6 @@ export function matmul(A: Matrix, B: Matrix | ColumnSelection, opts: MatmulOptio
   return out;
 }
 
-/** out ← M + v·1ᵀ: adds the column vector v (rows × 1) to every column of M (rows × n). */
-export function addColumn(M: Matrix, v: Matrix, out: Matrix = zeros(M.rows, M.cols)): Matrix {
-  assertShape(v, M.rows, 1, "addColumn: vector");
-  assertShape(out, M.rows, M.cols, "addColumn: out");
-  const r = M.rows;
-  for (let j = 0; j < M.cols; j++) {
-    const o = j * r;
-    for (let i = 0; i < r; i++) out.data[o + i] = M.data[o + i] + v.data[i];
-  }
-  return out;
-}
-
 /** Row sums: the rows × 1 vector Σ_j M(i, j) (scaled by `scale`, default 1). */
 export function rowSums(M: Matrix, scale = 1, out: Matrix = zeros(M.rows, 1)): Matrix {
   assertShape(out, M.rows, 1, "rowSums: out");
@@ -82,13 +70,6 @@ export function zipWith(
   assertShape(out, A.rows, A.cols, "zipWith: out");
   for (let k = 0; k < A.data.length; k++) out.data[k] = f(A.data[k], B.data[k]);
   return out;
-}
-
-/** Σ M(i, j)² (the squared Frobenius norm), used by the L2 term. */
-export function sumOfSquares(M: Matrix): number {
-  let s = 0;
-  for (let k = 0; k < M.data.length; k++) s += M.data[k] * M.data[k];
-  return s;
 }
 
 /** The index of the largest entry of each column (e.g. the predicted class), as an Int32Array. */

@@ -1,3 +1,4 @@
+import type { EarlyStoppingSpec } from "../schema";
 /**
  * Early stopping on the validation loss. `patience` counts EVALUATIONS (not epochs or steps):
  * training stops at the first evaluation that makes `patience` consecutive evaluations without
@@ -5,11 +6,7 @@
  * `minDelta`, default 0). With `restoreBest` (default true) the training loop puts back the
  * parameters and BN statistics of the best evaluation before computing the final metrics.
  */
-export interface EarlyStoppingSpec {
-  readonly patience: number;
-  readonly restoreBest?: boolean;
-  readonly minDelta?: number;
-}
+export type { EarlyStoppingSpec } from "../schema";
 
 /** What one observation concluded. */
 export interface EarlyStoppingVerdict {

@@ -1,4 +1,5 @@
 import { Schedule } from "./schedule";
+import type { EvaluationSpec } from "../schema";
 
 /**
  * How often the training loop evaluates cost, loss and accuracy on the training and validation
@@ -7,11 +8,7 @@ import { Schedule } from "./schedule";
  * (step 0) and one after the last update. `trainSubset` evaluates the training split on its first
  * `trainSubset` samples only (cheaper; default: the whole training set, as the reports do).
  */
-export interface EvaluationSpec {
-  readonly per: "cycle" | "epoch";
-  readonly times: number;
-  readonly trainSubset?: number;
-}
+export type { EvaluationSpec } from "../schema";
 
 /**
  * The number of update steps between evaluations, ≥ 1: ⌊2·n_s / times⌋ per cycle or

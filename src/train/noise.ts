@@ -1,7 +1,8 @@
 import { Matrix, Rng } from "../tensor";
+import type { NoiseSpec } from "../schema";
 
 /**
- * Input-noise augmentation, applied on the fly to each mini-batch (a fresh draw every step; the
+ * Input-noise augmentation (vocabulary: `NoiseSpec`, src/schema/training.ts), applied on the fly to each mini-batch (a fresh draw every step; the
  * stored data are never modified).
  * - gaussian: X ← X + σ·N(0, 1) per entry; with `relative: true` the σ is multiplied by the
  *   batch's own standard deviation (over all its entries), so σ reads as "fraction of the spread".
@@ -9,9 +10,7 @@ import { Matrix, Rng } from "../tensor";
  *   likely); by default low/high are the batch's own minimum/maximum (black/white pixels in
  *   whatever scaling the data have).
  */
-export type NoiseSpec =
-  | { readonly kind: "gaussian"; readonly sigma: number; readonly relative?: boolean }
-  | { readonly kind: "saltPepper"; readonly fraction: number; readonly low?: number; readonly high?: number };
+export type { NoiseSpec } from "../schema";
 
 /** Mean and population standard deviation of all entries of a d × n batch. */
 function batchMoments(d: Float64Array): { mean: number; std: number } {

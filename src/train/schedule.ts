@@ -6,25 +6,14 @@
  */
 import { SchedulePieces } from "./pieces";
 
-/** The cyclical step size n_s: a number of update steps, or k epochs' worth (n_s = k·⌊n/batch⌋). */
-export type StepSizeSpec = number | { readonly epochs: number };
-
-/** A learning-rate schedule, JSON-serialisable. */
-export type ScheduleSpec =
-  | { readonly kind: "constant"; readonly eta: number }
-  | {
-      readonly kind: "cyclical";
-      readonly etaMin: number;
-      readonly etaMax: number;
-      /** n_s, the number of steps from η_min to η_max (half a cycle) */
-      readonly stepSize: StepSizeSpec;
-      /** number of full cycles (2·n_s steps each); fixes the training length */
-      readonly cycles: number;
-    }
-  /** η = eta0 · factor^⌊epoch / everyEpochs⌋, epoch = completed epochs */
-  | { readonly kind: "stepDecay"; readonly eta0: number; readonly factor: number; readonly everyEpochs: number }
-  /** η = eta0 · gamma^epoch, epoch = completed epochs */
-  | { readonly kind: "exponentialDecay"; readonly eta0: number; readonly gamma: number };
+/**
+ * The vocabulary (src/schema/training.ts): `StepSizeSpec` = n_s as a number of update steps, or k
+ * epochs' worth (n_s = k·⌊n/batch⌋); `ScheduleSpec` = constant η, cyclical (η_min, η_max, n_s,
+ * cycles; the cycles fix the training length), stepDecay (η = eta0 · factor^⌊epoch / everyEpochs⌋)
+ * or exponentialDecay (η = eta0 · gamma^epoch), epoch = completed epochs.
+ */
+import type { ScheduleSpec } from "../schema";
+export type { ScheduleSpec, StepSizeSpec } from "../schema";
 
 /** A schedule resolved against a data set size and batch size. */
 export interface Schedule {

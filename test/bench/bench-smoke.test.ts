@@ -41,7 +41,10 @@ describe("nnbook bench (smoke)", function () {
     const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on("close", (code, signal) => done({ code, signal })));
     await Promise.race([ended, new Promise<void>((started) => child.stderr.on("data", (d: Buffer) => {
       stderr += d.toString();
-      if (/9000 steps with/.test(stderr)) (training = true), started();
+      if (/9000 steps with/.test(stderr)) {
+        training = true;
+        started();
+      }
     }))]);
     assert.ok(training, `the bench did not start training:\n${stderr}`);
     await new Promise((r) => setTimeout(r, 1000));

@@ -4,8 +4,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "fs/promises";
 import { tmpdir } from "os";
 import { join } from "path";
 import { reportNames, timeReportRun, timeReportRuns } from "../../src/bench/report-run";
-import { buildReportEntry } from "../../src/notebook/report-entry";
-import { Notebook, serializeNotebook } from "../../src/report/nbformat";
+import { buildReportEntry } from "../../src/report/report-entry";
+import { Notebook, serializeNotebook } from "../../src/nbformat/notebook";
 import { requireBuild, ROOT } from "../notebook/helpers";
 
 /** A notebook that trains two small runs through the result cache and prints their accuracies. */

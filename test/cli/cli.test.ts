@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { splitFooter } from "../../src/report/export-header";
-import { serializeNotebook, Notebook } from "../../src/report/nbformat";
+import { serializeNotebook, Notebook } from "../../src/nbformat/notebook";
 import { CLI, requireBuild, ROOT, runProcess } from "../notebook/helpers";
 
 function nnbook(...args: string[]): ReturnType<typeof runProcess> {
@@ -82,7 +82,8 @@ describe("cli: nnbook run / export / report", function () {
     await writeFile(join(dir, "bad.ipynb"), JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code" }] }));
     const invalid = await nnbook("export", join(dir, "bad.ipynb"));
     assert.equal(invalid.code, 1);
-    assert.match(invalid.stderr, /bad\.ipynb: not a valid nbformat 4 notebook:\n {2}cells\[0\]: missing required field "metadata"/);
+    assert.match(invalid.stderr, /bad\.ipynb: not a valid nbformat 4 notebook:\n {2}cells\[0\]: missing required field "id"/);
+    assert.match(invalid.stderr, /\n {2}cells\[0\]: missing required field "metadata"/);
     const unknownReport = await nnbook("report", "nope", "--manifest", join(ROOT, "notebooks", "reports.json"));
     assert.equal(unknownReport.code, 1);
     assert.match(unknownReport.stderr, /no report "nope" in .*reports\.json \(known: /);

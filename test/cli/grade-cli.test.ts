@@ -6,7 +6,7 @@ import { strict as assert } from "assert";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { serializeNotebook } from "../../src/report/nbformat";
+import { serializeNotebook } from "../../src/nbformat/notebook";
 import { processesOfUsers } from "../../src/teaching/grade-process";
 import { spawn } from "child_process";
 import { CLI, requireBuild, runProcess } from "../notebook/helpers";

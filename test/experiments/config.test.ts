@@ -46,6 +46,11 @@ describe("experiments/config", () => {
     [["data", "name"], "", /^config\.data\.name: expected a non-empty string, got ""$/],
     [["seed"], 1.5, /^config\.seed: expected an integer, got 1\.5$/],
     [["lamda"], 0.1, /^config\.lamda: unknown field \(allowed: /],
+    [["schedule"], 5, /^config\.schedule: expected an object, got 5$/],
+    [["schedule"], { kind: "warmup" }, /^config\.schedule\.kind: expected one of "constant", "cyclical", .*, got "warmup"$/],
+    [["schedule", "stepSize"], "x", /^config\.schedule\.stepSize: expected an integer ≥ 1 or \{ epochs \}, got "x"$/],
+    [["noise"], { kind: "saltPepper", fraction: 0.1, low: 1, high: 0 }, /^config\.noise\.high: expected a number ≥ 1, got 0$/],
+    [["evaluation", "extra"], 1, /^config\.evaluation\.extra: unknown field \(allowed: per, times, trainSubset\)$/],
   ];
   for (const [path, value, re] of bad) {
     it(`rejects ${path.join(".")} = ${JSON.stringify(value)} naming the field`, () => {

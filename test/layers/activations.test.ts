@@ -47,7 +47,7 @@ describe("layers/activations", () => {
   });
 
   it("unknown names and non-finite alpha raise clear errors", () => {
-    assert.throws(() => activationForward(S, { name: "swish" as never }), /unknown activation "swish"/);
-    assert.throws(() => activationForward(S, { name: "elu", alpha: NaN }), /elu alpha must be a finite number/);
+    assert.throws(() => activationForward(S, { name: "swish" as never }), /^ConfigError: activationForward\.name: expected one of "relu", .*, got "swish"$/);
+    assert.throws(() => activationForward(S, { name: "elu", alpha: NaN }), /^ConfigError: activationForward\.alpha: expected a number ≥ 0, got NaN$/);
   });
 });

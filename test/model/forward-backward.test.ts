@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { createRng, zeros, Matrix, columnsView } from "../../src/tensor";
 import {
-  MlpSpec, initMlp, mlpForward, mlpBackward, createWorkspace, gradEntries, paramEntries, mlpCost, LayerImpls,
+  initMlp, mlpForward, mlpBackward, gradEntries, paramEntries, mlpCost, LayerImpls,
 } from "../../src/model";
 import { batchnormForward, batchnormBackward, batchnormBackwardStaged, activationForward } from "../../src/layers";
 import { assertSameBytes, assertClose } from "../layers/helpers";

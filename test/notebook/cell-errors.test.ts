@@ -34,7 +34,6 @@ describe("notebook/cell-errors: failing cells reported in cell terms (tslab's re
   }
 
   before(() => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     converter = (require("tslab/dist/converter") as { createConverter(): Converter }).createConverter();
     (globalThis as Record<string, unknown>).__tslab__ = shared;
   });

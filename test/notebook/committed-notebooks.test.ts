@@ -3,7 +3,7 @@ import { spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { cellTags, hasNoOutputs, readNotebook } from "../../src/report/nbformat";
+import { cellTags, hasNoOutputs, readNotebook } from "../../src/nbformat/notebook";
 import { officialValidate, pythonWithNbformat, ROOT } from "./helpers";
 
 /** Folders Jupyter writes beside opened notebooks (git-ignored; their copies may hold outputs). */

@@ -2,8 +2,8 @@ import { strict as assert } from "assert";
 import { mkdtemp, rm } from "fs/promises";
 import { tmpdir } from "os";
 import { join } from "path";
-import { runNotebookFile, RunResult } from "../../src/notebook/runner";
-import { CodeCell, DisplayDataOutput, Notebook } from "../../src/report/nbformat";
+import { runNotebookFile, NotebookRunResult } from "../../src/kernel/runner";
+import { CodeCell, DisplayDataOutput, Notebook } from "../../src/nbformat/notebook";
 import { runLimited } from "../../src/util/run-limited";
 import { requireBuild } from "../notebook/helpers";
 
@@ -17,8 +17,8 @@ export type SuiteNotebooks = Record<string, { readonly path: string; readonly pa
  * with failures recorded, not thrown. After the tests, restores the environment and removes the folder.
  */
 export function executeInSuite(tag: string, notebooks: SuiteNotebooks, fixtures: (dir: string) => Record<string, string>, jobs: number):
-  { result(name: string): RunResult; dir(): string } {
-  const results = new Map<string, RunResult>();
+  { result(name: string): NotebookRunResult; dir(): string } {
+  const results = new Map<string, NotebookRunResult>();
   const saved = new Map<string, string | undefined>();
   let dir = "";
   before(async () => {

@@ -3,7 +3,7 @@
  * independently of the teacher's solutions (other loop orders, the assignment's staged formula),
  * and the subtly wrong BN backward pass without the mean term.
  */
-import { cellSource, CodeCell, Notebook } from "../../src/report/nbformat";
+import { cellSource, CodeCell, Notebook } from "../../src/nbformat/notebook";
 import { stubLine } from "../../src/teaching";
 import { code } from "./fixtures";
 

@@ -1,6 +1,6 @@
 import { readdirSync } from "fs";
 import { join, resolve } from "path";
-import { CodeCell, MarkdownCell, Notebook, NotebookCell } from "../../src/report/nbformat";
+import { CodeCell, MarkdownCell, Notebook, NotebookCell } from "../../src/nbformat/notebook";
 
 export const ROOT = resolve(__dirname, "..", "..");
 export const WALKTHROUGHS = join(ROOT, "notebooks", "walkthroughs");

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { cellSource, Notebook, NotebookCell, parseNotebook, serializeNotebook } from "../../src/report/nbformat";
+import { cellSource, Notebook, NotebookCell, parseNotebook, serializeNotebook } from "../../src/nbformat/notebook";
 import { BN_FORWARD, bnBackwardBody, fillStub } from "./fills";
 import { code, ROOT, WALKTHROUGHS } from "./fixtures";
 

@@ -7,7 +7,7 @@ import { strict as assert } from "assert";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { serializeNotebook } from "../../src/report/nbformat";
+import { serializeNotebook } from "../../src/nbformat/notebook";
 import { gradeBatch, sandboxUidRange } from "../../src/teaching/grade-batch";
 import { processesOfUsers } from "../../src/teaching/grade-process";
 import { requireBuild } from "../notebook/helpers";

@@ -6,7 +6,7 @@
 import { strict as assert } from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { parseNotebook } from "../../src/report/nbformat";
+import { parseNotebook } from "../../src/nbformat/notebook";
 import { applyInPlace, decodeValue, encodeValue } from "../../src/teaching/graded-values";
 import { extractSubmission, regionBodies } from "../../src/teaching/grade-extract";
 import { findCheckCall, planGrading } from "../../src/teaching/grade-plan";

@@ -4,7 +4,7 @@
  * that ignores SIGTERM, a fork bomb within the process limit, and the refusal without bubblewrap.
  */
 import { strict as assert } from "assert";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { gradeBatch, sandboxUidRange } from "../../src/teaching/grade-batch";
@@ -120,7 +120,7 @@ describe("teaching/grade without bubblewrap", function () {
     requireBuild();
     const dir = mkdtempSync(join(tmpdir(), "nnbook-nosandbox-"));
     try {
-      writeFileSync(join(dir, "teacher-copy.ipynb"), JSON.stringify(JSON.parse(require("fs").readFileSync(TEACHER, "utf8"))));
+      writeFileSync(join(dir, "teacher-copy.ipynb"), JSON.stringify(JSON.parse(readFileSync(TEACHER, "utf8"))));
       const batch = await gradeBatch({ teacher: TEACHER, submissions: [dir], jobs: 1, sandbox: false, callTimeoutMs: 2000, submissionTimeoutMs: 20_000 });
       assert.deepEqual(batch.grades.map((g) => [g.total, g.status]), [[5, "graded"]]);
     } finally {

@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import { mkdtemp, rm } from "fs/promises";
 import { tmpdir } from "os";
 import { basename, join } from "path";
-import { Notebook, parseNotebook } from "../../src/report/nbformat";
+import { Notebook, parseNotebook } from "../../src/nbformat/notebook";
 import { CheckedNotebook, checkNotebook, checkNotebookFile } from "../../src/teaching/check-notebook";
 import { analyzeTeacherNotebook, ScoreReport } from "../../src/teaching";
 import { CLI, Finished, requireBuild, runProcess } from "../notebook/helpers";

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { CodeCell, NotebookOutput } from "../../src/report/nbformat";
+import { CodeCell, NotebookOutput } from "../../src/nbformat/notebook";
 import { CHECK_MIME, CheckResult, checkLine, errorSummary, formatScore, scoreNotebook } from "../../src/teaching";
 import { code, notebook } from "./fixtures";
 

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { join } from "path";
-import { runNotebook } from "../../src/notebook/runner";
-import { CodeCell, Notebook } from "../../src/report/nbformat";
+import { runNotebook } from "../../src/kernel/runner";
+import { CodeCell, Notebook } from "../../src/nbformat/notebook";
 import { CHECK_MIME, CheckResult, checkLine } from "../../src/teaching/check-result";
 import { checkHtml } from "../../src/teaching/show-check";
 import { requireBuild, ROOT } from "../notebook/helpers";

@@ -3,8 +3,8 @@ import { readFileSync } from "fs";
 import { basename } from "path";
 import {
   cellSource, Notebook, parseNotebook, serializeNotebook, hasNoOutputs,
-} from "../../src/report/nbformat";
-import { validateNotebook } from "../../src/report/nbformat-validate";
+} from "../../src/nbformat/notebook";
+import { validateNotebook } from "../../src/nbformat/validate";
 import {
   analyzeTeacherNotebook, enclosingFunction, findRegions, makeStudentNotebook, replaceRegions, solutionLines, stubLine,
 } from "../../src/teaching";

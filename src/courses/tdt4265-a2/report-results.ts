@@ -5,7 +5,7 @@
  * rows of seeds 002 and 003.
  */
 import type { DataSplits } from "../../data/types";
-import type { Tdt4265Settings } from "../../experiments/presets/tdt4265-a2";
+import type { Tdt4265Settings } from "./presets";
 import type { SeedGroupOptions } from "../../experiments/seed-groups";
 import type { ResultsDoc } from "../../report/results-json";
 import { tdt4265CoverageRows, tdt4265Measurements } from "./coverage";

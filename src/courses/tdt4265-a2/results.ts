@@ -7,7 +7,7 @@
 import type { ExperimentData } from "../../experiments/data";
 import {
   type Tdt4265Settings, type Variant, tdt4265Baseline, topologyVariants, trickVariants,
-} from "../../experiments/presets/tdt4265-a2";
+} from "./presets";
 import { runSeedGroups, type SeedGroupOptions } from "../../experiments/seed-groups";
 import { configHash } from "../../experiments/hash";
 import { type ConfigurationResults, configurationResults } from "../../report/results-json";

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { TDT4265_DEFAULTS } from "../../../src/experiments/presets/tdt4265-a2";
+import { TDT4265_DEFAULTS } from "../../../src/courses/tdt4265-a2/presets";
 import {
   SEED_003_DEFAULTS, TDT4265_A2_BLOCKS, seed003Plan, series002Variants, series003Variants, tdt4265CoverageRows, tdt4265Measurements,
 } from "../../../src/courses/tdt4265-a2";

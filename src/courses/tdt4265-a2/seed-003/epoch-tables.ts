@@ -9,7 +9,7 @@
 import type { SeedGroup } from "../../../experiments/aggregate";
 import { formatMeanStd } from "../../../experiments/aggregate";
 import type { ExperimentConfig } from "../../../experiments/config";
-import type { Variant } from "../../../experiments/presets/tdt4265-a2";
+import type { Variant } from "../presets";
 import { SEED_003_TABLE_EPOCHS } from "../seeds/003";
 import type { SeedBlock } from "../seeds/types";
 

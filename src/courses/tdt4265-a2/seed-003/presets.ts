@@ -13,7 +13,7 @@
  * computed as exact scalings), so no engine option is needed and the engine stays untouched.
  */
 import type { ExperimentConfig } from "../../../experiments/config";
-import { UNIFORM_PM1_STD, type Variant } from "../../../experiments/presets/tdt4265-a2";
+import { UNIFORM_PM1_STD, type Variant } from "../presets";
 
 /** The two readings of "without normalizing the gradients like the loss" (see the file comment). */
 export type GradientNormalization = "sum" | "mean";

@@ -8,7 +8,7 @@ import type { SeedGroup } from "../../../experiments/aggregate";
 import type { ExperimentConfig } from "../../../experiments/config";
 import type { ExperimentData } from "../../../experiments/data";
 import { configHash } from "../../../experiments/hash";
-import type { Variant } from "../../../experiments/presets/tdt4265-a2";
+import type { Variant } from "../presets";
 import { runSeedGroups, type SeedGroupOptions } from "../../../experiments/seed-groups";
 import { type EpochRuns, epochRuns } from "./epoch-tables";
 import { SEED_003_BLOCKS } from "../seeds/003";
