@@ -30,7 +30,10 @@ describe("model/evaluateMlp", () => {
     for (const batchNorm of ["before", "after", "off"] as const) {
       for (const name of ["relu", "tanh", "elu"] as const) {
         const net = initMlp(smallSpec({ batchNorm, activation: { name } }), createRng(`bits-${batchNorm}-${name}`));
-        for (const s of net.stats) s.muAv.data.fill(0.1), s.vAv.data.fill(2.5);
+        for (const s of net.stats) {
+          s.muAv.data.fill(0.1);
+          s.vAv.data.fill(2.5);
+        }
         const lean = evaluateMlp(net.params, net.stats, data.X, data.y, 0.01, { chunkSize: 20 });
         const reference = evaluateMlp(net.params, net.stats, data.X, data.y, 0.01, { chunkSize: 20, impl: {} });
         assert.deepEqual(lean, reference, `${batchNorm} ${name}`);
