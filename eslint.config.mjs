@@ -10,9 +10,15 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", {
-        argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none",
-      }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          caughtErrors: "none",
+        },
+      ],
       // `import x = require("cjs-package")` is TypeScript's import of a CommonJS module
       "@typescript-eslint/no-require-imports": ["error", { allowAsImport: true }],
     },
@@ -22,14 +28,20 @@ export default tseslint.config(
     // allowed modules, the copies of src/ a test compiles) or patch Node's own `vm` object,
     // which an `import` would only copy.
     files: [
-      "src/tensor/kernel-select.ts", "src/teaching/grade-worker.ts", "src/notebook/kernel-errors.ts",
-      "test/schema/add-activation.test.ts", "test/notebook/cell-errors.test.ts",
+      "src/tensor/kernel-select.ts",
+      "src/teaching/grade-worker.ts",
+      "src/notebook/kernel-errors.ts",
+      "test/schema/add-activation.test.ts",
+      "test/notebook/cell-errors.test.ts",
     ],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["**/*.cjs"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

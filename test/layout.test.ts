@@ -57,10 +57,12 @@ function layered(edges: Map<string, Set<string>>): string[] {
 export function layoutPicture(): string {
   const edges = folderImports();
   const width = Math.max(...[...edges.keys()].map((f) => f.length));
-  return layered(edges).map((f) => {
-    const deps = [...edges.get(f)!].sort();
-    return `${f.padEnd(width)} → ${deps.length ? deps.join(" ") : "—"}`.trimEnd();
-  }).join("\n");
+  return layered(edges)
+    .map((f) => {
+      const deps = [...edges.get(f)!].sort();
+      return `${f.padEnd(width)} → ${deps.length ? deps.join(" ") : "—"}`.trimEnd();
+    })
+    .join("\n");
 }
 
 describe("layout: src/ folders import one way, as the README pictures them", () => {

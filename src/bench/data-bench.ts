@@ -50,7 +50,15 @@ function timeLoads(repeats: number, load: () => DataSplits, name: string, dir: s
     cpuSeconds.push((cpu.user + cpu.system) / 1e6);
   }
   return {
-    name, dir, images, standardize, seconds, bestSeconds: Math.min(...seconds), upfrontSeconds, bestUpfrontSeconds: Math.min(...upfrontSeconds), cpuSeconds,
+    name,
+    dir,
+    images,
+    standardize,
+    seconds,
+    bestSeconds: Math.min(...seconds),
+    upfrontSeconds,
+    bestUpfrontSeconds: Math.min(...upfrontSeconds),
+    cpuSeconds,
   };
 }
 

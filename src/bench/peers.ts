@@ -50,7 +50,8 @@ const HEADERS: Record<PeerName, RegExp> = {
 };
 const RUN = new RegExp(
   String.raw`^run \d+: total ${num} s for (\d+) steps \+ (\d+) evals \| ${num} ms/step .*?\| eval pass \(train\+val\) ${num} s .*?\| ` +
-    String.raw`full-schedule estimate ${num} s \| .*other load ${num} cores`, "gm",
+    String.raw`full-schedule estimate ${num} s \| .*other load ${num} cores`,
+  "gm",
 );
 
 function describe(peer: PeerName, h: RegExpExecArray): { label: string; setting: string } {
@@ -63,8 +64,13 @@ export function parsePeerOutput(peer: PeerName, text: string, openblasCore?: str
   const header = HEADERS[peer].exec(text);
   if (!header) throw new Error(`${peer}_a3.py output: no "${peer} <version> float…" header line`);
   const runs: PeerRun[] = [...text.matchAll(RUN)].map((m) => ({
-    totalSeconds: Number(m[1]), steps: Number(m[2]), evals: Number(m[3]), msPerStep: Number(m[4]),
-    evalPassSeconds: Number(m[5]), estimateSeconds: Number(m[6]), foreignCores: Number(m[7]),
+    totalSeconds: Number(m[1]),
+    steps: Number(m[2]),
+    evals: Number(m[3]),
+    msPerStep: Number(m[4]),
+    evalPassSeconds: Number(m[5]),
+    estimateSeconds: Number(m[6]),
+    foreignCores: Number(m[7]),
   }));
   if (runs.length === 0) throw new Error(`${peer}_a3.py output: no "run N: total …" line`);
   const best = runs.reduce((a, b) => (b.estimateSeconds < a.estimateSeconds ? b : a));
@@ -106,8 +112,12 @@ export interface PeerBenchOptions {
 }
 
 /** Runs `python args` and collects its output; `onLine` sees stdout line by line. */
-function runPython(python: string, args: readonly string[], env: NodeJS.ProcessEnv, onLine?: (l: string) => void):
-  Promise<{ code: number | null; out: string; err: string; startError?: string }> {
+function runPython(
+  python: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  onLine?: (l: string) => void,
+): Promise<{ code: number | null; out: string; err: string; startError?: string }> {
   return new Promise((done) => {
     const child = spawn(python, args, { stdio: ["ignore", "pipe", "pipe"], env });
     let out = "";
@@ -126,12 +136,13 @@ function runPython(python: string, args: readonly string[], env: NodeJS.ProcessE
 }
 
 /** Python that imports the peer's module and prints OpenBLAS's core name from the loaded library. */
-const CORE_PROBE = (module: string): string => [
-  `import ctypes, ${module}`,
-  "libs = sorted({l.split()[-1] for l in open('/proc/self/maps') if 'openblas' in l and '.so' in l})",
-  "lib = ctypes.CDLL(libs[0]); lib.openblas_get_corename.restype = ctypes.c_char_p",
-  "print(lib.openblas_get_corename().decode())",
-].join("\n");
+const CORE_PROBE = (module: string): string =>
+  [
+    `import ctypes, ${module}`,
+    "libs = sorted({l.split()[-1] for l in open('/proc/self/maps') if 'openblas' in l and '.so' in l})",
+    "lib = ctypes.CDLL(libs[0]); lib.openblas_get_corename.restype = ctypes.c_char_p",
+    "print(lib.openblas_get_corename().decode())",
+  ].join("\n");
 
 /** The OpenBLAS core the peer uses in its environment, or undefined when it cannot be read. */
 export async function openblasCore(peer: PeerName, python = "/usr/bin/python3"): Promise<string | undefined> {

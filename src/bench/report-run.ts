@@ -73,10 +73,13 @@ export async function timeReportRun(name: string, opts: ReportRunOptions = {}): 
       const committedFigures = join(opts.figuresDir ?? "figures", name);
       const ours = filesBelow(join(dirs.figuresDir, name));
       const theirs = filesBelow(committedFigures);
-      const differingFigures = [...new Set([...ours, ...theirs])].filter((f) => !ours.includes(f) || !theirs.includes(f) ||
-        !readFileSync(join(dirs.figuresDir, name, f)).equals(readFileSync(join(committedFigures, f))));
+      const differingFigures = [...new Set([...ours, ...theirs])].filter(
+        (f) => !ours.includes(f) || !theirs.includes(f) || !readFileSync(join(dirs.figuresDir, name, f)).equals(readFileSync(join(committedFigures, f))),
+      );
       equalsCommitted = {
-        body: splitFooter(readFileSync(committedFile, "utf8")).body === cold.body, figures: differingFigures.length === 0, differingFigures,
+        body: splitFooter(readFileSync(committedFile, "utf8")).body === cold.body,
+        figures: differingFigures.length === 0,
+        differingFigures,
       };
     }
     return { name, jobs, coldSeconds: cold.seconds, warmSeconds: warm.seconds, runsComputed, warmEqualsCold: warm.body === cold.body, equalsCommitted };
@@ -94,7 +97,10 @@ export async function timeReportRun(name: string, opts: ReportRunOptions = {}): 
 export async function reportNames(spec: string, manifest = join("notebooks", "reports.json")): Promise<string[]> {
   const entries = await readManifest(manifest);
   if (spec === "all") return entries.map((e) => e.name);
-  const names = spec.split(",").map((n) => n.trim()).filter((n) => n !== "");
+  const names = spec
+    .split(",")
+    .map((n) => n.trim())
+    .filter((n) => n !== "");
   return selectReports(entries, names, manifest).map((e) => e.name);
 }
 

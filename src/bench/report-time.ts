@@ -25,7 +25,10 @@ export function parseReportTime(markdown: string, file: string): ReportTime | un
   const start = Math.min(...runs.map((r) => r.start));
   const end = Math.max(...runs.map((r) => r.start + 1000 * r.seconds));
   return {
-    file, notebooks: runs.length, sumSeconds: runs.reduce((s, r) => s + r.seconds, 0), spanSeconds: (end - start) / 1000,
+    file,
+    notebooks: runs.length,
+    sumSeconds: runs.reduce((s, r) => s + r.seconds, 0),
+    spanSeconds: (end - start) / 1000,
   };
 }
 

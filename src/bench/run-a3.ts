@@ -1,9 +1,7 @@
 import { GemmKernel, getKernel, setKernel } from "../tensor";
 import { trainMlp, TrainData } from "../train";
 import { startCpuWatch } from "./cpu-watch";
-import {
-  A3Workload, fullSchedule, layerSizesOf, matmulFlopsEval, matmulFlopsPerStep, workloadSettings, workloadSpec,
-} from "./workload";
+import { A3Workload, fullSchedule, layerSizesOf, matmulFlopsEval, matmulFlopsPerStep, workloadSettings, workloadSpec } from "./workload";
 
 /** One timed training run of the workload with the library's own training loop (`trainMlp`). */
 export interface A3Run {
@@ -46,7 +44,11 @@ export function runA3Once(w: A3Workload, data: TrainData, seed = 1): A3Run {
   const evalPassSeconds = out.timing.evalMs / 1000 / evalPasses;
   const full = fullSchedule(w);
   return {
-    totalSeconds, steps: out.steps, msPerStep: out.timing.msPerStep, evalPasses, evalPassSeconds,
+    totalSeconds,
+    steps: out.steps,
+    msPerStep: out.timing.msPerStep,
+    evalPasses,
+    evalPassSeconds,
     scheduleSeconds: (out.timing.msPerStep / 1000) * full.steps + evalPassSeconds * full.evalPasses,
     foreignCores: watch.foreignCores(),
   };
@@ -68,9 +70,7 @@ export interface BenchA3Hooks {
 }
 
 /** Runs the workload `repeats` times with `kernel` (default: the current one) and keeps the best run. */
-export async function benchA3(
-  w: A3Workload, data: TrainData, repeats: number, kernel?: GemmKernel, hooks: BenchA3Hooks = {},
-): Promise<A3BenchResult> {
+export async function benchA3(w: A3Workload, data: TrainData, repeats: number, kernel?: GemmKernel, hooks: BenchA3Hooks = {}): Promise<A3BenchResult> {
   if (!(Number.isInteger(repeats) && repeats >= 1)) throw new RangeError(`benchA3: repeats must be a positive integer, got ${repeats}`);
   const previous = getKernel();
   try {
@@ -83,7 +83,11 @@ export async function benchA3(
     }
     const best = runs.reduce((a, b) => (b.scheduleSeconds < a.scheduleSeconds ? b : a));
     return {
-      config: w.config, kernel: getKernel().name, workload: w, runs, best,
+      config: w.config,
+      kernel: getKernel().name,
+      workload: w,
+      runs,
+      best,
       gflops: workloadFlops(w) / best.scheduleSeconds / 1e9,
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
     };

@@ -76,8 +76,12 @@ function loadTiming(quick: boolean): LoadTiming {
 
 /** Our runs: every configuration with every kernel, on synthetic data generated once and shared. */
 async function runOurs(
-  configs: readonly A3BenchConfig[], kernels: readonly GemmKernel[], repeat: number,
-  sizes: { steps?: number; nTrain?: number; nValidation?: number }, opts: BenchOptions, log: (line: string) => void,
+  configs: readonly A3BenchConfig[],
+  kernels: readonly GemmKernel[],
+  repeat: number,
+  sizes: { steps?: number; nTrain?: number; nValidation?: number },
+  opts: BenchOptions,
+  log: (line: string) => void,
 ): Promise<A3BenchResult[][]> {
   const data = syntheticCifarShaped(a3Workload(configs[0], sizes));
   const ours: A3BenchResult[][] = [];
@@ -86,11 +90,16 @@ async function runOurs(
     const results: A3BenchResult[] = [];
     for (const kernel of kernels) {
       log(`A3-${config}: ${w.steps} steps with ${kernel.name}, best of ${repeat}`);
-      results.push(await benchA3(w, data, repeat, kernel, {
-        beforeRun: opts.waitQuiet ? () => waitForQuiet().then((f) => log(`  other load before the run: ${f.toFixed(2)} cores`)) : undefined,
-        onRun: (run, i) => log(`  run ${i + 1}: ${run.msPerStep.toFixed(3)} ms/step, eval pass ${run.evalPassSeconds.toFixed(3)} s, ` +
-          `schedule ${run.scheduleSeconds.toFixed(1)} s (other load ${run.foreignCores.toFixed(2)} cores)`),
-      }));
+      results.push(
+        await benchA3(w, data, repeat, kernel, {
+          beforeRun: opts.waitQuiet ? () => waitForQuiet().then((f) => log(`  other load before the run: ${f.toFixed(2)} cores`)) : undefined,
+          onRun: (run, i) =>
+            log(
+              `  run ${i + 1}: ${run.msPerStep.toFixed(3)} ms/step, eval pass ${run.evalPassSeconds.toFixed(3)} s, ` +
+                `schedule ${run.scheduleSeconds.toFixed(1)} s (other load ${run.foreignCores.toFixed(2)} cores)`,
+            ),
+        }),
+      );
     }
     ours.push(results);
   }
@@ -108,7 +117,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchReport> {
   const quick = opts.quick ?? false;
   const log = opts.log ?? (() => undefined);
   const repeat = opts.repeat ?? (quick ? 1 : 2);
-  const steps = quick ? opts.steps ?? 40 : opts.steps;
+  const steps = quick ? (opts.steps ?? 40) : opts.steps;
   const configs = opts.configs ?? ["3L-BN", "9L-BN"];
   const candidates = [...new Set<1 | 2>(opts.threads ?? [1, 2])].map((t) => workloadKernel(t, log));
   const kernels = candidates.filter((k, i) => candidates.findIndex((c) => c.name === k.name) === i);
@@ -127,12 +136,20 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchReport> {
   const gemm = gemmTable(quick);
   log("data loading");
   const load = loadTiming(quick);
-  const reportRuns = opts.report === undefined ? undefined
-    : await timeReportRuns(opts.report, { jobs: opts.reportJobs ?? Math.max(1, os.availableParallelism()), log });
+  const reportRuns =
+    opts.report === undefined ? undefined : await timeReportRuns(opts.report, { jobs: opts.reportJobs ?? Math.max(1, os.availableParallelism()), log });
   return {
     date: new Date().toISOString(),
     machine: { cpu: os.cpus()[0]?.model ?? "unknown CPU", cores: os.cpus().length, node: process.version },
-    quick, repeat, steps, workloads, gemm, load, report: readReportTime(), reportRuns, benchSeconds: (performance.now() - t0) / 1000,
+    quick,
+    repeat,
+    steps,
+    workloads,
+    gemm,
+    load,
+    report: readReportTime(),
+    reportRuns,
+    benchSeconds: (performance.now() - t0) / 1000,
     peersSkipped: Object.fromEntries(PEER_NAMES.filter((p) => !peers.includes(p)).map((p) => [p, quick ? "quick run" : `--no-${p}`])),
   };
 }

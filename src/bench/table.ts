@@ -27,10 +27,16 @@ function peerRow(name: string, w: WorkloadComparison, p: PeerResult): Record<str
   const rate = workloadFlops(w.ours[0].workload) / p.best.estimateSeconds / 1e9;
   const core = p.openblasCore ? `, OpenBLAS core ${p.openblasCore}` : "";
   return {
-    config: name, implementation: `${p.label} (${p.setting}${core})`,
-    "schedule (s)": f(p.best.estimateSeconds, 1), "wall (s)": f(p.best.totalSeconds, 1), "ms/step": f(p.best.msPerStep, 3),
-    "eval pass (s)": f(p.best.evalPassSeconds, 3), "GFLOP/s": f(rate, 1), "peak RSS": "–",
-    "other load (cores)": f(Math.max(...p.runs.map((r) => r.foreignCores)), 2), runs: String(p.runs.length),
+    config: name,
+    implementation: `${p.label} (${p.setting}${core})`,
+    "schedule (s)": f(p.best.estimateSeconds, 1),
+    "wall (s)": f(p.best.totalSeconds, 1),
+    "ms/step": f(p.best.msPerStep, 3),
+    "eval pass (s)": f(p.best.evalPassSeconds, 3),
+    "GFLOP/s": f(rate, 1),
+    "peak RSS": "–",
+    "other load (cores)": f(Math.max(...p.runs.map((r) => r.foreignCores)), 2),
+    runs: String(p.runs.length),
   };
 }
 
@@ -38,9 +44,15 @@ function peerRow(name: string, w: WorkloadComparison, p: PeerResult): Record<str
 function workloadRows(w: WorkloadComparison): Record<string, string>[] {
   const name = `A3-${w.config}`;
   const rows: Record<string, string>[] = w.ours.map((ours) => ({
-    config: name, implementation: `nnbook ${ours.kernel}`, "schedule (s)": f(ours.best.scheduleSeconds, 1), "wall (s)": f(ours.best.totalSeconds, 1),
-    "ms/step": f(ours.best.msPerStep, 3), "eval pass (s)": f(ours.best.evalPassSeconds, 3), "GFLOP/s": f(ours.gflops, 1),
-    "peak RSS": gb(ours.peakRssBytes), "other load (cores)": f(Math.max(...ours.runs.map((r) => r.foreignCores)), 2),
+    config: name,
+    implementation: `nnbook ${ours.kernel}`,
+    "schedule (s)": f(ours.best.scheduleSeconds, 1),
+    "wall (s)": f(ours.best.totalSeconds, 1),
+    "ms/step": f(ours.best.msPerStep, 3),
+    "eval pass (s)": f(ours.best.evalPassSeconds, 3),
+    "GFLOP/s": f(ours.gflops, 1),
+    "peak RSS": gb(ours.peakRssBytes),
+    "other load (cores)": f(Math.max(...ours.runs.map((r) => r.foreignCores)), 2),
     runs: String(ours.runs.length),
   }));
   for (const [peer, outcome] of Object.entries(w.peers ?? {})) {
@@ -50,8 +62,11 @@ function workloadRows(w: WorkloadComparison): Record<string, string>[] {
     rows.push(peerRow(name, w, p));
     for (const ours of w.ours) {
       rows.push({
-        config: name, implementation: `ratio ${ours.kernel} / ${p.label}`, "schedule (s)": f(ours.best.scheduleSeconds / p.best.estimateSeconds, 3),
-        "ms/step": f(ours.best.msPerStep / p.best.msPerStep, 3), "eval pass (s)": f(ours.best.evalPassSeconds / p.best.evalPassSeconds, 3),
+        config: name,
+        implementation: `ratio ${ours.kernel} / ${p.label}`,
+        "schedule (s)": f(ours.best.scheduleSeconds / p.best.estimateSeconds, 3),
+        "ms/step": f(ours.best.msPerStep / p.best.msPerStep, 3),
+        "eval pass (s)": f(ours.best.evalPassSeconds / p.best.evalPassSeconds, 3),
       });
     }
   }
@@ -67,7 +82,11 @@ function ratioRow(w: WorkloadComparison): Record<string, string> {
   const target = `A3-${w.config} full schedule ≤ 0.5 × the faster peer`;
   if (!peer) return { target, measured: "no peer measured", met: "?" };
   const ratio = best.best.scheduleSeconds / peer.best.estimateSeconds;
-  return { target, measured: `${f(ratio, 3)} × (${f(best.best.scheduleSeconds, 1)} s with ${best.kernel} vs ${f(peer.best.estimateSeconds, 1)} s, ${peer.label})`, met: yes(ratio <= 0.5) };
+  return {
+    target,
+    measured: `${f(ratio, 3)} × (${f(best.best.scheduleSeconds, 1)} s with ${best.kernel} vs ${f(peer.best.estimateSeconds, 1)} s, ${peer.label})`,
+    met: yes(ratio <= 0.5),
+  };
 }
 
 /** The performance issue's targets against the measurements (not in quick mode: its numbers mean nothing). */
@@ -82,7 +101,11 @@ function targetRows(r: BenchReport): Record<string, string>[] {
   }
   const runs = r.reportRuns ?? [];
   for (const run of runs) {
-    rows.push({ target: `report ${run.name}, cold cache`, measured: `${f(run.coldSeconds / 60, 2)} min (${run.runsComputed} training runs, ${run.jobs} notebooks at a time); warm ${f(run.warmSeconds, 1)} s`, met: "–" });
+    rows.push({
+      target: `report ${run.name}, cold cache`,
+      measured: `${f(run.coldSeconds / 60, 2)} min (${run.runsComputed} training runs, ${run.jobs} notebooks at a time); warm ${f(run.warmSeconds, 1)} s`,
+      met: "–",
+    });
   }
   if (runs.length > 1) {
     const cold = runs.reduce((s, run) => s + run.coldSeconds, 0);
@@ -90,7 +113,8 @@ function targetRows(r: BenchReport): Record<string, string>[] {
     rows.push({ target: `all ${runs.length} reports, cold cache`, measured: `${f(cold / 60, 2)} min (${trained} training runs)`, met: "–" });
   }
   const rss = Math.max(...r.workloads.flatMap((w) => w.ours.map((o) => o.peakRssBytes)));
-  if (Number.isFinite(rss)) rows.push({ target: "peak memory of one CIFAR-10 run ≤ 0.6 GB", measured: `${gb(rss)} (process peak, data included)`, met: yes(rss <= 0.6e9) });
+  if (Number.isFinite(rss))
+    rows.push({ target: "peak memory of one CIFAR-10 run ≤ 0.6 GB", measured: `${gb(rss)} (process peak, data included)`, met: yes(rss <= 0.6e9) });
   return rows;
 }
 
@@ -110,40 +134,71 @@ function gemmRows(r: BenchReport): Record<string, string>[] {
 /** The whole bench report as Markdown (the table `npm run bench` prints and writes to build/bench.md). */
 export function formatBenchMarkdown(r: BenchReport): string {
   const out: string[] = [`## nnbook bench, ${r.date}${r.quick ? " (quick smoke run: tiny data, numbers not representative)" : ""}`, ""];
-  out.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}. Best of ${r.repeat} run(s) per row; ` +
-    `"other load" is the CPU time other processes used meanwhile (the machine is shared).`, "");
+  out.push(
+    `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}. Best of ${r.repeat} run(s) per row; ` +
+      `"other load" is the CPU time other processes used meanwhile (the machine is shared).`,
+    "",
+  );
   const w0 = r.workloads[0]?.ours[0]?.workload;
   if (w0) {
-    out.push(`### DD2424 A3 schedule: 9,000 steps of batch 100 + 20 evaluation passes over ${w0.nTrain.toLocaleString("en")} + ${w0.nValidation.toLocaleString("en")} images (d = 3,072, float64)`, "");
+    out.push(
+      `### DD2424 A3 schedule: 9,000 steps of batch 100 + 20 evaluation passes over ${w0.nTrain.toLocaleString("en")} + ${w0.nValidation.toLocaleString("en")} images (d = 3,072, float64)`,
+      "",
+    );
     if (r.steps !== undefined) out.push(`Partial run: ${r.steps} steps measured and extrapolated to 9,000 (as the peer scripts do).`, "");
-    out.push(markdownTable(r.workloads.flatMap(workloadRows), {
-      columns: ["config", "implementation", "schedule (s)", "wall (s)", "ms/step", "eval pass (s)", "GFLOP/s", "peak RSS", "other load (cores)", "runs"],
-      align: { "schedule (s)": "right", "wall (s)": "right", "ms/step": "right", "eval pass (s)": "right", "GFLOP/s": "right", "other load (cores)": "right", runs: "right" },
-    }), "");
-    out.push("schedule = ms/step × 9,000 + eval pass × 20, the peer scripts' workload and their \"full-schedule estimate\". wall = the measured run: " +
-      "ours is `trainMlp`, which also evaluates before the first step and after the last (22 passes); a partial run's wall covers only its steps.", "");
+    out.push(
+      markdownTable(r.workloads.flatMap(workloadRows), {
+        columns: ["config", "implementation", "schedule (s)", "wall (s)", "ms/step", "eval pass (s)", "GFLOP/s", "peak RSS", "other load (cores)", "runs"],
+        align: {
+          "schedule (s)": "right",
+          "wall (s)": "right",
+          "ms/step": "right",
+          "eval pass (s)": "right",
+          "GFLOP/s": "right",
+          "other load (cores)": "right",
+          runs: "right",
+        },
+      }),
+      "",
+    );
+    out.push(
+      'schedule = ms/step × 9,000 + eval pass × 20, the peer scripts\' workload and their "full-schedule estimate". wall = the measured run: ' +
+        "ours is `trainMlp`, which also evaluates before the first step and after the last (22 passes); a partial run's wall covers only its steps.",
+      "",
+    );
     for (const [peer, why] of Object.entries(r.peersSkipped ?? {})) out.push(`${peer}: not run (${why}).`, "");
   }
   if (!r.quick) out.push("### Targets of the performance issue", "", markdownTable(targetRows(r), { columns: ["target", "measured", "met"] }), "");
   if (r.gemm.length > 0) {
     const rows = gemmRows(r);
-    const align = Object.fromEntries(Object.keys(rows[0] ?? {}).filter((c) => c !== "product").map((c) => [c, "right" as const]));
+    const align = Object.fromEntries(
+      Object.keys(rows[0] ?? {})
+        .filter((c) => c !== "product")
+        .map((c) => [c, "right" as const]),
+    );
     out.push("### Matrix products of one step (best of repeats)", "", markdownTable(rows, { align }), "");
   }
   out.push("### Other timings", "");
-  out.push(r.load.ok
-    ? `- Loading CIFAR-10 (${r.load.images.toLocaleString("en")} images from ${r.load.dir}): read, checked and hashed in ${f(r.load.upfrontSeconds, 2)} s, ` +
-      `decoded and standardized on first use: ${f(r.load.seconds, 2)} s in all (best of 2).`
-    : `- Loading CIFAR-10: not measured (${r.load.reason}).`);
-  out.push(r.report
-    ? `- Whole report ${r.report.file}: ${f(r.report.spanSeconds, 1)} s wall from its footer (Σ over ${r.report.notebooks} notebooks ${f(r.report.sumSeconds, 1)} s; cache state of that run unknown).`
-    : "- Whole DD2424 A3 report: not generated yet (no reports/dd2424-a3.md with a timing footer).");
+  out.push(
+    r.load.ok
+      ? `- Loading CIFAR-10 (${r.load.images.toLocaleString("en")} images from ${r.load.dir}): read, checked and hashed in ${f(r.load.upfrontSeconds, 2)} s, ` +
+          `decoded and standardized on first use: ${f(r.load.seconds, 2)} s in all (best of 2).`
+      : `- Loading CIFAR-10: not measured (${r.load.reason}).`,
+  );
+  out.push(
+    r.report
+      ? `- Whole report ${r.report.file}: ${f(r.report.spanSeconds, 1)} s wall from its footer (Σ over ${r.report.notebooks} notebooks ${f(r.report.sumSeconds, 1)} s; cache state of that run unknown).`
+      : "- Whole DD2424 A3 report: not generated yet (no reports/dd2424-a3.md with a timing footer).",
+  );
   for (const run of r.reportRuns ?? []) {
     const same = run.equalsCommitted;
-    out.push(`- Report ${run.name} generated into a scratch folder, ${run.jobs} notebooks at a time: cold (empty result cache, ${run.runsComputed} training runs) ` +
-      `${f(run.coldSeconds, 1)} s, warm ${f(run.warmSeconds, 1)} s; warm body ${run.warmEqualsCold ? "byte-identical to" : "**differs from**"} the cold one; ` +
-      (same ? `body ${same.body ? "byte-identical to" : "**differs from**"} the committed report, figures ${same.figures ? "identical" : `**differ**: ${same.differingFigures.join(", ")}`}.`
-        : "no committed report to compare with."));
+    out.push(
+      `- Report ${run.name} generated into a scratch folder, ${run.jobs} notebooks at a time: cold (empty result cache, ${run.runsComputed} training runs) ` +
+        `${f(run.coldSeconds, 1)} s, warm ${f(run.warmSeconds, 1)} s; warm body ${run.warmEqualsCold ? "byte-identical to" : "**differs from**"} the cold one; ` +
+        (same
+          ? `body ${same.body ? "byte-identical to" : "**differs from**"} the committed report, figures ${same.figures ? "identical" : `**differ**: ${same.differingFigures.join(", ")}`}.`
+          : "no committed report to compare with."),
+    );
   }
   out.push(`- This bench took ${f(r.benchSeconds, 1)} s.`, "");
   return out.join("\n");

@@ -50,8 +50,20 @@ export function a3Workload(config: A3BenchConfig, opts: A3WorkloadOptions = {}):
   const hidden = A3_BENCH_HIDDEN[config];
   if (!hidden) throw new RangeError(`a3Workload: unknown config "${config}" (expected ${Object.keys(A3_BENCH_HIDDEN).join(" or ")})`);
   const base = {
-    config, hidden, inputSize: 3072, classes: 10, nTrain: opts.nTrain ?? 45000, nValidation: opts.nValidation ?? 5000,
-    batchSize: 100, stepSize: 2250, cycles: 2, lambda: 0.005, etaMin: 1e-5, etaMax: 1e-1, bnAlpha: 0.9, evalsPerCycle: 10,
+    config,
+    hidden,
+    inputSize: 3072,
+    classes: 10,
+    nTrain: opts.nTrain ?? 45000,
+    nValidation: opts.nValidation ?? 5000,
+    batchSize: 100,
+    stepSize: 2250,
+    cycles: 2,
+    lambda: 0.005,
+    etaMin: 1e-5,
+    etaMax: 1e-1,
+    bnAlpha: 0.9,
+    evalsPerCycle: 10,
   };
   const full = 2 * base.stepSize * base.cycles;
   const steps = opts.steps ?? full;
@@ -91,8 +103,13 @@ export function matmulFlopsEval(sizes: readonly number[], n: number): number {
 /** The network of the workload. */
 export function workloadSpec(w: A3Workload): MlpSpec {
   return {
-    inputSize: w.inputSize, outputSize: w.classes, hidden: w.hidden, activation: { name: "relu" },
-    batchNorm: "before", init: { kind: "he" }, bnAlpha: w.bnAlpha,
+    inputSize: w.inputSize,
+    outputSize: w.classes,
+    hidden: w.hidden,
+    activation: { name: "relu" },
+    batchNorm: "before",
+    init: { kind: "he" },
+    bnAlpha: w.bnAlpha,
   };
 }
 
@@ -103,7 +120,10 @@ export function workloadSpec(w: A3Workload): MlpSpec {
  */
 export function workloadSettings(w: A3Workload): TrainSettings {
   return {
-    lambda: w.lambda, batchSize: w.batchSize, shuffle: true, momentum: 0,
+    lambda: w.lambda,
+    batchSize: w.batchSize,
+    shuffle: true,
+    momentum: 0,
     schedule: { kind: "cyclical", etaMin: w.etaMin, etaMax: w.etaMax, stepSize: w.steps / (2 * w.cycles), cycles: w.cycles },
     evaluation: { per: "cycle", times: w.evalsPerCycle },
   };

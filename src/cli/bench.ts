@@ -32,22 +32,35 @@ export function registerBenchCommand(program: Command): void {
     .option("--no-numpy", "skip the NumPy reference (../shared/bench/numpy_a3.py)")
     .option("--no-torch", "skip the PyTorch reference (../shared/bench/torch_a3.py)")
     .option("--wait-quiet", "before each run (ours and the peers') wait up to 5 min for other processes to go quiet")
-    .option("--report <names>", "also generate these reports (dd2424-a3, a comma list, or all) in a scratch folder, cold then warm, and time each (cold time and training runs per report and in all)")
+    .option(
+      "--report <names>",
+      "also generate these reports (dd2424-a3, a comma list, or all) in a scratch folder, cold then warm, and time each (cold time and training runs per report and in all)",
+    )
     .option("--report-jobs <n>", "notebooks at once for --report (default: the number of cores)", positiveInt)
-    .option("--queue <url>", "instead: sweep throughput on this job queue (\"local\": a private redis-server) with 1, 2, 3 worker processes vs local threads")
+    .option("--queue <url>", 'instead: sweep throughput on this job queue ("local": a private redis-server) with 1, 2, 3 worker processes vs local threads')
     .option("--queue-runs <n>", "runs per timed sweep with --queue (default 24)", positiveInt)
     .option("-o, --out <file>", "Markdown file for the table (build/bench-queue.md with --queue)", "build/bench.md")
     .action(async (opts, cmd: Command) => {
       if (opts.queue !== undefined) {
         return benchQueueCommand(opts.queue, opts.queueRuns, cmd.getOptionValueSource("out") === "default" ? "build/bench-queue.md" : opts.out);
       }
-      const threads = String(opts.threads).split(",").map((t): 1 | 2 => {
-        if (t !== "1" && t !== "2") throw new Error(`--threads: expected 1, 2 or 1,2, got "${opts.threads}"`);
-        return t === "1" ? 1 : 2;
-      });
+      const threads = String(opts.threads)
+        .split(",")
+        .map((t): 1 | 2 => {
+          if (t !== "1" && t !== "2") throw new Error(`--threads: expected 1, 2 or 1,2, got "${opts.threads}"`);
+          return t === "1" ? 1 : 2;
+        });
       const report = await runBench({
-        configs: opts.config, repeat: opts.repeat, steps: opts.steps, quick: opts.quick ?? false,
-        numpy: opts.numpy, torch: opts.torch, waitQuiet: opts.waitQuiet ?? false, threads, report: opts.report, reportJobs: opts.reportJobs,
+        configs: opts.config,
+        repeat: opts.repeat,
+        steps: opts.steps,
+        quick: opts.quick ?? false,
+        numpy: opts.numpy,
+        torch: opts.torch,
+        waitQuiet: opts.waitQuiet ?? false,
+        threads,
+        report: opts.report,
+        reportJobs: opts.reportJobs,
         log: (line) => process.stderr.write(`bench: ${line}\n`),
       });
       const markdown = formatBenchMarkdown(report);

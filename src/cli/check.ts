@@ -13,8 +13,10 @@ export const CHECK_CELL_TIMEOUT_MS = 300_000;
 export function registerCheckCommand(program: Command): void {
   program
     .command("check <notebook>")
-    .description("execute a (student) notebook, going on after failing cells, and print the score table of its self-checks; " +
-      "exit 0 when the run completed, whatever the score")
+    .description(
+      "execute a (student) notebook, going on after failing cells, and print the score table of its self-checks; " +
+        "exit 0 when the run completed, whatever the score",
+    )
     .option("-o, --out <path>", "also save the executed notebook here")
     .option("--json", "print the score as JSON instead of a table")
     .option("--cell-timeout <seconds>", "interrupt a cell after this long (it then counts as failed; default 300)", secondsOption, CHECK_CELL_TIMEOUT_MS)
@@ -22,7 +24,10 @@ export function registerCheckCommand(program: Command): void {
     .action(async (notebook: string, opts: { out?: string; json?: boolean; cellTimeout: number; startTimeout: number }) => {
       const name = notebookName(notebook);
       const { report, run } = await checkNotebookFile(notebook, {
-        out: opts.out, cellTimeoutMs: opts.cellTimeout, kernel: { startTimeoutMs: opts.startTimeout }, onEvent: stderrProgress(name),
+        out: opts.out,
+        cellTimeoutMs: opts.cellTimeout,
+        kernel: { startTimeoutMs: opts.startTimeout },
+        onEvent: stderrProgress(name),
       });
       process.stderr.write(`[${name}] checked in ${(run.durationMs / 1000).toFixed(1)} s${opts.out ? ` → ${opts.out}` : ""}\n`);
       process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatScore(report)}\n`);

@@ -59,8 +59,10 @@ function killOnSignals(): () => void {
 export function registerGradeCommand(program: Command): void {
   program
     .command("grade <submissions...>")
-    .description("grade student notebooks (files or folders) against the teacher's notebook: points and checks from the teacher's copy, " +
-      "the students' solution regions run in a sandbox (bubblewrap), the checks in the grader; writes a CSV + JSON gradebook and Markdown feedback")
+    .description(
+      "grade student notebooks (files or folders) against the teacher's notebook: points and checks from the teacher's copy, " +
+        "the students' solution regions run in a sandbox (bubblewrap), the checks in the grader; writes a CSV + JSON gradebook and Markdown feedback",
+    )
     .requiredOption("--teacher <notebook>", "the teacher notebook (with solutions and self-check metadata)")
     .option("--out <grades.csv>", "the CSV gradebook (the JSON one goes next to it)", "grades.csv")
     .option("--feedback <dir>", "write one Markdown feedback file per student here")
@@ -71,13 +73,23 @@ export function registerGradeCommand(program: Command): void {
     .option("--timeout <seconds>", "time limit of one submission, enforced by killing its processes (default 120)", secondsOption, 120_000)
     .option("--run-notebooks", "also run each whole notebook on a kernel in the sandbox, for notes on the cells that fail (never for the score)")
     .option("--cell-timeout <seconds>", "with --run-notebooks: interrupt a cell after this long (default 30)", secondsOption, 30_000)
-    .option("--notebook-timeout <seconds>", "with --run-notebooks: time limit of one notebook run, enforced by killing it (default 300)", secondsOption, 300_000)
+    .option(
+      "--notebook-timeout <seconds>",
+      "with --run-notebooks: time limit of one notebook run, enforced by killing it (default 300)",
+      secondsOption,
+      300_000,
+    )
     .action(async (submissions: string[], opts: GradeOptions) => {
       const started = Date.now();
       const restore = killOnSignals();
       try {
         const batch = await gradeBatch({
-          teacher: opts.teacher, submissions, jobs: opts.jobs, sandbox: opts.sandbox, callTimeoutMs: opts.callTimeout, submissionTimeoutMs: opts.timeout,
+          teacher: opts.teacher,
+          submissions,
+          jobs: opts.jobs,
+          sandbox: opts.sandbox,
+          callTimeoutMs: opts.callTimeout,
+          submissionTimeoutMs: opts.timeout,
           runNotebooks: opts.runNotebooks ? { cellTimeoutMs: opts.cellTimeout, timeoutMs: opts.notebookTimeout } : undefined,
           onGraded: (g) => process.stderr.write(`[grade] ${g.student}: ${g.total}/${g.max} (${g.status})\n`),
         });
@@ -86,15 +98,23 @@ export function registerGradeCommand(program: Command): void {
         if (opts.feedback !== undefined) {
           mkdirSync(opts.feedback, { recursive: true });
           const names = feedbackFileNames(batch.grades);
-          await Promise.all(batch.grades.map(async (g, k) => {
-            const markdown = feedbackMarkdown(g);
-            await writeFileAtomic(join(opts.feedback!, names[k]), markdown);
-            if (opts.feedbackHtml) await writeFileAtomic(join(opts.feedback!, names[k].replace(/\.md$/, ".html")), renderHtmlReport(markdown, new Map(), `Feedback: ${g.student}`));
-          }));
+          await Promise.all(
+            batch.grades.map(async (g, k) => {
+              const markdown = feedbackMarkdown(g);
+              await writeFileAtomic(join(opts.feedback!, names[k]), markdown);
+              if (opts.feedbackHtml)
+                await writeFileAtomic(
+                  join(opts.feedback!, names[k].replace(/\.md$/, ".html")),
+                  renderHtmlReport(markdown, new Map(), `Feedback: ${g.student}`),
+                );
+            }),
+          );
         }
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        process.stderr.write(`[grade] ${batch.grades.length} submissions graded in ${seconds} s${opts.sandbox ? "" : " WITHOUT a sandbox"} → ${opts.out}, ${jsonPathOf(opts.out)}` +
-          `${opts.feedback !== undefined ? `, ${opts.feedback}/` : ""}\n`);
+        process.stderr.write(
+          `[grade] ${batch.grades.length} submissions graded in ${seconds} s${opts.sandbox ? "" : " WITHOUT a sandbox"} → ${opts.out}, ${jsonPathOf(opts.out)}` +
+            `${opts.feedback !== undefined ? `, ${opts.feedback}/` : ""}\n`,
+        );
       } finally {
         restore();
       }

@@ -7,9 +7,11 @@ export function registerKernelCommand(program: Command): void {
   const kernel = program.command("kernel").description("the Jupyter kernel spec of this checkout's tslab");
   kernel
     .command("install")
-    .description("write <Jupyter data dir>/kernels/<name>/kernel.json (data dir: $JUPYTER_DATA_DIR, else ~/.local/share/jupyter) "
-      + "starting this node with this checkout's tslab, for JupyterLab, Jupyter Notebook and VS Code")
-    .option("--name <name>", "kernel name (the notebooks ask for \"tslab\")", "tslab")
+    .description(
+      "write <Jupyter data dir>/kernels/<name>/kernel.json (data dir: $JUPYTER_DATA_DIR, else ~/.local/share/jupyter) " +
+        "starting this node with this checkout's tslab, for JupyterLab, Jupyter Notebook and VS Code",
+    )
+    .option("--name <name>", 'kernel name (the notebooks ask for "tslab")', "tslab")
     .option("--print", "print the kernel spec and where it would go, write nothing")
     .action(async (opts: { name: string; print?: boolean }) => {
       const spec = tslabKernelSpec();

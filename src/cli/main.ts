@@ -20,13 +20,22 @@ import { packageVersion } from "../util/versions";
 import { applyProjectConfig } from "./project-config";
 
 /** Subcommand registrations, in help order (bench, student, check add themselves here). */
-const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerRunCommand, registerExportCommand, registerReportCommand, registerStudentCommand, registerCheckCommand, registerGradeCommand, registerBenchCommand, registerProbeCommand, registerWorkerCommand, registerKernelCommand];
+const COMMANDS: ReadonlyArray<(program: Command) => void> = [
+  registerRunCommand,
+  registerExportCommand,
+  registerReportCommand,
+  registerStudentCommand,
+  registerCheckCommand,
+  registerGradeCommand,
+  registerBenchCommand,
+  registerProbeCommand,
+  registerWorkerCommand,
+  registerKernelCommand,
+];
 
 /** The commander program with every subcommand. */
 export function buildProgram(): Command {
-  const program = new Command("nnbook")
-    .description("Run tslab notebooks and export Markdown reports of neural-network experiments")
-    .version(packageVersion());
+  const program = new Command("nnbook").description("Run tslab notebooks and export Markdown reports of neural-network experiments").version(packageVersion());
   for (const register of COMMANDS) register(program);
   addSweepQueueOption(program);
   return program;

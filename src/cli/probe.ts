@@ -17,12 +17,16 @@ export function registerProbeCommand(program: Command): void {
       const expected = PROBE_HASHES[ARITHMETIC_VERSION];
       const rows = probeKernels(availableKernels());
       const table = rows.map((r) => ({
-        kernel: r.kernel, "probe hash": r.hash, "matches the committed hash": r.hash === expected ? "yes" : "NO", ms: r.ms,
+        kernel: r.kernel,
+        "probe hash": r.hash,
+        "matches the committed hash": r.hash === expected ? "yes" : "NO",
+        ms: r.ms,
       }));
       process.stdout.write(`${markdownTable(table)}\n`);
       const distinct = new Set(rows.map((r) => r.hash));
-      process.stdout.write(`${rows.length} kernels, ${distinct.size} distinct hash${distinct.size === 1 ? "" : "es"}; ` +
-        `committed for ${codeVersion()}: ${expected}\n`);
+      process.stdout.write(
+        `${rows.length} kernels, ${distinct.size} distinct hash${distinct.size === 1 ? "" : "es"}; ` + `committed for ${codeVersion()}: ${expected}\n`,
+      );
       if (distinct.size !== 1 || !distinct.has(expected)) {
         throw new Error(`probe: the kernels do not all reproduce the committed hash ${expected} of ${codeVersion()}`);
       }

@@ -21,8 +21,7 @@ export function registerReportCommand(program: Command): void {
     .option("--executed-dir <dir>", "where executed notebooks go", join("build", "executed"))
     .option("--reports-dir <dir>", "Markdown folder", "reports")
     .option("--figures-dir <dir>", "figure folder", "figures")
-    .option("-j, --jobs <n>", "notebooks run at once (each runs its own sweeps; default: the number of cores)", parseJobs,
-      Math.max(1, availableParallelism()))
+    .option("-j, --jobs <n>", "notebooks run at once (each runs its own sweeps; default: the number of cores)", parseJobs, Math.max(1, availableParallelism()))
     .option("--html", "also write <reports-dir>/<report>.html: one self-contained page with live charts")
     .action(async (names: string[], opts) => {
       const dirs: ReportDirs = { manifest: opts.manifest, executedDir: opts.executedDir, reportsDir: opts.reportsDir, figuresDir: opts.figuresDir };

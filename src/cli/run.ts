@@ -16,7 +16,6 @@ export function collectParam(text: string, previous: Record<string, string> = {}
   return { ...previous, [key]: value };
 }
 
-
 /** Longest time limit a timer can hold (2³¹−1 ms, about 24.8 days), in whole seconds. */
 const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 
@@ -34,7 +33,12 @@ export function registerRunCommand(program: Command): void {
   program
     .command("run <notebook>")
     .description("execute a notebook top to bottom on a fresh tslab kernel and save the executed copy")
-    .option("-p, --param <key=value>", "override a parameter; the value must have the type of its default (number, integer, boolean, string, JSON array of numbers); repeatable", collectParam, {})
+    .option(
+      "-p, --param <key=value>",
+      "override a parameter; the value must have the type of its default (number, integer, boolean, string, JSON array of numbers); repeatable",
+      collectParam,
+      {},
+    )
     .option("-o, --out <path>", "where to write the executed notebook (default build/executed/<name>.ipynb)")
     .option("--cell-timeout <seconds>", "interrupt a cell that runs longer", secondsOption)
     .option("--start-timeout <seconds>", "time allowed for the kernel to start", secondsOption, 60_000)

@@ -26,7 +26,11 @@ export interface StudentCommandOptions {
  * Generates the student version of `teacherPath` at `outPath` (recording the teacher's path
  * relative to it). Returns a one-line summary, or with `check` whether the file is up to date.
  */
-export async function writeStudentNotebook(teacherPath: string, outPath: string, opts: StudentCommandOptions = {}): Promise<{ summary: string; upToDate: boolean }> {
+export async function writeStudentNotebook(
+  teacherPath: string,
+  outPath: string,
+  opts: StudentCommandOptions = {},
+): Promise<{ summary: string; upToDate: boolean }> {
   if (isStudentPath(teacherPath)) throw new Error(`${teacherPath} looks like a student notebook already (name ends in -student.ipynb)`);
   if (relative(teacherPath, outPath) === "") throw new Error(`${outPath}: refusing to overwrite the teacher notebook`);
   const teacher = await readNotebook(teacherPath);
@@ -34,7 +38,8 @@ export async function writeStudentNotebook(teacherPath: string, outPath: string,
   const source = relative(dirname(outPath), teacherPath).split(sep).join("/");
   const student = makeStudentNotebook(teacher, { source });
   const text = serializeNotebook(student);
-  const counts = `${summary.regions.length} regions, ${summary.solutionCells.length} solution cells, ` +
+  const counts =
+    `${summary.regions.length} regions, ${summary.solutionCells.length} solution cells, ` +
     `${summary.answerCells.length} answer cells, ${summary.selfChecks.length} self-checks`;
   if (opts.check) {
     const existing = await readFile(outPath, "utf8").catch(() => null);
@@ -49,8 +54,9 @@ export async function writeStudentNotebook(teacherPath: string, outPath: string,
 export function registerStudentCommand(program: Command): void {
   program
     .command("student <teacher...>")
-    .description("write the student version of teacher notebooks (solutions stubbed, answer cells and outputs removed); " +
-      "inputs named *-student.ipynb are skipped")
+    .description(
+      "write the student version of teacher notebooks (solutions stubbed, answer cells and outputs removed); " + "inputs named *-student.ipynb are skipped",
+    )
     .option("-o, --out <path>", "output path (one notebook only; default <folder>/<name>-student.ipynb next to the teacher's)")
     .option("--check", "write nothing; exit 1 unless every student version exists and is up to date")
     .action(async (teachers: string[], opts: { out?: string; check?: boolean }) => {

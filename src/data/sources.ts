@@ -19,7 +19,10 @@ export interface DownloadOptions {
  * (comma-separated), else `defaults`.
  */
 export function fetchOptions(opts: DownloadOptions, envVar: string, defaults: readonly string[]): FetchOptions {
-  const fromEnv = process.env[envVar]?.split(",").map((s) => s.trim()).filter(Boolean);
+  const fromEnv = process.env[envVar]
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const given = typeof opts.baseUrl === "string" ? [opts.baseUrl] : opts.baseUrl;
   const urls = given?.length ? given : fromEnv?.length ? fromEnv : defaults;
   return {

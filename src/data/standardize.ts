@@ -19,9 +19,7 @@ export function groupSizeOf(mode: StandardizeMode, d: number, channels: number):
  * Group statistics from per-dimension sums Σx and Σx² over n samples (d values each), with the
  * values multiplied by `scale` (1/255 turns byte sums into [0, 1] statistics).
  */
-export function statsFromSums(
-  sum: Float64Array, sumSq: Float64Array, n: number, mode: StandardizeMode, channels: number, scale = 1,
-): Standardization {
+export function statsFromSums(sum: Float64Array, sumSq: Float64Array, n: number, mode: StandardizeMode, channels: number, scale = 1): Standardization {
   const d = sum.length;
   const groupSize = groupSizeOf(mode, d, channels);
   if (mode === "none") {
@@ -110,7 +108,11 @@ function byteTables(stats: Standardization): Float64Array {
  * v · (1 / (255·std)) − mean / std, equal up to rounding (a few ulp) and faster.
  */
 export function standardizeBytes(
-  train: Selection, others: readonly Selection[], d: number, mode: StandardizeMode, channels: number,
+  train: Selection,
+  others: readonly Selection[],
+  d: number,
+  mode: StandardizeMode,
+  channels: number,
 ): { X: Matrix[]; stats: Standardization } {
   const sums = mode === "none" ? { sum: new Float64Array(d), sumSq: new Float64Array(d) } : byteSums(train, d);
   const stats = statsFromSums(sums.sum, sums.sumSq, selectionSize(train), mode, channels, 1 / 255);

@@ -65,11 +65,14 @@ function summarizeGroup(results: readonly RunResult[]): SeedGroup {
     finished: done.length,
     diverged: results.filter((r) => r.status === "diverged").length,
     failed: results.filter((r) => r.status === "failed").length,
-    final: finals.length === 0 ? undefined : {
-      train: aggregateSplit(finals.map((f) => f.train)),
-      validation: aggregateSplit(finals.map((f) => f.validation)),
-      test: aggregateSplit(finals.map((f) => f.test)),
-    },
+    final:
+      finals.length === 0
+        ? undefined
+        : {
+            train: aggregateSplit(finals.map((f) => f.train)),
+            validation: aggregateSplit(finals.map((f) => f.validation)),
+            test: aggregateSplit(finals.map((f) => f.test)),
+          },
   };
 }
 

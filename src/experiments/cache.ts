@@ -11,9 +11,7 @@ const MAGIC = "nnbook-result-cache v1";
 
 /** What a cache lookup found. A corrupt entry (truncated, edited, wrong key) is never returned. */
 export type CacheLookup =
-  | { readonly status: "hit"; readonly result: RunResult }
-  | { readonly status: "missing" }
-  | { readonly status: "corrupt"; readonly reason: string };
+  { readonly status: "hit"; readonly result: RunResult } | { readonly status: "missing" } | { readonly status: "corrupt"; readonly reason: string };
 
 /**
  * The on-disk result cache: one file `<dir>/<key>.json` per run, `key` = `cacheKey(config, data

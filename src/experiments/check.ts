@@ -28,10 +28,13 @@ export function checkKeys(obj: Record<string, unknown>, allowed: readonly string
 export function checkNumber(value: unknown, path: string, rule: NumberRule = {}): number {
   const bounds = describeRule(rule);
   const ok =
-    typeof value === "number" && Number.isFinite(value) &&
+    typeof value === "number" &&
+    Number.isFinite(value) &&
     (!rule.integer || Number.isInteger(value)) &&
-    (rule.min === undefined || value >= rule.min) && (rule.above === undefined || value > rule.above) &&
-    (rule.max === undefined || value <= rule.max) && (rule.below === undefined || value < rule.below);
+    (rule.min === undefined || value >= rule.min) &&
+    (rule.above === undefined || value > rule.above) &&
+    (rule.max === undefined || value <= rule.max) &&
+    (rule.below === undefined || value < rule.below);
   if (!ok) throw new ConfigError(path, `expected ${bounds}, got ${show(value)}`);
   return value as number;
 }

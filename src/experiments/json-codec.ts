@@ -4,9 +4,7 @@
  * result cache, where a diverged run's last cost is NaN or ∞.
  */
 export function encodeJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === "number" && !Number.isFinite(v) ? { $nonFinite: String(v) } : v,
-  );
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? { $nonFinite: String(v) } : v));
 }
 
 /** Inverse of `encodeJson`. */

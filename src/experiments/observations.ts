@@ -34,9 +34,7 @@ export function accuracyPercent(group: SeedGroup, split: SplitName = "test"): Me
 
 /** The final accuracies (in %) on `split` of the finished runs of `group`, one per seed. */
 export function seedAccuracies(group: SeedGroup, split: SplitName = "test"): number[] {
-  return group.results
-    .filter((r) => (r.status === "completed" || r.status === "stoppedEarly") && r.final)
-    .map((r) => 100 * r.final![split].accuracy);
+  return group.results.filter((r) => (r.status === "completed" || r.status === "stoppedEarly") && r.final).map((r) => 100 * r.final![split].accuracy);
 }
 
 /** Compares the accuracies of `a` (reference) and `b` on `split`; undefined if either has no finished run. */
@@ -117,7 +115,8 @@ export function describeLevel(label: string, group: SeedGroup, K: number, margin
   const m = accuracyPercent(group, split);
   if (!m) return `${notFinished(label, group)}.`;
   const chance = 100 / K;
-  const where = Math.abs(m.mean - chance) <= margin ? `at chance level (${chance.toFixed(0)} %)` : m.mean > chance ? "above chance level" : "below chance level";
+  const where =
+    Math.abs(m.mean - chance) <= margin ? `at chance level (${chance.toFixed(0)} %)` : m.mean > chance ? "above chance level" : "below chance level";
   return `${label}: ${formatPercent(m)} ${split === "train" ? "training" : split} accuracy (${m.n} seed${m.n === 1 ? "" : "s"}), ${where}.`;
 }
 

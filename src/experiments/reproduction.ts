@@ -40,8 +40,8 @@ function difference(ours: MeanStd, p: PublishedValue, quantity: PublishedEntry["
 export function reproductionRows(entries: readonly ReproductionEntry[]): Record<string, string>[] {
   return entries.map((e) => {
     const q = e.published.quantity;
-    const ours = e.ours === undefined ? "— (no finished run)"
-      : q === "lambda" ? `λ = ${formatValue(e.ours.mean, q)}` : `${formatPercent(e.ours)} (n = ${e.ours.n})`;
+    const ours =
+      e.ours === undefined ? "— (no finished run)" : q === "lambda" ? `λ = ${formatValue(e.ours.mean, q)}` : `${formatPercent(e.ours)} (n = ${e.ours.n})`;
     const label = (p: PublishedValue): string => SOURCE_TEXT[p.source];
     const published = e.published.values.map((p) => `${formatValue(p.value, q)} (${label(p)})`).join(", ");
     const diffs = e.ours === undefined ? "—" : e.published.values.map((p) => `${difference(e.ours!, p, q)} (${label(p)})`).join(", ");

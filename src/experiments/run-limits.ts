@@ -37,8 +37,11 @@ export function checkParameterMemory(c: ExperimentConfig, d: number, K: number, 
   const bytes = count * BYTES_PER_PARAMETER;
   if (bytes <= MAX_PARAMETER_BYTES) return;
   const field = c.hidden.length > 0 ? `${path}.hidden[${worst}]` : `${path}.hidden`;
-  throw new ConfigError(field, `width ${fmt(c.hidden[worst] ?? 0)}: the network ${sizes.map(fmt).join("-")} has ${fmt(count)} parameters, ` +
-    `${gb(bytes)} while training (${BYTES_PER_PARAMETER} bytes each: weights, gradients, momentum, best copy), over the ${gb(MAX_PARAMETER_BYTES)} limit`);
+  throw new ConfigError(
+    field,
+    `width ${fmt(c.hidden[worst] ?? 0)}: the network ${sizes.map(fmt).join("-")} has ${fmt(count)} parameters, ` +
+      `${gb(bytes)} while training (${BYTES_PER_PARAMETER} bytes each: weights, gradients, momentum, best copy), over the ${gb(MAX_PARAMETER_BYTES)} limit`,
+  );
 }
 
 /**
@@ -63,8 +66,7 @@ export function checkRunLength(c: ExperimentConfig, n: number, path = "config"):
     how = `epochs ${fmt(c.epochs ?? 0)} · ${fmt(perEpoch)} steps per epoch`;
   }
   if (steps <= MAX_STEPS) return;
-  const years = steps * 1e-3 / (365 * 86_400);
-  const time = years >= 1 ? `${years.toPrecision(2)} years` : `${(steps * 1e-3 / 86_400).toPrecision(2)} days`;
-  throw new ConfigError(field, `the run would take ${fmt(steps)} update steps (${how}), over the limit of ${fmt(MAX_STEPS)} ` +
-    `(${time} at 1 ms per step)`);
+  const years = (steps * 1e-3) / (365 * 86_400);
+  const time = years >= 1 ? `${years.toPrecision(2)} years` : `${((steps * 1e-3) / 86_400).toPrecision(2)} days`;
+  throw new ConfigError(field, `the run would take ${fmt(steps)} update steps (${how}), over the limit of ${fmt(MAX_STEPS)} ` + `(${time} at 1 ms per step)`);
 }

@@ -43,8 +43,13 @@ function lookup(config: ExperimentConfig, data: ExperimentData, opts: CacheOptio
 }
 
 /** Runs the configs one after the other in this thread, yielding to the event loop in between. */
-async function runSerially(configs: readonly ExperimentConfig[], pending: readonly number[], data: ExperimentData,
-  finish: (i: number, r: RunResult) => void, running: (n: number) => void): Promise<void> {
+async function runSerially(
+  configs: readonly ExperimentConfig[],
+  pending: readonly number[],
+  data: ExperimentData,
+  finish: (i: number, r: RunResult) => void,
+  running: (n: number) => void,
+): Promise<void> {
   for (const i of pending) {
     running(1);
     await new Promise((r) => setImmediate(r));
@@ -76,8 +81,12 @@ export async function runSweep(configs: readonly ExperimentConfig[], data: Exper
   const results: (RunResult | undefined)[] = configs.map((c) => lookup(c, data, cacheOpts));
   const pending = results.flatMap((r, i) => (r === undefined ? [i] : []));
   let cached = results.filter((r) => r?.fromCache).length;
-  const progress: SweepProgress = typeof opts.progress === "object" ? opts.progress
-    : (opts.progress ?? process.stderr.isTTY) ? progressBar(configs.length, configs.length - pending.length, cached) : silentProgress;
+  const progress: SweepProgress =
+    typeof opts.progress === "object"
+      ? opts.progress
+      : (opts.progress ?? process.stderr.isTTY)
+        ? progressBar(configs.length, configs.length - pending.length, cached)
+        : silentProgress;
   results.forEach((r, i) => r && opts.onResult?.(i, r));
   let done = configs.length - pending.length;
   let inFlight = 0;

@@ -10,9 +10,17 @@ import { validateConfig } from "./validate-config";
 /** The network an experiment config describes, for data of input dimension d and K classes. */
 export function mlpSpecOf(config: ExperimentConfig, inputSize: number, outputSize: number): MlpSpec {
   return {
-    inputSize, outputSize, hidden: config.hidden, activation: config.activation, batchNorm: config.batchNorm,
-    init: config.init, dropout: config.dropout,
-    ...(config.dropoutScaling !== undefined ? { dropoutScaling: config.dropoutScaling } : {}), bnAlpha: config.bnAlpha, bnEps: config.bnEps, biases: config.biases,
+    inputSize,
+    outputSize,
+    hidden: config.hidden,
+    activation: config.activation,
+    batchNorm: config.batchNorm,
+    init: config.init,
+    dropout: config.dropout,
+    ...(config.dropoutScaling !== undefined ? { dropoutScaling: config.dropoutScaling } : {}),
+    bnAlpha: config.bnAlpha,
+    bnEps: config.bnEps,
+    biases: config.biases,
   };
 }
 
@@ -20,8 +28,10 @@ export function mlpSpecOf(config: ExperimentConfig, inputSize: number, outputSiz
 function checkTrainSize(config: ExperimentConfig, data: ExperimentData): void {
   const want = config.data.options?.trainSize;
   if (want !== undefined && want !== data.train.X.cols) {
-    throw new RangeError(`config.data.options.trainSize = ${JSON.stringify(want)}, but the data's training split has ${data.train.X.cols} samples `
-      + "(cut it with firstTrainImages)");
+    throw new RangeError(
+      `config.data.options.trainSize = ${JSON.stringify(want)}, but the data's training split has ${data.train.X.cols} samples ` +
+        "(cut it with firstTrainImages)",
+    );
   }
 }
 
@@ -71,7 +81,12 @@ export function run(config: ExperimentConfig, data: ExperimentData): RunResult {
 export function failedResult(config: ExperimentConfig, data: ExperimentData, err: unknown): RunResult {
   const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   return {
-    config, status: "failed", message, steps: 0, epochs: 0, history: [],
+    config,
+    status: "failed",
+    message,
+    steps: 0,
+    epochs: 0,
+    history: [],
     timing: { totalMs: 0, trainMs: 0, evalMs: 0, msPerStep: 0 },
     data: { fingerprint: data.fingerprint, provenance: data.provenance },
     codeVersion: codeVersion(),

@@ -16,7 +16,10 @@ export interface SeedGroupOptions extends Omit<SweepOptions, "progress"> {
  * Configs must differ in more than their seed (equal configs would merge into one group).
  */
 export async function runSeedGroups(
-  configs: readonly ExperimentConfig[], seeds: readonly number[], data: ExperimentData, opts: SeedGroupOptions = {},
+  configs: readonly ExperimentConfig[],
+  seeds: readonly number[],
+  data: ExperimentData,
+  opts: SeedGroupOptions = {},
 ): Promise<SeedGroup[]> {
   if (seeds.length === 0) throw new RangeError("runSeedGroups: no seeds");
   const all = withSeeds(configs, seeds);

@@ -13,7 +13,9 @@ export interface SeedTableOptions {
 }
 
 const SPLIT_HEADERS: Readonly<Record<SplitName, string>> = {
-  train: "Training acc.", validation: "Validation acc.", test: "Test acc.",
+  train: "Training acc.",
+  validation: "Validation acc.",
+  test: "Test acc.",
 };
 
 /** "3 of 3" or "2 of 3 (1 diverged)". */

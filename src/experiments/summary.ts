@@ -13,13 +13,16 @@ function num(x: number): string {
 /** "cyclical, η_min = 1e-5, η_max = 0.1, n_s = 5 epochs, 2 cycles" etc. */
 export function describeSchedule(s: ScheduleSpec): string {
   switch (s.kind) {
-    case "constant": return `constant, η = ${num(s.eta)}`;
+    case "constant":
+      return `constant, η = ${num(s.eta)}`;
     case "cyclical": {
       const ns = typeof s.stepSize === "number" ? `${s.stepSize} steps` : `${num(s.stepSize.epochs)} epochs`;
       return `cyclical, η_min = ${num(s.etaMin)}, η_max = ${num(s.etaMax)}, n_s = ${ns}, ${s.cycles} cycle${s.cycles === 1 ? "" : "s"}`;
     }
-    case "stepDecay": return `step decay, η₀ = ${num(s.eta0)} × ${num(s.factor)} every ${s.everyEpochs} epochs`;
-    case "exponentialDecay": return `exponential decay, η₀ = ${num(s.eta0)} × ${num(s.gamma)}^epoch`;
+    case "stepDecay":
+      return `step decay, η₀ = ${num(s.eta0)} × ${num(s.factor)} every ${s.everyEpochs} epochs`;
+    case "exponentialDecay":
+      return `exponential decay, η₀ = ${num(s.eta0)} × ${num(s.gamma)}^epoch`;
   }
 }
 
@@ -43,8 +46,7 @@ export function describeConfig(c: ExperimentConfig, parameterCount?: number): st
     `- Hidden layers: ${c.hidden.length ? c.hidden.join(", ") : "none"} (${layers}-layer network` +
       `${parameterCount !== undefined ? `, ${parameterCount.toLocaleString("en-US")} parameters` : ""})`,
     `- Activation: ${act}; batch normalization: ${BN_TEXT[c.batchNorm]}; initialization: ${describeInit(c)}`,
-    `- λ = ${num(c.lambda)}; batch size ${c.batchSize}; momentum μ = ${num(c.momentum ?? 0)}` +
-      `${c.epochs !== undefined ? `; ${c.epochs} epochs` : ""}`,
+    `- λ = ${num(c.lambda)}; batch size ${c.batchSize}; momentum μ = ${num(c.momentum ?? 0)}` + `${c.epochs !== undefined ? `; ${c.epochs} epochs` : ""}`,
     `- Learning rate: ${describeSchedule(c.schedule)}`,
     `- Shuffling every epoch: ${c.shuffle ? "yes" : "no"}; dropout: ${c.dropout ? `p = ${num(c.dropout)}` : "none"}; ` +
       `input noise: ${describeNoise(c)}` +
@@ -76,8 +78,10 @@ export function formatSummary(result: RunResult): string {
   if (result.status !== "completed") lines.push(`- Status: ${result.status}${result.message ? ` (${result.message})` : ""}`);
   lines.push(
     "",
-    ...splitLines("Training data", u?.train, f?.train), "",
-    ...splitLines("Validation data", u?.validation, f?.validation), "",
+    ...splitLines("Training data", u?.train, f?.train),
+    "",
+    ...splitLines("Validation data", u?.validation, f?.validation),
+    "",
     ...splitLines("Test data", u?.test, f?.test),
   );
   return lines.join("\n");

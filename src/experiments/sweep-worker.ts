@@ -17,9 +17,7 @@ export interface WorkerJob {
 }
 
 /** Worker → main: ready (after loading), or the result of job `index`. */
-export type WorkerReply =
-  | { readonly type: "ready"; readonly kernel: string }
-  | { readonly type: "result"; readonly index: number; readonly result: RunResult };
+export type WorkerReply = { readonly type: "ready"; readonly kernel: string } | { readonly type: "result"; readonly index: number; readonly result: RunResult };
 
 if (parentPort) {
   const port = parentPort;

@@ -59,9 +59,12 @@ export function lambdaSweep(base: ExperimentConfig, lambdas: readonly number[]):
 export function withEta(config: ExperimentConfig, eta: number): ExperimentConfig {
   const s = config.schedule;
   switch (s.kind) {
-    case "constant": return { ...config, schedule: { ...s, eta } };
-    case "cyclical": return { ...config, schedule: { ...s, etaMax: eta } };
-    default: return { ...config, schedule: { ...s, eta0: eta } };
+    case "constant":
+      return { ...config, schedule: { ...s, eta } };
+    case "cyclical":
+      return { ...config, schedule: { ...s, etaMax: eta } };
+    default:
+      return { ...config, schedule: { ...s, eta0: eta } };
   }
 }
 

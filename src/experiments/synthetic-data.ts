@@ -53,7 +53,7 @@ export function gaussianBlobs(opts: BlobOptions): ExperimentData {
     test: blobSplit(opts.test, means, opts, createRng(`${opts.seed}/blob-test`)),
     K,
     fingerprint: `synthetic:${sha256Hex(key)}`,
-    provenance: `synthetic Gaussian blobs (d = ${d}, K = ${K}, separation ${sep}, seed ${opts.seed}; ` +
-      `${opts.train}/${opts.validation}/${opts.test} samples)`,
+    provenance:
+      `synthetic Gaussian blobs (d = ${d}, K = ${K}, separation ${sep}, seed ${opts.seed}; ` + `${opts.train}/${opts.validation}/${opts.test} samples)`,
   };
 }

@@ -33,8 +33,12 @@ function sampleStd(values: readonly number[]): number {
 /** Welch's two-sample t-test of equal means (two-sided); undefined if n < 2 or both sides are constant. */
 export function welchTest(a: readonly number[], b: readonly number[]): TTestResult | undefined {
   if (a.length < 2 || b.length < 2 || (sampleStd(a) === 0 && sampleStd(b) === 0)) return undefined;
-  const r = ttest2([...a], [...b], { variance: "unequal", alternative: "two-sided" }) as unknown as
-    { method: string; statistic: number; df: number; pValue: number };
+  const r = ttest2([...a], [...b], { variance: "unequal", alternative: "two-sided" }) as unknown as {
+    method: string;
+    statistic: number;
+    df: number;
+    pValue: number;
+  };
   return { method: "Welch", statistic: r.statistic, df: r.df, pValue: r.pValue };
 }
 

@@ -17,7 +17,9 @@ export function firstTrainImages(data: ExperimentData, n: number): ExperimentDat
   if (n === total) return data;
   const train = { X: columnsView(data.train.X, 0, n), y: data.train.y.subarray(0, n) };
   return {
-    ...data, train, fingerprint: `${data.fingerprint}/train-first-${n}`,
+    ...data,
+    train,
+    fingerprint: `${data.fingerprint}/train-first-${n}`,
     provenance: `${data.provenance}; training on its first ${n} training images`,
   };
 }

@@ -24,15 +24,21 @@ export interface VariantGroup extends SeedGroup {
 
 /** Runs every variant once per seed (`runSeedGroups`) → one labelled group per variant, in order. */
 export async function runVariants(
-  variants: readonly Variant[], seeds: readonly number[], data: ExperimentData, opts: SeedGroupOptions = {},
+  variants: readonly Variant[],
+  seeds: readonly number[],
+  data: ExperimentData,
+  opts: SeedGroupOptions = {},
 ): Promise<VariantGroup[]> {
-  const groups = await runSeedGroups(variants.map((v) => v.config), seeds, data, opts);
+  const groups = await runSeedGroups(
+    variants.map((v) => v.config),
+    seeds,
+    data,
+    opts,
+  );
   return groups.map((g, i) => ({ ...g, id: variants[i].id, label: variants[i].label }));
 }
 
 /** The first seed's history of each group, labelled, from epoch `fromEpoch` on (for `compareCurves`). */
-export function firstSeedCurves(
-  groups: readonly VariantGroup[], fromEpoch = 0,
-): { label: string; history: HistoryRow[] }[] {
+export function firstSeedCurves(groups: readonly VariantGroup[], fromEpoch = 0): { label: string; history: HistoryRow[] }[] {
   return groups.map((g) => ({ label: g.label, history: g.results[0].history.filter((r) => r.epoch >= fromEpoch) }));
 }

@@ -17,8 +17,7 @@ export function startWorker(data: ExperimentData): PoolWorker {
   if (!__filename.endsWith(".ts")) return new Worker(path.join(__dirname, "sweep-worker.js"), { workerData });
   const project = path.resolve(__dirname, "..", "..", "tsconfig.json");
   const file = path.join(__dirname, "sweep-worker.ts");
-  const boot = `require("ts-node").register({ transpileOnly: true, project: ${JSON.stringify(project)} });\n` +
-    `require(${JSON.stringify(file)});`;
+  const boot = `require("ts-node").register({ transpileOnly: true, project: ${JSON.stringify(project)} });\n` + `require(${JSON.stringify(file)});`;
   return new Worker(boot, { eval: true, workerData });
 }
 
@@ -52,9 +51,12 @@ class Pool {
   private settled = false;
 
   constructor(
-    private readonly configs: readonly ExperimentConfig[], private readonly pending: readonly number[],
-    private readonly data: ExperimentData, private readonly hooks: PoolHooks,
-    private readonly resolve: () => void, private readonly reject: (err: Error) => void,
+    private readonly configs: readonly ExperimentConfig[],
+    private readonly pending: readonly number[],
+    private readonly data: ExperimentData,
+    private readonly hooks: PoolHooks,
+    private readonly resolve: () => void,
+    private readonly reject: (err: Error) => void,
     private readonly startOne: (data: ExperimentData) => PoolWorker,
   ) {}
 
@@ -136,7 +138,11 @@ class Pool {
  * worker (default: a sweep-worker thread).
  */
 export function runOnPool(
-  configs: readonly ExperimentConfig[], pending: readonly number[], data: ExperimentData, size: number, hooks: PoolHooks,
+  configs: readonly ExperimentConfig[],
+  pending: readonly number[],
+  data: ExperimentData,
+  size: number,
+  hooks: PoolHooks,
   start: (data: ExperimentData) => PoolWorker = startWorker,
 ): Promise<void> {
   return new Promise((resolve, reject) => new Pool(configs, pending, data, hooks, resolve, reject, start).start(size));

@@ -67,13 +67,15 @@ function kinkInputs(cache: MlpCache): Matrix[] {
  * layer l on, fed with layer l's input from the unperturbed pass (the same numbers, less work).
  * Kinks: see `GradCheckRow.kinkCrossings`.
  */
-export function gradientCheck(
-  params: MlpParams, stats: MlpStats, X: Matrix, y: Int32Array, lambda: number, opts: GradCheckOptions = {},
-): GradCheckRow[] {
+export function gradientCheck(params: MlpParams, stats: MlpStats, X: Matrix, y: Int32Array, lambda: number, opts: GradCheckOptions = {}): GradCheckRow[] {
   const h = opts.h ?? DEFAULT_GRADCHECK_STEP;
   const floor = opts.floor ?? DEFAULT_GRADCHECK_FLOOR;
   const tolerance = opts.tolerance ?? DEFAULT_GRADCHECK_TOLERANCE;
-  for (const [name, v] of [["h", h], ["floor", floor], ["tolerance", tolerance]] as const) {
+  for (const [name, v] of [
+    ["h", h],
+    ["floor", floor],
+    ["tolerance", tolerance],
+  ] as const) {
     if (!(v > 0 && Number.isFinite(v))) throw new RangeError(`gradientCheck: ${name} must be a positive number, got ${v}`);
   }
   const dropoutRng = (l: number): Rng | undefined => dropoutRngFrom(params, X.cols, l, opts.dropoutSeed);
@@ -93,11 +95,16 @@ export function gradientCheck(
       return crossEntropyLoss(f.P, y);
     };
     const { numeric, skip, kinkCrossings } = opts.numericalGradient
-      ? userNumericalEntry(entry, h, lambda, loss, tracker, opts.numericalGradient) : numericalEntry(entry, h, lambda, loss, tracker);
+      ? userNumericalEntry(entry, h, lambda, loss, tracker, opts.numericalGradient)
+      : numericalEntry(entry, h, lambda, loss, tracker);
     const { maxRelativeError, maxAbsoluteError } = compareGradients(analytic[i].value, numeric, floor, skip);
     return {
-      layer: l, param: entry.name, shape: [entry.value.rows, entry.value.cols] as const,
-      maxRelativeError, maxAbsoluteError, kinkCrossings,
+      layer: l,
+      param: entry.name,
+      shape: [entry.value.rows, entry.value.cols] as const,
+      maxRelativeError,
+      maxAbsoluteError,
+      kinkCrossings,
       pass: maxRelativeError < tolerance && kinkCrossings < entry.value.data.length,
     };
   });
@@ -110,7 +117,11 @@ export function gradientCheck(
  * evaluations `tracker.crossed` was set (a kink crossing) are marked in `skip`.
  */
 function numericalEntry(
-  entry: ParamEntry, h: number, lambda: number, loss: () => number, tracker: { crossed: boolean },
+  entry: ParamEntry,
+  h: number,
+  lambda: number,
+  loss: () => number,
+  tracker: { crossed: boolean },
 ): { numeric: Matrix; skip: Uint8Array; kinkCrossings: number } {
   const { value } = entry;
   const ownSq = (): number => (entry.name === "W" && lambda > 0 ? l2Penalty([value], 1) : 0);
@@ -129,14 +140,14 @@ function numericalEntry(
 }
 
 /** Layers l… of the network as a network of their own, sharing the parameter matrices. */
-function suffixNet(
-  params: MlpParams, stats: MlpStats, l: number,
-): { net: MlpParams; netStats: MlpStats; statsOut: MlpStats; workspace: MlpWorkspace } {
+function suffixNet(params: MlpParams, stats: MlpStats, l: number): { net: MlpParams; netStats: MlpStats; statsOut: MlpStats; workspace: MlpWorkspace } {
   const { spec } = params;
   const sub: MlpSpec = { ...spec, inputSize: layerSizes(spec)[l], hidden: spec.hidden.slice(l) };
   const netStats = stats.slice(l);
   return {
-    net: { spec: sub, layers: params.layers.slice(l) }, netStats, workspace: createWorkspace(sub, 1),
+    net: { spec: sub, layers: params.layers.slice(l) },
+    netStats,
+    workspace: createWorkspace(sub, 1),
     statsOut: netStats.map((s) => ({ muAv: zeros(s.muAv.rows, 1), vAv: zeros(s.vAv.rows, 1) })),
   };
 }

@@ -20,7 +20,10 @@ export function gradRelativeError(a: number, n: number, floor = DEFAULT_GRADCHEC
  * entries not marked in `skip` (NaN counts as the largest error).
  */
 export function compareGradients(
-  analytic: Matrix, numeric: Matrix, floor = DEFAULT_GRADCHECK_FLOOR, skip?: Uint8Array,
+  analytic: Matrix,
+  numeric: Matrix,
+  floor = DEFAULT_GRADCHECK_FLOOR,
+  skip?: Uint8Array,
 ): { maxRelativeError: number; maxAbsoluteError: number } {
   assertShape(numeric, analytic.rows, analytic.cols, "compareGradients: numeric");
   let maxRelativeError = 0;

@@ -15,7 +15,12 @@ export interface GradCheckTableRow {
 
 /** The header of `gradCheckTableCells`. */
 export const GRADCHECK_TABLE_HEADER: readonly string[] = [
-  "Layer #", "Number of nodes", "Relative error W", "Relative error b", "Relative error gamma", "Relative error beta",
+  "Layer #",
+  "Number of nodes",
+  "Relative error W",
+  "Relative error b",
+  "Relative error gamma",
+  "Relative error beta",
 ];
 
 /** Groups `gradientCheck` rows by layer: "Layer # | Number of nodes | Relative error W | b | gamma | beta". */
@@ -32,10 +37,7 @@ export function gradCheckTable(rows: readonly GradCheckRow[]): GradCheckTableRow
 /** The table as strings (errors as e.g. "3.1e-9", "–" where absent), header first. */
 export function gradCheckTableCells(rows: readonly GradCheckRow[], digits = 2): string[][] {
   const fmt = (x?: number): string => (x === undefined ? "–" : x.toExponential(digits - 1));
-  return [
-    [...GRADCHECK_TABLE_HEADER],
-    ...gradCheckTable(rows).map((r) => [String(r.layer), String(r.nodes), fmt(r.W), fmt(r.b), fmt(r.gamma), fmt(r.beta)]),
-  ];
+  return [[...GRADCHECK_TABLE_HEADER], ...gradCheckTable(rows).map((r) => [String(r.layer), String(r.nodes), fmt(r.W), fmt(r.b), fmt(r.gamma), fmt(r.beta)])];
 }
 
 /**
@@ -48,9 +50,12 @@ export function gradCheckReportRows(rows: readonly GradCheckRow[], tolerance: nu
   return gradCheckTable(rows).map((r) => {
     const own = rows.filter((g) => g.layer + 1 === r.layer);
     return {
-      "Layer #": String(r.layer), "Number of nodes": String(r.nodes),
-      "Relative error W": fmt(r.W), "Relative error b": fmt(r.b),
-      "Relative error γ": fmt(r.gamma), "Relative error β": fmt(r.beta),
+      "Layer #": String(r.layer),
+      "Number of nodes": String(r.nodes),
+      "Relative error W": fmt(r.W),
+      "Relative error b": fmt(r.b),
+      "Relative error γ": fmt(r.gamma),
+      "Relative error β": fmt(r.beta),
       Expected: `< ${tolerance.toExponential()}`,
       "Kink entries skipped": String(own.reduce((s, g) => s + g.kinkCrossings, 0)),
       Pass: own.every((g) => g.pass) ? "yes" : "NO",

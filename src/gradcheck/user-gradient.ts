@@ -16,7 +16,12 @@ export type NumericalGradientFn = (f: () => number, value: Matrix, h: number) =>
  * unperturbed copy) made `tracker.crossed` true is marked in `skip`.
  */
 export function userNumericalEntry(
-  entry: ParamEntry, h: number, lambda: number, loss: () => number, tracker: { crossed: boolean }, gradient: NumericalGradientFn,
+  entry: ParamEntry,
+  h: number,
+  lambda: number,
+  loss: () => number,
+  tracker: { crossed: boolean },
+  gradient: NumericalGradientFn,
 ): { numeric: Matrix; skip: Uint8Array; kinkCrossings: number } {
   const { value } = entry;
   const base = Float64Array.from(value.data);
@@ -30,7 +35,9 @@ export function userNumericalEntry(
   const numeric = gradient(cost, value, h);
   if (numeric?.rows !== value.rows || numeric.cols !== value.cols || numeric.data?.length !== value.data.length) {
     const got = numeric ? `${numeric.rows} × ${numeric.cols}` : String(numeric);
-    throw new RangeError(`gradientCheck: the numericalGradient option returned ${got} for ${entry.name} of layer ${entry.layer + 1}, expected ${value.rows} × ${value.cols}`);
+    throw new RangeError(
+      `gradientCheck: the numericalGradient option returned ${got} for ${entry.name} of layer ${entry.layer + 1}, expected ${value.rows} × ${value.cols}`,
+    );
   }
   return { numeric, skip, kinkCrossings: skip.reduce((a, s) => a + s, 0) };
 }

@@ -4,4 +4,13 @@ export { KernelClient, KernelError, type ExecuteOutcome, type KernelStartOptions
 export { killAllKernels } from "./kernel-process";
 export { injectParameters, parseParamAssignment, parseParameterTexts, splitParamAssignment, type Injection } from "./parameters";
 export { checkParameterValue, describeKind, parameterKind, parseParameterText, type ParameterKind } from "./parameter-kinds";
-export { CellExecutionError, notebookName, runNotebook, runNotebookFile, type CellFailure, type RunEvent, type RunOptions, type NotebookRunResult } from "./runner";
+export {
+  CellExecutionError,
+  notebookName,
+  runNotebook,
+  runNotebookFile,
+  type CellFailure,
+  type RunEvent,
+  type RunOptions,
+  type NotebookRunResult,
+} from "./runner";

@@ -173,7 +173,10 @@ export class KernelClient {
       const message = createMessage("kernel_info_request", {}, this.session);
       let sawIopub = false;
       this.listeners.set(message.header.msg_id, () => (sawIopub = true));
-      const reply = this.request(this.shell, message).then((m) => m, () => null);
+      const reply = this.request(this.shell, message).then(
+        (m) => m,
+        () => null,
+      );
       const answer = await within(reply, Math.min(500, Math.max(1, deadline - Date.now())), null);
       this.replies.delete(message.header.msg_id);
       for (let i = 0; answer !== null && i < 20 && !sawIopub; i++) await sleep(50);
@@ -227,7 +230,9 @@ export class KernelClient {
       const reply = await this.request(this.shell, message).catch((error: Error) => {
         if (!killed) throw error;
         const limit = `${(timeoutMs ?? 0) / 1000} s`;
-        throw new KernelError(`the cell ran past its ${limit} limit, did not stop on interrupt (SIGINT) within ${INTERRUPT_GRACE_MS / 1000} s, and the kernel was killed`);
+        throw new KernelError(
+          `the cell ran past its ${limit} limit, did not stop on interrupt (SIGINT) within ${INTERRUPT_GRACE_MS / 1000} s, and the kernel was killed`,
+        );
       });
       await within(idle, 5000, undefined);
       const status = reply.content.status as ExecuteOutcome["status"];
@@ -248,7 +253,11 @@ export class KernelClient {
     if (this.closed) return;
     if (graceful && this.failure === null && this.process.exitStatus() === null) {
       const request = createMessage("shutdown_request", { restart: false }, this.session);
-      await within(this.request(this.control, request).catch(() => undefined), 2000, undefined);
+      await within(
+        this.request(this.control, request).catch(() => undefined),
+        2000,
+        undefined,
+      );
     }
     this.closed = true;
     await this.process.stop(graceful ? 3000 : 0);

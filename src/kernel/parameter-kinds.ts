@@ -18,14 +18,25 @@ export type ParameterKind =
 
 const ANY: ParameterKind = { kind: "any" };
 const SIMPLE: Readonly<Record<string, "number" | "boolean" | "string" | "number[]" | "number[][]" | "string[]">> = {
-  number: "number", boolean: "boolean", string: "string", "number[]": "number[]", "Array<number>": "number[]",
-  "readonly number[]": "number[]", "number[][]": "number[][]", "Array<number[]>": "number[][]",
-  "string[]": "string[]", "Array<string>": "string[]", "readonly string[]": "string[]",
+  number: "number",
+  boolean: "boolean",
+  string: "string",
+  "number[]": "number[]",
+  "Array<number>": "number[]",
+  "readonly number[]": "number[]",
+  "number[][]": "number[][]",
+  "Array<number[]>": "number[][]",
+  "string[]": "string[]",
+  "Array<string>": "string[]",
+  "readonly string[]": "string[]",
 };
 
 /** The kind of a type annotation such as `number`, `number | null`, `"he" | "xavier"`. */
 function kindOfAnnotation(type: string): ParameterKind {
-  const parts = type.split("|").map((p) => p.trim()).filter((p) => p !== "");
+  const parts = type
+    .split("|")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
   const nullable = parts.includes("null");
   const rest = parts.filter((p) => p !== "null");
   if (rest.length > 0 && rest.every((p) => /^"[^"\\]*"$|^'[^'\\]*'$/.test(p))) return { kind: "literal", values: rest.map((p) => p.slice(1, -1)), nullable };
@@ -42,7 +53,8 @@ function kindOfDefault(value: unknown): ParameterKind {
   if (typeof value === "boolean") return { kind: "boolean", nullable };
   if (typeof value === "string") return { kind: "string", nullable };
   if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "number")) return { kind: "number[]", nullable };
-  if (Array.isArray(value) && value.length > 0 && value.every((v) => Array.isArray(v) && v.every((x) => typeof x === "number"))) return { kind: "number[][]", nullable };
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => Array.isArray(v) && v.every((x) => typeof x === "number")))
+    return { kind: "number[][]", nullable };
   if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string")) return { kind: "string[]", nullable };
   return ANY;
 }
@@ -61,8 +73,12 @@ export function parameterKind(decl: ParameterDeclaration): ParameterKind {
 export function describeKind(k: ParameterKind): string {
   if (k.kind === "any") return "a JSON value";
   const words = {
-    number: "a finite number", integer: "an integer", boolean: "true or false", string: "a string",
-    "number[]": "an array of finite numbers (JSON, e.g. [50, 30])", "number[][]": "an array of arrays of finite numbers (JSON, e.g. [[50], [50, 30]])",
+    number: "a finite number",
+    integer: "an integer",
+    boolean: "true or false",
+    string: "a string",
+    "number[]": "an array of finite numbers (JSON, e.g. [50, 30])",
+    "number[][]": "an array of arrays of finite numbers (JSON, e.g. [[50], [50, 30]])",
     "string[]": 'an array of strings (JSON, e.g. ["a", "b"])',
     literal: k.kind === "literal" ? `one of ${k.values.map((v) => JSON.stringify(v)).join(", ")}` : "",
   }[k.kind];
@@ -97,21 +113,29 @@ export function hasKind(value: unknown, k: ParameterKind): boolean {
   if (k.kind === "any") return nonFinite(value) === undefined;
   if (value === null) return k.nullable;
   switch (k.kind) {
-    case "number": return finiteNumber(value);
-    case "integer": return finiteNumber(value) && Number.isSafeInteger(value);
-    case "boolean": return typeof value === "boolean";
-    case "string": return typeof value === "string";
-    case "literal": return typeof value === "string" && k.values.includes(value);
-    case "number[]": return Array.isArray(value) && value.every(finiteNumber);
-    case "number[][]": return Array.isArray(value) && value.every((row) => Array.isArray(row) && row.every(finiteNumber));
-    case "string[]": return Array.isArray(value) && value.every((v) => typeof v === "string");
+    case "number":
+      return finiteNumber(value);
+    case "integer":
+      return finiteNumber(value) && Number.isSafeInteger(value);
+    case "boolean":
+      return typeof value === "boolean";
+    case "string":
+      return typeof value === "string";
+    case "literal":
+      return typeof value === "string" && k.values.includes(value);
+    case "number[]":
+      return Array.isArray(value) && value.every(finiteNumber);
+    case "number[][]":
+      return Array.isArray(value) && value.every((row) => Array.isArray(row) && row.every(finiteNumber));
+    case "string[]":
+      return Array.isArray(value) && value.every((v) => typeof v === "string");
   }
 }
 
 /** Throws `parameter <name> expects <kind> (its default is <default>), got <value>` unless `value` has kind `k`. */
 export function checkParameterValue(name: string, value: unknown, k: ParameterKind, initializer?: string): void {
   if (hasKind(value, k)) return;
-  const shown = typeof value === "number" ? String(value) : JSON.stringify(value) ?? String(value);
+  const shown = typeof value === "number" ? String(value) : (JSON.stringify(value) ?? String(value));
   const where = k.kind === "any" ? ` (non-finite number at ${name}${nonFinite(value) ?? ""})` : "";
   const dflt = initializer === undefined ? "" : ` (its default is ${initializer})`;
   throw new Error(`parameter ${name} expects ${k.kind === "any" ? "finite numbers only" : describeKind(k)}${dflt}, got ${shown}${where}`);

@@ -51,7 +51,10 @@ export interface NotebookRunResult {
 /** Thrown by {@link runNotebookFile} when a cell fails (after the executed notebook is written). */
 export class CellExecutionError extends Error {
   override name = "CellExecutionError";
-  constructor(readonly failure: CellFailure, readonly outputPath?: string) {
+  constructor(
+    readonly failure: CellFailure,
+    readonly outputPath?: string,
+  ) {
     const first = failure.errorText.split("\n").find((line) => line.trim() !== "") ?? "(no error text)";
     super(`cell ${failure.cellNumber} (In [${failure.executionCount ?? " "}]) failed: ${first}\n${failure.errorText}`);
   }
@@ -102,7 +105,9 @@ async function runCell(
     }
   } catch (error) {
     if (!(error instanceof KernelError)) throw error;
-    return kernelDied(cell, cellNumber, error, () => options.onEvent?.({ kind: "cell-end", cellNumber, step, steps, status: KERNEL_DIED, ms: Date.now() - t0.getTime() }));
+    return kernelDied(cell, cellNumber, error, () =>
+      options.onEvent?.({ kind: "cell-end", cellNumber, step, steps, status: KERNEL_DIED, ms: Date.now() - t0.getTime() }),
+    );
   }
   const t1 = new Date();
   cell.execution_count = outcome.executionCount;

@@ -53,9 +53,7 @@ export function signParts(key: string, parts: readonly (string | Buffer)[]): str
 
 /** Encodes `message` into ZeroMQ frames (no routing identities: a Dealer socket adds none). */
 export function encodeMessage(key: string, message: JupyterMessage): Buffer[] {
-  const parts = [message.header, message.parent_header, message.metadata, message.content].map((part) =>
-    Buffer.from(JSON.stringify(part), "utf8"),
-  );
+  const parts = [message.header, message.parent_header, message.metadata, message.content].map((part) => Buffer.from(JSON.stringify(part), "utf8"));
   return [DELIMITER, Buffer.from(signParts(key, parts), "ascii"), ...parts];
 }
 

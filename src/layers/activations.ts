@@ -35,43 +35,73 @@ const IMPROVED_B = 2 / 3;
  */
 const ACTIVATIONS: { readonly [N in ActivationName]: ActivationImpl } = {
   relu: {
-    defaultAlpha: 0, kinked: true,
-    forward(_a, S, H, start, end) { for (let k = start; k < end; k++) H[k] = Math.max(S[k], 0); },
-    backward(_a, S, _H, dOut, dS, start, end) { for (let k = start; k < end; k++) dS[k] = S[k] > 0 ? dOut[k] : 0; },
+    defaultAlpha: 0,
+    kinked: true,
+    forward(_a, S, H, start, end) {
+      for (let k = start; k < end; k++) H[k] = Math.max(S[k], 0);
+    },
+    backward(_a, S, _H, dOut, dS, start, end) {
+      for (let k = start; k < end; k++) dS[k] = S[k] > 0 ? dOut[k] : 0;
+    },
   },
   leakyRelu: {
-    defaultAlpha: 0.01, kinked: true,
-    forward(alpha, S, H, start, end) { for (let k = start; k < end; k++) { const s = S[k]; H[k] = s > 0 ? s : alpha * s; } },
+    defaultAlpha: 0.01,
+    kinked: true,
+    forward(alpha, S, H, start, end) {
+      for (let k = start; k < end; k++) {
+        const s = S[k];
+        H[k] = s > 0 ? s : alpha * s;
+      }
+    },
     backward(alpha, S, _H, dOut, dS, start, end) {
       for (let k = start; k < end; k++) dS[k] = S[k] > 0 ? dOut[k] : alpha * dOut[k];
     },
   },
   elu: {
-    defaultAlpha: 1, kinked: true,
+    defaultAlpha: 1,
+    kinked: true,
     forward(alpha, S, H, start, end) {
-      for (let k = start; k < end; k++) { const s = S[k]; H[k] = s > 0 ? s : alpha * Math.expm1(s); }
+      for (let k = start; k < end; k++) {
+        const s = S[k];
+        H[k] = s > 0 ? s : alpha * Math.expm1(s);
+      }
     },
     backward(alpha, S, H, dOut, dS, start, end) {
       for (let k = start; k < end; k++) dS[k] = S[k] > 0 ? dOut[k] : (H[k] + alpha) * dOut[k];
     },
   },
   sigmoid: {
-    defaultAlpha: 0, kinked: false,
-    forward(_a, S, H, start, end) { for (let k = start; k < end; k++) H[k] = 1 / (1 + Math.exp(-S[k])); },
+    defaultAlpha: 0,
+    kinked: false,
+    forward(_a, S, H, start, end) {
+      for (let k = start; k < end; k++) H[k] = 1 / (1 + Math.exp(-S[k]));
+    },
     backward(_a, _S, H, dOut, dS, start, end) {
-      for (let k = start; k < end; k++) { const h = H[k]; dS[k] = h * (1 - h) * dOut[k]; }
+      for (let k = start; k < end; k++) {
+        const h = H[k];
+        dS[k] = h * (1 - h) * dOut[k];
+      }
     },
   },
   tanh: {
-    defaultAlpha: 0, kinked: false,
-    forward(_a, S, H, start, end) { for (let k = start; k < end; k++) H[k] = Math.tanh(S[k]); },
+    defaultAlpha: 0,
+    kinked: false,
+    forward(_a, S, H, start, end) {
+      for (let k = start; k < end; k++) H[k] = Math.tanh(S[k]);
+    },
     backward(_a, _S, H, dOut, dS, start, end) {
-      for (let k = start; k < end; k++) { const h = H[k]; dS[k] = (1 - h * h) * dOut[k]; }
+      for (let k = start; k < end; k++) {
+        const h = H[k];
+        dS[k] = (1 - h * h) * dOut[k];
+      }
     },
   },
   improvedSigmoid: {
-    defaultAlpha: 0, kinked: false,
-    forward(_a, S, H, start, end) { for (let k = start; k < end; k++) H[k] = IMPROVED_A * Math.tanh(IMPROVED_B * S[k]); },
+    defaultAlpha: 0,
+    kinked: false,
+    forward(_a, S, H, start, end) {
+      for (let k = start; k < end; k++) H[k] = IMPROVED_A * Math.tanh(IMPROVED_B * S[k]);
+    },
     backward(_a, _S, H, dOut, dS, start, end) {
       for (let k = start; k < end; k++) {
         const t = H[k] / IMPROVED_A;
@@ -80,9 +110,14 @@ const ACTIVATIONS: { readonly [N in ActivationName]: ActivationImpl } = {
     },
   },
   linear: {
-    defaultAlpha: 0, kinked: false,
-    forward(_a, S, H, start, end) { if (H !== S) H.set(S.subarray(start, end), start); },
-    backward(_a, _S, _H, dOut, dS, start, end) { if (dS !== dOut) dS.set(dOut.subarray(start, end), start); },
+    defaultAlpha: 0,
+    kinked: false,
+    forward(_a, S, H, start, end) {
+      if (H !== S) H.set(S.subarray(start, end), start);
+    },
+    backward(_a, _S, _H, dOut, dS, start, end) {
+      if (dS !== dOut) dS.set(dOut.subarray(start, end), start);
+    },
   },
 };
 
@@ -103,9 +138,7 @@ export function validateActivation(spec: ActivationSpec, what: string): void {
 }
 
 /** H[k] = f(S[k]) for k in [start, end) (flat column-major indices); H may be S itself. */
-export function activateRange(
-  name: ActivationName, alpha: number, S: Float64Array, H: Float64Array, start: number, end: number,
-): void {
+export function activateRange(name: ActivationName, alpha: number, S: Float64Array, H: Float64Array, start: number, end: number): void {
   ACTIVATIONS[name].forward(alpha, S, H, start, end);
 }
 
@@ -114,8 +147,14 @@ export function activateRange(
  * ELU) or the output H (sigmoid family); dS may be dOut itself.
  */
 export function activationGradRange(
-  name: ActivationName, alpha: number, S: Float64Array, H: Float64Array,
-  dOut: Float64Array, dS: Float64Array, start: number, end: number,
+  name: ActivationName,
+  alpha: number,
+  S: Float64Array,
+  H: Float64Array,
+  dOut: Float64Array,
+  dS: Float64Array,
+  start: number,
+  end: number,
 ): void {
   ACTIVATIONS[name].backward(alpha, S, H, dOut, dS, start, end);
 }
@@ -124,9 +163,7 @@ export function activationGradRange(
  * H = f(S) element-wise. S: m × n → out: m × n (written into `out` if given; may be S itself,
  * but then the cache's S is overwritten, which breaks the backward pass of the ReLU family).
  */
-export function activationForward(
-  S: Matrix, spec: ActivationSpec, out?: Matrix,
-): { readonly out: Matrix; readonly cache: ActivationCache } {
+export function activationForward(S: Matrix, spec: ActivationSpec, out?: Matrix): { readonly out: Matrix; readonly cache: ActivationCache } {
   validateActivation(spec, "activationForward");
   const H = out ?? zeros(S.rows, S.cols);
   assertShape(H, S.rows, S.cols, "activationForward: out");

@@ -1,10 +1,15 @@
 import { Matrix, zeros, assertShape } from "../tensor";
+import { ActivationCache, ActivationSpec, activateRange, activationAlpha, activationGradRange, validateActivation } from "./activations";
 import {
-  ActivationCache, ActivationSpec, activateRange, activationAlpha, activationGradRange, validateActivation,
-} from "./activations";
-import {
-  BatchnormCache, BatchnormGradBuffers, BatchnormGrads, BatchnormOptions, BnStats,
-  bnSums, applyBnBackward, batchnormCache, normalizeRows,
+  BatchnormCache,
+  BatchnormGradBuffers,
+  BatchnormGrads,
+  BatchnormOptions,
+  BnStats,
+  bnSums,
+  applyBnBackward,
+  batchnormCache,
+  normalizeRows,
 } from "./batchnorm";
 import { BatchnormPrepared, prepareBatchnorm } from "./batchnorm-stats";
 
@@ -31,7 +36,11 @@ export interface BatchnormActivationResult {
  * S: m × n, gamma, beta: m × 1 → out: m × n (into `opts.out` if given).
  */
 export function batchnormActivationForward(
-  S: Matrix, gamma: Matrix, beta: Matrix, spec: ActivationSpec, opts: BatchnormActivationOptions,
+  S: Matrix,
+  gamma: Matrix,
+  beta: Matrix,
+  spec: ActivationSpec,
+  opts: BatchnormActivationOptions,
 ): BatchnormActivationResult {
   validateActivation(spec, "batchnormActivationForward");
   const prep = prepareBatchnorm(S, gamma, beta, opts);
@@ -63,9 +72,7 @@ export function batchnormActivationForward(
  * buffer). Bit-identical to `activationBackward` then `batchnormBackward`.
  * dOut: m × n → dS: m × n, dGamma, dBeta: m × 1 (into `out`'s buffers if given).
  */
-export function batchnormActivationBackward(
-  dOut: Matrix, bn: BatchnormCache, activation: ActivationCache, out: BatchnormGradBuffers = {},
-): BatchnormGrads {
+export function batchnormActivationBackward(dOut: Matrix, bn: BatchnormCache, activation: ActivationCache, out: BatchnormGradBuffers = {}): BatchnormGrads {
   const m = bn.S.rows;
   const n = bn.S.cols;
   assertShape(dOut, m, n, "batchnormActivationBackward: dOut");
@@ -88,8 +95,15 @@ export function batchnormActivationBackward(
 
 /** `normalizeRows` and H = max(out, 0) (as `activateRange` computes ReLU) in one row loop. */
 function normalizeRowsRelu(
-  S: Float64Array, SHat: Float64Array, out: Float64Array, H: Float64Array, prep: BatchnormPrepared,
-  gamma: Float64Array, beta: Float64Array, m: number, n: number,
+  S: Float64Array,
+  SHat: Float64Array,
+  out: Float64Array,
+  H: Float64Array,
+  prep: BatchnormPrepared,
+  gamma: Float64Array,
+  beta: Float64Array,
+  m: number,
+  n: number,
 ): void {
   const end = m * n;
   for (let i = 0; i < m; i++) {
@@ -109,8 +123,14 @@ function normalizeRowsRelu(
 
 /** dS = ReLU′(A) ⊙ dOut (as `activationGradRange` computes it) and `bnSums` of dS, in one row loop. */
 function reluGradSums(
-  A: Float64Array, dOut: Float64Array, dS: Float64Array, SHat: Float64Array, m: number, n: number,
-  dGamma: Float64Array, dBeta: Float64Array,
+  A: Float64Array,
+  dOut: Float64Array,
+  dS: Float64Array,
+  SHat: Float64Array,
+  m: number,
+  n: number,
+  dGamma: Float64Array,
+  dBeta: Float64Array,
 ): void {
   const end = m * n;
   for (let i = 0; i < m; i++) {

@@ -35,7 +35,11 @@ export function batchnormBackwardStaged(dOut: Matrix, cache: BatchnormCache): Ba
   // invStd = (v + ε)^(−1/2)
   const dv = withColumn(dInvStd, v, (g, vi) => g * -0.5 * Math.pow(vi + eps, -1.5));
   // v = (1/n)·Σ_j D²
-  const dDtotal = zipWith(dD, withColumn(D, dv, (d, g) => (2 / n) * d * g), (a, b) => a + b);
+  const dDtotal = zipWith(
+    dD,
+    withColumn(D, dv, (d, g) => (2 / n) * d * g),
+    (a, b) => a + b,
+  );
   // D = S − μ and μ = (1/n)·Σ_j S
   const dMu = rowSums(dDtotal, -1);
   const dS = withColumn(dDtotal, dMu, (g, gm) => g + gm / n);

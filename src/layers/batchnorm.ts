@@ -107,8 +107,14 @@ export function batchnormForward(S: Matrix, gamma: Matrix, beta: Matrix, opts: B
 
 /** SHat = (S − μ)·invStd and out = γ·SHat + β, S: m × n (flat column-major arrays). */
 export function normalizeRows(
-  S: Float64Array, SHat: Float64Array, out: Float64Array, prep: BatchnormPrepared,
-  gamma: Float64Array, beta: Float64Array, m: number, n: number,
+  S: Float64Array,
+  SHat: Float64Array,
+  out: Float64Array,
+  prep: BatchnormPrepared,
+  gamma: Float64Array,
+  beta: Float64Array,
+  m: number,
+  n: number,
 ): void {
   const end = m * n;
   for (let i = 0; i < m; i++) {
@@ -130,9 +136,7 @@ export function batchnormCache(mode: BnMode, S: Matrix, SHat: Matrix, gamma: Mat
 }
 
 /** dBeta_i = Σ_j g_ij and dGamma_i = Σ_j g_ij·SHat_ij (g, SHat: m × n). */
-export function bnSums(
-  g: Float64Array, SHat: Float64Array, m: number, n: number, dGamma: Float64Array, dBeta: Float64Array,
-): void {
+export function bnSums(g: Float64Array, SHat: Float64Array, m: number, n: number, dGamma: Float64Array, dBeta: Float64Array): void {
   const end = m * n;
   for (let i = 0; i < m; i++) {
     let sumBeta = 0;
@@ -153,9 +157,7 @@ export function bnSums(
  * (G1 − mean(G1) − D ⊙ (G2 ⊙ D)·1/n with G1 = γg·σ1, G2 = γg·σ2) rewritten with SHat = D·σ1.
  * Eval mode: dS = γ ⊙ invStd ⊙ g. dS may be g itself.
  */
-export function applyBnBackward(
-  g: Float64Array, cache: BatchnormCache, dGamma: Float64Array, dBeta: Float64Array, dS: Float64Array,
-): void {
+export function applyBnBackward(g: Float64Array, cache: BatchnormCache, dGamma: Float64Array, dBeta: Float64Array, dS: Float64Array): void {
   const m = cache.S.rows;
   const end = m * cache.S.cols;
   const invN = 1 / cache.S.cols;

@@ -27,7 +27,12 @@ export type { DropoutScaling };
  * → out: m × n (into `out` if given; may be X itself); the mask goes into `maskOut` if given.
  */
 export function dropoutForward(
-  X: Matrix, p: number, rng: Rng, out?: Matrix, maskOut?: Matrix, scaling: DropoutScaling = "inverted",
+  X: Matrix,
+  p: number,
+  rng: Rng,
+  out?: Matrix,
+  maskOut?: Matrix,
+  scaling: DropoutScaling = "inverted",
 ): { readonly out: Matrix; readonly cache: DropoutCache } {
   validateDropProbability(p, "dropoutForward");
   const Y = out ?? zeros(X.rows, X.cols);

@@ -34,8 +34,14 @@ export type AffineStep = (l: number, G: Matrix, layer: MlpLayerCache, bn: BnGrad
  * to `affineStep`, whose dX becomes the next layer's G.
  */
 export function walkBackward(
-  caller: string, params: MlpParams, cache: MlpCache, y: Int32Array, lambda: number,
-  r: ResolvedImpls, ws: MlpWorkspace | undefined, affineStep: AffineStep,
+  caller: string,
+  params: MlpParams,
+  cache: MlpCache,
+  y: Int32Array,
+  lambda: number,
+  r: ResolvedImpls,
+  ws: MlpWorkspace | undefined,
+  affineStep: AffineStep,
 ): void {
   checkLambda(lambda, caller);
   checkParams(params, caller);
@@ -66,9 +72,7 @@ export function walkBackward(
  * params; y: n labels in 0 … K−1. The first layer's dX is never computed. With a workspace the
  * returned matrices live in it (overwritten by the next backward pass).
  */
-export function mlpBackward(
-  params: MlpParams, cache: MlpCache, y: Int32Array, lambda: number, opts: MlpBackwardOptions = {},
-): MlpGrads {
+export function mlpBackward(params: MlpParams, cache: MlpCache, y: Int32Array, lambda: number, opts: MlpBackwardOptions = {}): MlpGrads {
   const r = resolveImpls(opts.impl);
   const ws = opts.workspace;
   const grads: LayerGrads[] = new Array(params.layers.length);
@@ -102,7 +106,12 @@ function addWeightDecay(dW: Matrix, W: Matrix, lambda: number): void {
  * Internal (shared with `mlpSgdStep`), not re-exported.
  */
 export function hiddenBackward(
-  r: ResolvedImpls, ws: MlpWorkspace | undefined, l: number, c: MlpLayerCache, dHin: Matrix, bnAfter: boolean,
+  r: ResolvedImpls,
+  ws: MlpWorkspace | undefined,
+  l: number,
+  c: MlpLayerCache,
+  dHin: Matrix,
+  bnAfter: boolean,
 ): { dS: Matrix; dGamma?: Matrix; dBeta?: Matrix } {
   const { impls } = r;
   const { rows: m, cols: n } = dHin;

@@ -55,6 +55,10 @@ export function checkInput(params: MlpParams, X: Matrix | ColumnSelection, what:
 export function checkFiniteInput(S1: Matrix, X: Matrix | ColumnSelection, what: string): void {
   const d = S1.data;
   let bad = false;
-  for (let k = 0; k < d.length; k++) if (d[k] - d[k] !== 0) { bad = true; break; }
+  for (let k = 0; k < d.length; k++)
+    if (d[k] - d[k] !== 0) {
+      bad = true;
+      break;
+    }
   if (bad) assertFinite(toMatrix(X), `${what}: input X`);
 }

@@ -13,5 +13,13 @@ export interface CostParts {
 /** Loss and cost J = loss + λ·Σ_l ‖W_l‖² for probabilities P: K × n and labels y (n). */
 export function mlpCost(params: MlpParams, P: Matrix, y: Int32Array, lambda: number): CostParts {
   const loss = crossEntropyLoss(P, y);
-  return { loss, cost: loss + l2Penalty(params.layers.map((p) => p.W), lambda) };
+  return {
+    loss,
+    cost:
+      loss +
+      l2Penalty(
+        params.layers.map((p) => p.W),
+        lambda,
+      ),
+  };
 }

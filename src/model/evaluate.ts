@@ -26,9 +26,7 @@ export interface Evaluation {
  * Evaluates the network in eval mode (BN uses the moving averages, no dropout) on X: d × n with
  * labels y (n), in column chunks that reuse the same buffers. cost = loss + λ·Σ‖W‖².
  */
-export function evaluateMlp(
-  params: MlpParams, stats: MlpStats, X: Matrix, y: Int32Array, lambda: number, opts: EvaluateOptions = {},
-): Evaluation {
+export function evaluateMlp(params: MlpParams, stats: MlpStats, X: Matrix, y: Int32Array, lambda: number, opts: EvaluateOptions = {}): Evaluation {
   checkLambda(lambda, "evaluateMlp");
   const n = X.cols;
   if (n === 0) throw new RangeError(`evaluateMlp: X (${shapeOf(X)}) has no samples`);
@@ -53,7 +51,16 @@ export function evaluateMlp(
     }
   }
   const loss = lossSum / n;
-  return { loss, cost: loss + l2Penalty(params.layers.map((p) => p.W), lambda), accuracy: correct / n };
+  return {
+    loss,
+    cost:
+      loss +
+      l2Penalty(
+        params.layers.map((p) => p.W),
+        lambda,
+      ),
+    accuracy: correct / n,
+  };
 }
 
 /** The eval-mode forward pass of one chunk of columns, then each column's class probabilities. */
@@ -67,9 +74,7 @@ interface ChunkForward {
  * With the library's layers, `inferScores` and `softmaxColumn` (bit-identical to `mlpForward` in
  * eval mode, without its caches and extra passes); with a teaching override (`impl`), `mlpForward`.
  */
-function chunkForward(
-  params: MlpParams, stats: MlpStats, X: Matrix, impl: Partial<LayerImpls> | undefined, chunk: number,
-): ChunkForward {
+function chunkForward(params: MlpParams, stats: MlpStats, X: Matrix, impl: Partial<LayerImpls> | undefined, chunk: number): ChunkForward {
   const K = params.spec.outputSize;
   if (impl) {
     const workspace = createWorkspace(params.spec, chunk);

@@ -75,7 +75,7 @@ export function mlpForward(params: MlpParams, X: Matrix | ColumnSelection, opts:
   checkInput(params, X, "mlpForward");
   checkStats(params, opts.stats, "mlpForward");
   if (opts.statsOut) checkStats(params, opts.statsOut, "mlpForward: statsOut");
-  const dropout = opts.mode === "train" ? params.spec.dropout ?? 0 : 0;
+  const dropout = opts.mode === "train" ? (params.spec.dropout ?? 0) : 0;
   if (dropout > 0 && !opts.rng) {
     throw new RangeError(`mlpForward: spec.dropout = ${dropout} needs opts.rng in train mode`);
   }
@@ -102,11 +102,17 @@ export function mlpForward(params: MlpParams, X: Matrix | ColumnSelection, opts:
 function bnOptions(ctx: Ctx, l: number, m: number, n: number, out?: Matrix): BatchnormOptions {
   const { spec } = ctx.params;
   return {
-    mode: ctx.opts.mode, stats: ctx.opts.stats[l], alpha: spec.bnAlpha, eps: spec.bnEps, out,
+    mode: ctx.opts.mode,
+    stats: ctx.opts.stats[l],
+    alpha: spec.bnAlpha,
+    eps: spec.bnEps,
+    out,
     nextStatsOut: ctx.opts.statsOut?.[l],
     buffers: ctx.ws && {
-      SHat: ctx.ws.matrix(l, Buf.SHat, m, n), mu: ctx.ws.matrix(l, Buf.mu, m, 1),
-      v: ctx.ws.matrix(l, Buf.v, m, 1), invStd: ctx.ws.matrix(l, Buf.invStd, m, 1),
+      SHat: ctx.ws.matrix(l, Buf.SHat, m, n),
+      mu: ctx.ws.matrix(l, Buf.mu, m, 1),
+      v: ctx.ws.matrix(l, Buf.v, m, 1),
+      invStd: ctx.ws.matrix(l, Buf.invStd, m, 1),
     },
   };
 }
@@ -126,7 +132,8 @@ function bnAndActivation(ctx: Ctx, l: number, S: Matrix, buf: (role: number) => 
   const { rows: m, cols: n } = S;
   if (spec.batchNorm === "before" && ctx.r.fuseForward) {
     const r = batchnormActivationForward(S, p.gamma!, p.beta!, spec.activation, {
-      ...bnOptions(ctx, l, m, n, buf(Buf.H)), bnOut: buf(Buf.bnOut),
+      ...bnOptions(ctx, l, m, n, buf(Buf.H)),
+      bnOut: buf(Buf.bnOut),
     });
     return { out: r.out, activation: r.activation, bn: r.bn, nextStats: r.nextStats };
   }
@@ -145,9 +152,7 @@ function bnAndActivation(ctx: Ctx, l: number, S: Matrix, buf: (role: number) => 
 }
 
 /** One hidden layer: affine, BN/activation in the spec's order, then dropout (train mode). */
-function hiddenForward(
-  ctx: Ctx, l: number, Hin: Matrix | ColumnSelection,
-): { out: Matrix; cache: MlpLayerCache; nextStats?: BnStats } {
+function hiddenForward(ctx: Ctx, l: number, Hin: Matrix | ColumnSelection): { out: Matrix; cache: MlpLayerCache; nextStats?: BnStats } {
   const p: LayerParams = ctx.params.layers[l];
   const m = p.W.rows;
   const n = Hin.cols;
@@ -160,6 +165,8 @@ function hiddenForward(
   }
   const d = dropoutForward(st.out, ctx.dropout, ctx.opts.rng!, buf(Buf.Hd), buf(Buf.mask), ctx.params.spec.dropoutScaling);
   return {
-    out: d.out, cache: { affine: aff.cache, bn: st.bn, activation: st.activation, dropout: d.cache }, nextStats: st.nextStats,
+    out: d.out,
+    cache: { affine: aff.cache, bn: st.bn, activation: st.activation, dropout: d.cache },
+    nextStats: st.nextStats,
   };
 }

@@ -22,8 +22,13 @@ export interface LayerImpls {
 
 /** The library's implementations. */
 export const defaultLayerImpls: LayerImpls = {
-  affineForward, affineBackward, activationForward, activationBackward,
-  batchnormForward, batchnormBackward, softmaxCrossEntropyBackward,
+  affineForward,
+  affineBackward,
+  activationForward,
+  activationBackward,
+  batchnormForward,
+  batchnormBackward,
+  softmaxCrossEntropyBackward,
 };
 
 /**

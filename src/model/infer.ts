@@ -95,7 +95,14 @@ function bnEval(S: Float64Array, st: MlpStats[number], gamma: Float64Array, beta
 
 /** The common case in one pass: S ← max(γ·((S + b − μ_av)·invStd) + β, 0); false if S + b has a NaN/±∞. */
 function biasBnRelu(
-  S: Float64Array, bias: Float64Array, st: MlpStats[number], gamma: Float64Array, beta: Float64Array, eps: number, m: number, n: number,
+  S: Float64Array,
+  bias: Float64Array,
+  st: MlpStats[number],
+  gamma: Float64Array,
+  beta: Float64Array,
+  eps: number,
+  m: number,
+  n: number,
 ): boolean {
   const end = m * n;
   let bad = 0;

@@ -6,10 +6,14 @@ import { LayerParams, MlpParams, MlpStats } from "./params";
 /** The standard deviation of layer weights for `init` (see `InitSpec`). */
 export function initStd(init: InitSpec, fanIn: number, fanOut: number): number {
   switch (init.kind) {
-    case "he": return Math.sqrt(2 / fanIn);
-    case "xavier": return Math.sqrt(2 / (fanIn + fanOut));
-    case "normal": return init.sigma;
-    case "fanIn": return 1 / Math.sqrt(fanIn);
+    case "he":
+      return Math.sqrt(2 / fanIn);
+    case "xavier":
+      return Math.sqrt(2 / (fanIn + fanOut));
+    case "normal":
+      return init.sigma;
+    case "fanIn":
+      return 1 / Math.sqrt(fanIn);
   }
 }
 

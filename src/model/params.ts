@@ -79,8 +79,10 @@ export function cloneMlpParams(params: MlpParams): MlpParams {
   return {
     spec: params.spec,
     layers: params.layers.map((p) => ({
-      W: clone(p.W), b: clone(p.b),
-      ...(p.gamma ? { gamma: clone(p.gamma) } : {}), ...(p.beta ? { beta: clone(p.beta) } : {}),
+      W: clone(p.W),
+      b: clone(p.b),
+      ...(p.gamma ? { gamma: clone(p.gamma) } : {}),
+      ...(p.beta ? { beta: clone(p.beta) } : {}),
     })),
   };
 }

@@ -22,9 +22,7 @@ export interface MlpSgdStepOptions {
  * to floating-point reassociation. `cache` comes from `mlpForward` on the same params (library
  * layer implementations only); y: n labels in 0 … K−1. Biases are updated where the spec has them.
  */
-export function mlpSgdStep(
-  params: MlpParams, cache: MlpCache, y: Int32Array, lambda: number, eta: number, opts: MlpSgdStepOptions = {},
-): void {
+export function mlpSgdStep(params: MlpParams, cache: MlpCache, y: Int32Array, lambda: number, eta: number, opts: MlpSgdStepOptions = {}): void {
   if (!Number.isFinite(eta)) throw new RangeError(`mlpSgdStep: eta must be a finite number, got ${eta}`);
   const ws = opts.workspace;
   walkBackward("mlpSgdStep", params, cache, y, lambda, resolveImpls(), ws, (l, G, c, { dGamma, dBeta }) => {
@@ -33,7 +31,9 @@ export function mlpSgdStep(
     if (dBeta && p.beta) descend(p.beta, dBeta, eta);
     const bias = hasBias(params.spec, l);
     return affineBackwardDescend(G, c.affine, {
-      eta, lambda, needDX: l > 0,
+      eta,
+      lambda,
+      needDX: l > 0,
       dX: l > 0 ? wsBuffer(ws, l - 1, Buf.dH, p.W.cols, G.cols) : undefined,
       ...(bias ? { b: p.b, db: wsBuffer(ws, l, Buf.db, p.W.rows, 1) } : {}),
     });

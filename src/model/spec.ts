@@ -48,9 +48,7 @@ export function layerSizes(spec: MlpSpec): number[] {
  * A spec from the reports' layer list, e.g. [3072, 50, 30, 20, 20, 10, 10, 10, 10, 10]
  * (input, hidden widths…, output). Throws on an empty list or one without an output layer.
  */
-export function specFromSizes(
-  sizes: readonly number[], rest: Omit<MlpSpec, "inputSize" | "hidden" | "outputSize">,
-): MlpSpec {
+export function specFromSizes(sizes: readonly number[], rest: Omit<MlpSpec, "inputSize" | "hidden" | "outputSize">): MlpSpec {
   if (!Array.isArray(sizes) || sizes.length === 0) {
     throw new RangeError(`specFromSizes: the layer list is empty (need [inputSize, …hidden, outputSize])`);
   }
@@ -58,7 +56,10 @@ export function specFromSizes(
     throw new RangeError(`specFromSizes: the layer list [${sizes.join(", ")}] has no layers (need at least [inputSize, outputSize])`);
   }
   const spec: MlpSpec = {
-    ...rest, inputSize: sizes[0], hidden: sizes.slice(1, -1), outputSize: sizes[sizes.length - 1],
+    ...rest,
+    inputSize: sizes[0],
+    hidden: sizes.slice(1, -1),
+    outputSize: sizes[sizes.length - 1],
   };
   validateSpec(spec);
   return spec;

@@ -3,14 +3,30 @@ import { MlpSpec, layerSizes, validateSpec } from "./spec";
 
 /** Buffer roles; each (layer, role) pair owns one buffer. */
 export const Buf = {
-  S: 0, SHat: 1, mu: 2, v: 3, invStd: 4, bnOut: 5, A: 6, H: 7, Hd: 8, mask: 9, P: 10,
-  G: 11, dH: 12, dSt: 13, dA: 14, dS: 15, dW: 16, db: 17, dGamma: 18, dBeta: 19,
+  S: 0,
+  SHat: 1,
+  mu: 2,
+  v: 3,
+  invStd: 4,
+  bnOut: 5,
+  A: 6,
+  H: 7,
+  Hd: 8,
+  mask: 9,
+  P: 10,
+  G: 11,
+  dH: 12,
+  dSt: 13,
+  dA: 14,
+  dS: 15,
+  dW: 16,
+  db: 17,
+  dGamma: 18,
+  dBeta: 19,
 } as const;
 const ROLES = 20;
 /** Roles whose column count is the batch size (the others are parameter-shaped). */
-const BATCH_ROLES = new Set<number>([
-  Buf.S, Buf.SHat, Buf.bnOut, Buf.A, Buf.H, Buf.Hd, Buf.mask, Buf.P, Buf.G, Buf.dH, Buf.dSt, Buf.dA, Buf.dS,
-]);
+const BATCH_ROLES = new Set<number>([Buf.S, Buf.SHat, Buf.bnOut, Buf.A, Buf.H, Buf.Hd, Buf.mask, Buf.P, Buf.G, Buf.dH, Buf.dSt, Buf.dA, Buf.dS]);
 
 interface Slot {
   store: Float64Array;
@@ -32,7 +48,10 @@ export class MlpWorkspace {
   private allocated = 0;
   private count = 0;
 
-  constructor(readonly spec: MlpSpec, readonly batchSize: number) {
+  constructor(
+    readonly spec: MlpSpec,
+    readonly batchSize: number,
+  ) {
     validateSpec(spec);
     if (!(Number.isInteger(batchSize) && batchSize > 0)) {
       throw new RangeError(`createWorkspace: batchSize must be a positive integer, got ${batchSize}`);
@@ -75,8 +94,6 @@ export function createWorkspace(spec: MlpSpec, batchSize: number): MlpWorkspace 
 }
 
 /** The workspace buffer for (layer, role), or undefined without a workspace (callee allocates). */
-export function wsBuffer(
-  ws: MlpWorkspace | undefined, layer: number, role: number, rows: number, cols: number,
-): Matrix | undefined {
+export function wsBuffer(ws: MlpWorkspace | undefined, layer: number, role: number, rows: number, cols: number): Matrix | undefined {
   return ws ? ws.matrix(layer, role, rows, cols) : undefined;
 }

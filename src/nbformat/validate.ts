@@ -22,7 +22,10 @@ const OUTPUT_TYPES = ["execute_result", "display_data", "stream", "error"] as co
  */
 function compileAll(): Ajv {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-  for (const [key, schema] of [["4.4", schema44], ["4.5", schema45]] as const) {
+  for (const [key, schema] of [
+    ["4.4", schema44],
+    ["4.5", schema45],
+  ] as const) {
     const { $schema: _draft, ...rest } = schema;
     ajv.addSchema(rest, key);
   }
@@ -49,8 +52,12 @@ function show(value: unknown): string {
 
 /** `/cells/0/data/text~1plain` → `.cells[0].data["text/plain"]`. */
 function pathOf(pointer: string): string {
-  return pointer.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")).map((p) =>
-    /^\d+$/.test(p) ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`).join("");
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((p) => (/^\d+$/.test(p) ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`))
+    .join("");
 }
 
 /** One message per failing location; the alternatives of a oneOf/anyOf are merged. */
@@ -73,16 +80,27 @@ function describe(errors: readonly ErrorObject[], base: string): string[] {
 function message(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
-    case "required": return `missing required field "${p.missingProperty}"`;
-    case "additionalProperties": return `unknown field "${p.additionalProperty}"`;
-    case "enum": return `expected one of ${(p.allowedValues as unknown[]).map(show).join(", ")}, got ${show(e.data)}`;
-    case "type": return `expected ${[p.type as string | string[]].flat().join(" or ")}, got ${show(e.data)}`;
-    case "minimum": return `expected a number ≥ ${p.limit}, got ${show(e.data)}`;
-    case "maximum": return `expected a number ≤ ${p.limit}, got ${show(e.data)}`;
-    case "uniqueItems": return `expected unique items, got ${show(e.data)}`;
-    case "pattern": return `expected a string matching ${p.pattern}, got ${show(e.data)}`;
-    case "minLength": case "maxLength": return `${e.message}, got ${show(e.data)}`;
-    default: return `${e.message ?? e.keyword}, got ${show(e.data)}`;
+    case "required":
+      return `missing required field "${p.missingProperty}"`;
+    case "additionalProperties":
+      return `unknown field "${p.additionalProperty}"`;
+    case "enum":
+      return `expected one of ${(p.allowedValues as unknown[]).map(show).join(", ")}, got ${show(e.data)}`;
+    case "type":
+      return `expected ${[p.type as string | string[]].flat().join(" or ")}, got ${show(e.data)}`;
+    case "minimum":
+      return `expected a number ≥ ${p.limit}, got ${show(e.data)}`;
+    case "maximum":
+      return `expected a number ≤ ${p.limit}, got ${show(e.data)}`;
+    case "uniqueItems":
+      return `expected unique items, got ${show(e.data)}`;
+    case "pattern":
+      return `expected a string matching ${p.pattern}, got ${show(e.data)}`;
+    case "minLength":
+    case "maxLength":
+      return `${e.message}, got ${show(e.data)}`;
+    default:
+      return `${e.message ?? e.keyword}, got ${show(e.data)}`;
   }
 }
 
@@ -133,9 +151,5 @@ export function validateNotebook(value: unknown): string[] {
   const cells = Array.isArray(value.cells) ? value.cells : [];
   if (root(value)) return duplicateIds(cells);
   const outside = (root.errors ?? []).filter((e) => !/^\/cells\/\d+/.test(e.instancePath));
-  return [
-    ...describe(outside, ""),
-    ...cells.flatMap((cell, i) => cellProblems(cell, `cells[${i}]`, key)),
-    ...duplicateIds(cells),
-  ];
+  return [...describe(outside, ""), ...cells.flatMap((cell, i) => cellProblems(cell, `cells[${i}]`, key)), ...duplicateIds(cells)];
 }

@@ -53,7 +53,10 @@ const KEYWORDS = new Set(["new", "await", "throw", "return", "const", "let", "va
 
 /** The first identifier at or after column `col` (1-based) of `line` that is not a keyword. */
 function identifierAt(line: string, col: number): string | undefined {
-  const rest = line.slice(Math.max(0, col - 1)).replace(/^[\w$]+_\d+\./, "").replace(/^exports\./, "");
+  const rest = line
+    .slice(Math.max(0, col - 1))
+    .replace(/^[\w$]+_\d+\./, "")
+    .replace(/^exports\./, "");
   for (const m of rest.matchAll(/[A-Za-z_$][\w$]*/g)) if (!KEYWORDS.has(m[0])) return m[0];
   return undefined;
 }

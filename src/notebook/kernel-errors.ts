@@ -78,7 +78,10 @@ function namingRunInThisContext(original: RunInThisContext): RunInThisContext {
 
 /** The report of a cell that failed without throwing: it did not compile (tslab printed the diagnostics) or was interrupted. */
 function unthrownFailure(cell: Running): CellErrorReport {
-  const lines = cell.stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = cell.stderr
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const text = lines.join("; ");
   const evalue = text ? `${cell.name}: ${text.length > 1000 ? `${text.slice(0, 1000)} …` : text}` : `${cell.name} failed without an error message`;
   return { ename: "Error", evalue, traceback: [] };
@@ -129,7 +132,8 @@ function wrapExecute(original: Execute): Execute {
 export function installErrorReporting(): boolean {
   const jupyter = tslabJupyterModule() as { JupyterHandlerImpl?: { prototype: Record<string | symbol, unknown> } } | null;
   const proto = jupyter?.JupyterHandlerImpl?.prototype;
-  if (!proto || typeof proto.handleExecute !== "function" || typeof proto.handleExecuteImpl !== "function" || typeof proto.createWriteToIopub !== "function") return false;
+  if (!proto || typeof proto.handleExecute !== "function" || typeof proto.handleExecuteImpl !== "function" || typeof proto.createWriteToIopub !== "function")
+    return false;
   if (proto[MARK]) return true;
   proto[MARK] = true;
   proto.handleExecuteImpl = wrapExecuteImpl(proto.handleExecuteImpl as ExecuteImpl);

@@ -33,9 +33,7 @@ export function splitSizes(data: DataSplits): string {
 }
 
 /** Shows the provenance (data and seeds) and the split sizes; returns the data, seeds and sweep options. */
-export async function setupNotebook<D extends DataSplits>(
-  data: D | Promise<D>, opts: SetupOptions,
-): Promise<NotebookSetup<D>> {
+export async function setupNotebook<D extends DataSplits>(data: D | Promise<D>, opts: SetupOptions): Promise<NotebookSetup<D>> {
   const loaded = await data;
   const seeds = typeof opts.seeds === "number" ? seedList(opts.seeds) : [...opts.seeds];
   showProvenance({
@@ -45,7 +43,8 @@ export async function setupNotebook<D extends DataSplits>(
   console.log(splitSizes(loaded));
   const workers = opts.workers;
   return {
-    data: loaded, seeds,
+    data: loaded,
+    seeds,
     sweep: (label) => ({ workers, progress: (runs: number) => sweepProgress(label, runs) }),
   };
 }

@@ -34,9 +34,16 @@ export interface QueueBenchRow {
 /** The benchmark's tiny workload: synthetic blobs (every worker generates the same), a short schedule. */
 const SOURCE = { kind: "blobs", options: { dims: 100, classes: 10, train: 1000, validation: 200, test: 200, seed: 3 } } as const;
 const CONFIG: ExperimentConfig = {
-  hidden: [50], activation: { name: "relu" }, batchNorm: "off", init: { kind: "he" }, lambda: 1e-3, batchSize: 100,
-  schedule: { kind: "cyclical", etaMin: 1e-4, etaMax: 0.05, stepSize: 100, cycles: 1 }, evaluation: { per: "cycle", times: 2 },
-  data: { name: "blobs" }, seed: 1,
+  hidden: [50],
+  activation: { name: "relu" },
+  batchNorm: "off",
+  init: { kind: "he" },
+  lambda: 1e-3,
+  batchSize: 100,
+  schedule: { kind: "cyclical", etaMin: 1e-4, etaMax: 0.05, stepSize: 100, cycles: 1 },
+  evaluation: { per: "cycle", times: 2 },
+  data: { name: "blobs" },
+  seed: 1,
 };
 
 /** Empties the queue and the shared results, so every timed sweep computes every run. */
@@ -74,7 +81,10 @@ async function timeProcesses(url: string, n: number, configs: readonly Experimen
  */
 export async function benchQueue(opts: QueueBenchOptions): Promise<QueueBenchRow[]> {
   const log = opts.log ?? (() => undefined);
-  const configs = withSeeds([CONFIG], Array.from({ length: opts.runs ?? 24 }, (_, k) => k + 1));
+  const configs = withSeeds(
+    [CONFIG],
+    Array.from({ length: opts.runs ?? 24 }, (_, k) => k + 1),
+  );
   let server: LocalRedis | undefined;
   let url = opts.url;
   if (url === "local") {

@@ -35,12 +35,16 @@ export function dataSourceOf(data: ExperimentData): DataSource {
     const seed = c.shuffleSeed === "none" ? undefined : c.shuffleSeed;
     const nVal = Number(c.validationSize); // of the training file's images (decodes the data to count the rest)
     return checkDataSource({
-      kind: "mnist", validationShare: nVal / (nVal + data.train.X.cols), standardize: c.standardize,
+      kind: "mnist",
+      validationShare: nVal / (nVal + data.train.X.cols),
+      standardize: c.standardize,
       ...(seed !== undefined ? { shuffleSeed: seed } : {}),
     });
   }
-  throw new Error(`queue: this data (${data.provenance}) cannot be sent to remote workers: only CIFAR-10 and MNIST ` +
-    "from loadCifar10/loadMnist, and data from loadDataSource, say how a worker can load them");
+  throw new Error(
+    `queue: this data (${data.provenance}) cannot be sent to remote workers: only CIFAR-10 and MNIST ` +
+      "from loadCifar10/loadMnist, and data from loadDataSource, say how a worker can load them",
+  );
 }
 
 /** Checks a data source received in a job; throws a `ConfigError` naming the field. */
@@ -50,7 +54,8 @@ export function checkDataSource(value: unknown, path = "source"): DataSource {
   if (kind === "cifar10") {
     checkKeys(s, ["kind", "split", "validationSize", "standardize"], path);
     return {
-      kind, split: checkEnum(s.split, `${path}.split`, ["standard", "small"] as const),
+      kind,
+      split: checkEnum(s.split, `${path}.split`, ["standard", "small"] as const),
       validationSize: checkNumber(s.validationSize, `${path}.validationSize`, { integer: true, min: 0 }),
       standardize: checkEnum(s.standardize, `${path}.standardize`, MODES),
     };
@@ -61,7 +66,8 @@ export function checkDataSource(value: unknown, path = "source"): DataSource {
       throw new ConfigError(`${path}.shuffleSeed`, `expected a number or a string, got ${show(s.shuffleSeed)}`);
     }
     return {
-      kind, validationShare: checkNumber(s.validationShare, `${path}.validationShare`, { min: 0, max: 1 }),
+      kind,
+      validationShare: checkNumber(s.validationShare, `${path}.validationShare`, { min: 0, max: 1 }),
       standardize: checkEnum(s.standardize, `${path}.standardize`, MODES),
       ...(s.shuffleSeed !== undefined ? { shuffleSeed: s.shuffleSeed as number | string } : {}),
     };
@@ -71,7 +77,11 @@ export function checkDataSource(value: unknown, path = "source"): DataSource {
   checkKeys(o, ["dims", "classes", "train", "validation", "test", "separation", "seed"], `${path}.options`);
   const int = (k: string, min: number): number => checkNumber(o[k], `${path}.options.${k}`, { integer: true, min });
   const options: Omit<BlobOptions, "shared"> = {
-    dims: int("dims", 1), classes: int("classes", 2), train: int("train", 1), validation: int("validation", 0), test: int("test", 0),
+    dims: int("dims", 1),
+    classes: int("classes", 2),
+    train: int("train", 1),
+    validation: int("validation", 0),
+    test: int("test", 0),
     seed: checkNumber(o.seed, `${path}.options.seed`, {}),
     ...(o.separation !== undefined ? { separation: checkNumber(o.separation, `${path}.options.separation`, { min: 0 }) } : {}),
   };

@@ -31,6 +31,13 @@ export class LocalDataSets {
 
   /** Stops every thread (runs in flight reject). */
   async close(): Promise<void> {
-    await Promise.all([...this.loaded.values()].map((p) => p.then((l) => l.threads.close(), () => undefined)));
+    await Promise.all(
+      [...this.loaded.values()].map((p) =>
+        p.then(
+          (l) => l.threads.close(),
+          () => undefined,
+        ),
+      ),
+    );
   }
 }

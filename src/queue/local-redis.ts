@@ -41,7 +41,12 @@ export class LocalRedis {
   private child?: ChildProcess;
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "nnbook-redis-"));
 
-  constructor(readonly binary: string, readonly port: number, readonly password?: string, readonly tls?: TlsFiles) {}
+  constructor(
+    readonly binary: string,
+    readonly port: number,
+    readonly password?: string,
+    readonly tls?: TlsFiles,
+  ) {}
 
   /** redis[s]://[:password@]127.0.0.1:port/db */
   url(db = 0): string {
@@ -51,10 +56,38 @@ export class LocalRedis {
 
   /** Starts the server and resolves once it accepts connections. */
   start(): Promise<void> {
-    const tls = this.tls ? ["--port", "0", "--tls-port", String(this.port), "--tls-cert-file", this.tls.cert, "--tls-key-file", this.tls.key,
-      "--tls-ca-cert-file", this.tls.ca, "--tls-auth-clients", "no"] : ["--port", String(this.port)];
-    const args = ["--bind", "127.0.0.1", ...tls, "--dir", this.dir, "--save", "", "--appendonly", "no",
-      "--daemonize", "no", "--loglevel", "notice", ...(this.password !== undefined ? ["--requirepass", this.password] : [])];
+    const tls = this.tls
+      ? [
+          "--port",
+          "0",
+          "--tls-port",
+          String(this.port),
+          "--tls-cert-file",
+          this.tls.cert,
+          "--tls-key-file",
+          this.tls.key,
+          "--tls-ca-cert-file",
+          this.tls.ca,
+          "--tls-auth-clients",
+          "no",
+        ]
+      : ["--port", String(this.port)];
+    const args = [
+      "--bind",
+      "127.0.0.1",
+      ...tls,
+      "--dir",
+      this.dir,
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--daemonize",
+      "no",
+      "--loglevel",
+      "notice",
+      ...(this.password !== undefined ? ["--requirepass", this.password] : []),
+    ];
     const child = spawn(this.binary, args, { stdio: ["ignore", "pipe", "pipe"] });
     this.child = child;
     return new Promise((resolve, reject) => {

@@ -121,11 +121,22 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
   const sets = new LocalDataSets();
   let stopping = false;
   const ctx: ProcessContext = {
-    name, log, sets, client: () => worker.client, refuseDelayMs: opts.refuseDelayMs ?? 1000, stopping: () => stopping,
+    name,
+    log,
+    sets,
+    client: () => worker.client,
+    refuseDelayMs: opts.refuseDelayMs ?? 1000,
+    stopping: () => stopping,
   };
   const worker: Worker = new Worker(QUEUE_NAME, (job: Job, token?: string) => processRun(job, token, ctx), {
-    connection: redisOptions(address), prefix: QUEUE_PREFIX, concurrency, name, autorun: false,
-    lockDuration: opts.lockDurationMs ?? 30000, stalledInterval: opts.stalledIntervalMs ?? 30000, maxStalledCount: 5,
+    connection: redisOptions(address),
+    prefix: QUEUE_PREFIX,
+    concurrency,
+    name,
+    autorun: false,
+    lockDuration: opts.lockDurationMs ?? 30000,
+    stalledInterval: opts.stalledIntervalMs ?? 30000,
+    maxStalledCount: 5,
   });
   worker.on("completed", (job: Job) => log(`completed ${String(job.id).slice(0, 12)} (seed ${job.data?.config?.seed})`));
   worker.on("failed", (job: Job | undefined, err: Error) => {

@@ -43,7 +43,9 @@ export function parseQueueUrl(text: string): QueueAddress {
   }
   if (url.search !== "" || url.hash !== "") throw new Error(`queue URL ${shown}: query strings and fragments are not supported`);
   return {
-    host, port, db,
+    host,
+    port,
+    db,
     ...(url.username !== "" ? { username: decodeURIComponent(url.username) } : {}),
     ...(url.password !== "" ? { password: decodeURIComponent(url.password) } : {}),
     tls: url.protocol === "rediss:",

@@ -60,8 +60,13 @@ function outcomeOf(job: Job, config: ExperimentConfig, data: ExperimentData): Ru
  * Redis being unreachable is retried. Rejects with a message saying what was queued, running and
  * refused when no run finished for `timeoutMs`.
  */
-export async function runOnQueue(configs: readonly ExperimentConfig[], pending: readonly number[], data: ExperimentData,
-  hooks: QueueHooks, opts: QueueSweepOptions): Promise<void> {
+export async function runOnQueue(
+  configs: readonly ExperimentConfig[],
+  pending: readonly number[],
+  data: ExperimentData,
+  hooks: QueueHooks,
+  opts: QueueSweepOptions,
+): Promise<void> {
   if (pending.length === 0) return;
   const address = parseQueueUrl(opts.url);
   const source = dataSourceOf(data);
@@ -82,7 +87,10 @@ export async function runOnQueue(configs: readonly ExperimentConfig[], pending: 
     const client = await queue.client;
     const keys = [...byKey.keys()];
     (await readShared(client, keys)).forEach((r, k) => r && finish(keys[k], { ...r, fromCache: true }));
-    await enqueueRuns(queue, [...byKey.keys()].map((key) => runJob(key, configs[byKey.get(key)![0]], data, source)));
+    await enqueueRuns(
+      queue,
+      [...byKey.keys()].map((key) => runJob(key, configs[byKey.get(key)![0]], data, source)),
+    );
     await follow(queue, byKey, { configs, data, source, hooks, finish, timeoutMs, pollMs: opts.pollMs ?? 500, display: address.display });
   } finally {
     await closeQueue(queue);
@@ -127,7 +135,8 @@ async function follow(queue: Queue, byKey: Map<string, number[]>, ctx: FollowCon
     if (byKey.size === 0) break;
     if (Date.now() - lastProgress > ctx.timeoutMs) {
       const idle = status === "" || (/^0 running/.test(status) && !/refused/.test(status));
-      const why = lastError ? [`last error: ${lastError.message}`]
+      const why = lastError
+        ? [`last error: ${lastError.message}`]
         : [status, idle ? "no worker took a job (is `nnbook worker` running on this queue?)" : ""].filter((t) => t !== "");
       throw new Error(`queue ${ctx.display}: no run finished for ${Math.round(ctx.timeoutMs / 1000)} s; ${byKey.size} runs left; ${why.join("; ")}`);
     }
@@ -158,8 +167,10 @@ async function poll(queue: Queue, byKey: Map<string, number[]>, ctx: FollowConte
   const refusals = [...new Set((await readRefusals(client, left)).filter((r): r is string => r !== undefined))];
   ctx.hooks.running(active.length);
   const where = [...perWorker].map(([w, n]) => `${w} ×${n}`).join(", ");
-  const status = `${active.length} running${where ? ` (${where})` : ""}, ${left.length - active.length} queued` +
-    (refusals.length ? `; refused: ${refusals.slice(0, 3).join("; ")}` : "") + (lost.length ? `; ${lost.length} lost jobs queued again` : "");
+  const status =
+    `${active.length} running${where ? ` (${where})` : ""}, ${left.length - active.length} queued` +
+    (refusals.length ? `; refused: ${refusals.slice(0, 3).join("; ")}` : "") +
+    (lost.length ? `; ${lost.length} lost jobs queued again` : "");
   ctx.hooks.detail?.(status);
   return status;
 }

@@ -21,7 +21,10 @@ export class RunThreads {
   private readonly all = new Set<Thread>();
   private readonly data: ExperimentData;
 
-  constructor(data: ExperimentData, private readonly start: (data: ExperimentData) => PoolWorker = startWorker) {
+  constructor(
+    data: ExperimentData,
+    private readonly start: (data: ExperimentData) => PoolWorker = startWorker,
+  ) {
     this.data = shareData(data);
   }
 

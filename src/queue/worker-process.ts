@@ -19,7 +19,12 @@ export class WorkerProcess {
   readonly ready: Promise<void>;
   readonly exited: Promise<number | null>;
 
-  constructor(readonly name: string, url: string, env: NodeJS.ProcessEnv = {}, extraArgs: readonly string[] = []) {
+  constructor(
+    readonly name: string,
+    url: string,
+    env: NodeJS.ProcessEnv = {},
+    extraArgs: readonly string[] = [],
+  ) {
     const args = [compiledCli(), "worker", "--queue", url, "--name", name, ...extraArgs];
     this.child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
     this.exited = new Promise((resolve) => this.child.once("exit", (code) => resolve(code)));

@@ -71,7 +71,7 @@ export function coverageRow(spec: CoverageSpec, doc: Doc, alpha = 0.05): Coverag
 
 /** Why a quantity has no value: every run diverged (a result: `differs`), or nothing ran. */
 function unfinished(doc: Doc, q: OurQuantity): string {
-  const runs = "configuration" in q ? doc.configurations.find((c) => c.id === q.configuration)?.runs ?? [] : [];
+  const runs = "configuration" in q ? (doc.configurations.find((c) => c.id === q.configuration)?.runs ?? []) : [];
   const diverged = runs.filter((r) => r.status === "diverged").length;
   if (runs.length > 0 && diverged === runs.length) return `differs: all ${diverged} runs diverged`;
   return runs.length > 0 ? `not run: no run finished (${diverged} of ${runs.length} diverged)` : "not run: no run finished";

@@ -90,8 +90,15 @@ function dataLines(data: readonly mime.DataSource[]): string[] {
 export function headerBlock(facts: HeaderFacts): string {
   const seeds = Object.entries(facts.provenance.seeds).map(([k, v]) => `\`${k} = ${v}\``);
   const arithmetic = facts.provenance.arithmetic;
-  const lines = [sourceLine(facts), parameterLine(facts), ...dataLines(facts.provenance.data), `- **Seeds:** ${seeds.length ? seeds.join(", ") : "none recorded"}`,
-    arithmetic ? `- **Arithmetic:** \`${arithmetic}\`, float64: the same seed gives the same bytes on every machine, whatever the CPU, matrix kernel or thread count` : null];
+  const lines = [
+    sourceLine(facts),
+    parameterLine(facts),
+    ...dataLines(facts.provenance.data),
+    `- **Seeds:** ${seeds.length ? seeds.join(", ") : "none recorded"}`,
+    arithmetic
+      ? `- **Arithmetic:** \`${arithmetic}\`, float64: the same seed gives the same bytes on every machine, whatever the CPU, matrix kernel or thread count`
+      : null,
+  ];
   return lines.filter((l): l is string => l !== null).join("\n");
 }
 

@@ -11,9 +11,7 @@ import MarkdownIt from "markdown-it";
 type Token = MarkdownIt.Token;
 
 /** What an image link of the report points to: a chart spec (drawn live) or an image file. */
-export type HtmlAsset =
-  | { readonly kind: "chart"; readonly spec: unknown }
-  | { readonly kind: "image"; readonly mime: string; readonly bytes: Buffer | string };
+export type HtmlAsset = { readonly kind: "chart"; readonly spec: unknown } | { readonly kind: "image"; readonly mime: string; readonly bytes: Buffer | string };
 
 /** A heading of the page, for the navigation. */
 export interface Heading {
@@ -46,12 +44,19 @@ export function escapeHtml(text: string): string {
 
 /** A heading's id: lower case, letters and digits (any script) joined by "-"; "section" when none. */
 export function slugify(text: string): string {
-  const slug = text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+  const slug = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
   return slug === "" ? "section" : slug;
 }
 
 function inlineText(token: Token | undefined): string {
-  return (token?.children ?? []).filter((t: Token) => t.type === "text" || t.type === "code_inline").map((t: Token) => t.content).join("");
+  return (token?.children ?? [])
+    .filter((t: Token) => t.type === "text" || t.type === "code_inline")
+    .map((t: Token) => t.content)
+    .join("");
 }
 
 /** Core rule: an `id` on every heading (unique: "-2", "-3"… on repeats), recorded in env.headings. */

@@ -38,15 +38,18 @@ export interface ReportBuildOptions {
 export async function buildReportEntry(entry: ReportEntry, dirs: ReportDirs, opts: ReportBuildOptions = {}): Promise<string> {
   const figuresDir = join(dirs.figuresDir, entry.name);
   const assets = new Map<string, HtmlAsset>();
-  const parts = await runLimited(entry.notebooks.map((path) => async (): Promise<ReportPart> => {
-    const name = notebookName(path);
-    const executed = join(dirs.executedDir, entry.name, `${name}.ipynb`);
-    const result = await runNotebookFile(path, executed, { onEvent: opts.progress?.(name) });
-    const report = await buildReport(result.notebook, { name, reportsDir: dirs.reportsDir, figuresDir });
-    await writeFigures(join(figuresDir, name), report.figures);
-    reportAssets(report, assets);
-    return { name, body: report.body, timing: report.timing };
-  }), opts.jobs ?? 1);
+  const parts = await runLimited(
+    entry.notebooks.map((path) => async (): Promise<ReportPart> => {
+      const name = notebookName(path);
+      const executed = join(dirs.executedDir, entry.name, `${name}.ipynb`);
+      const result = await runNotebookFile(path, executed, { onEvent: opts.progress?.(name) });
+      const report = await buildReport(result.notebook, { name, reportsDir: dirs.reportsDir, figuresDir });
+      await writeFigures(join(figuresDir, name), report.figures);
+      reportAssets(report, assets);
+      return { name, body: report.body, timing: report.timing };
+    }),
+    opts.jobs ?? 1,
+  );
   const out = join(dirs.reportsDir, `${entry.name}.md`);
   const markdown = combineReports(entry.title, cwdRelativePath(dirs.manifest), entry.name, parts);
   await writeFileAtomic(out, markdown);

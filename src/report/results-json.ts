@@ -58,7 +58,10 @@ const FINISHED = new Set(["completed", "stoppedEarly"]);
 /** A configuration's entry from its seed group (finished runs carry their final metrics). */
 export function configurationResults(id: string, label: string, section: string, group: SeedGroup): ConfigurationResults {
   return {
-    id, label, section, config: group.config,
+    id,
+    label,
+    section,
+    config: group.config,
     runs: group.results.map((r) => {
       const base = { seed: r.config.seed, status: r.status, steps: r.steps };
       return FINISHED.has(r.status) && r.final ? { ...base, train: r.final.train, validation: r.final.validation, test: r.final.test } : base;
@@ -84,14 +87,21 @@ export function quantityValues(doc: Pick<ResultsDoc, "configurations" | "measure
 
 /** `quantityValues` of configuration `id`'s final `metric` on `split`. */
 export function seedValues(
-  doc: Pick<ResultsDoc, "configurations">, id: string, split: "train" | "validation" | "test", metric: keyof Metrics, scale = 1,
+  doc: Pick<ResultsDoc, "configurations">,
+  id: string,
+  split: "train" | "validation" | "test",
+  metric: keyof Metrics,
+  scale = 1,
 ): number[] {
   return quantityValues(doc, { configuration: id, split, metric }, scale);
 }
 
 /** Throws naming the id when two configurations (or two measurements) share one. */
 export function checkResultsDoc(doc: ResultsDoc): void {
-  for (const [what, list] of [["configuration", doc.configurations], ["measurement", doc.measurements ?? []]] as const) {
+  for (const [what, list] of [
+    ["configuration", doc.configurations],
+    ["measurement", doc.measurements ?? []],
+  ] as const) {
     const seen = new Set<string>();
     for (const c of list) {
       if (seen.has(c.id)) throw new RangeError(`results: ${what} id "${c.id}" appears twice`);

@@ -9,9 +9,7 @@ import { num, oneOf, strict } from "./rules";
 import { DeepReadonly } from "./readonly";
 
 /** Every activation name, in a fixed order (tests loop over it; "linear" = identity). */
-export const ACTIVATION_NAMES = [
-  "relu", "leakyRelu", "elu", "sigmoid", "tanh", "improvedSigmoid", "linear",
-] as const;
+export const ACTIVATION_NAMES = ["relu", "leakyRelu", "elu", "sigmoid", "tanh", "improvedSigmoid", "linear"] as const;
 
 /** The element-wise activations the reports use. */
 export const activationNameSchema = oneOf(ACTIVATION_NAMES, "element-wise activation of the hidden layers");

@@ -7,7 +7,10 @@ import type { z } from "zod";
 
 /** A bad field of a config or spec; the message starts with the field's path. */
 export class ConfigError extends Error {
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(`${path}: ${message}`);
     this.name = "ConfigError";
   }

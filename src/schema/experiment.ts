@@ -5,17 +5,13 @@
 import { z } from "zod";
 import { bool, num, strict } from "./rules";
 import { networkShape } from "./model";
-import {
-  earlyStoppingSpecSchema, evaluationSpecSchema, noiseSpecSchema, scheduleSpecSchema,
-} from "./training";
+import { earlyStoppingSpecSchema, evaluationSpecSchema, noiseSpecSchema, scheduleSpecSchema } from "./training";
 import { DeepReadonly } from "./readonly";
 
 /** Which data an experiment runs on: a name and the loader's options (recorded and hashed). */
 export const dataSpecSchema = strict({
-  name: z.string({ error: "expected a non-empty string" }).min(1, { error: "expected a non-empty string" })
-    .describe('"cifar10", "mnist", "synthetic", …'),
-  options: z.record(z.string(), z.json(), { error: "expected an object" })
-    .describe("the loader's options (split sizes, normalization …)").optional(),
+  name: z.string({ error: "expected a non-empty string" }).min(1, { error: "expected a non-empty string" }).describe('"cifar10", "mnist", "synthetic", …'),
+  options: z.record(z.string(), z.json(), { error: "expected an object" }).describe("the loader's options (split sizes, normalization …)").optional(),
 });
 export type DataSpec = DeepReadonly<z.output<typeof dataSpecSchema>>;
 
@@ -38,7 +34,9 @@ function checkLength(ctx: z.core.ParsePayload<{ schedule: { kind: string }; epoc
   const cyclical = schedule.kind === "cyclical";
   if (cyclical && epochs !== undefined) {
     ctx.issues.push({
-      code: "custom", path: ["epochs"], input: epochs,
+      code: "custom",
+      path: ["epochs"],
+      input: epochs,
       message: `must be omitted with a cyclical schedule (its cycles fix the length), got ${epochs}`,
     });
   }

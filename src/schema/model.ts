@@ -31,18 +31,23 @@ export type InitKind = (typeof INIT_KINDS)[number];
 
 const initKind = <K extends InitKind>(kind: K) => z.literal(kind);
 
-export const initSpecSchema = z.discriminatedUnion("kind", [
-  strict({ kind: initKind("he") }),
-  strict({ kind: initKind("xavier") }),
-  strict({ kind: initKind("normal"), sigma: num({ above: 0 }, "σ of every layer's weights") }),
-  strict({ kind: initKind("fanIn") }),
-], OBJECT).describe("weight initialization (biases 0, γ 1, β 0)");
+export const initSpecSchema = z
+  .discriminatedUnion(
+    "kind",
+    [
+      strict({ kind: initKind("he") }),
+      strict({ kind: initKind("xavier") }),
+      strict({ kind: initKind("normal"), sigma: num({ above: 0 }, "σ of every layer's weights") }),
+      strict({ kind: initKind("fanIn") }),
+    ],
+    OBJECT,
+  )
+  .describe("weight initialization (biases 0, γ 1, β 0)");
 export type InitSpec = DeepReadonly<z.output<typeof initSpecSchema>>;
 
 /** The network fields a config and an `MlpSpec` share (sizes of input and output come from the data). */
 export const networkShape = {
-  hidden: z.array(num({ integer: true, min: 1 }), { error: "expected an array of layer widths" })
-    .describe("hidden layer widths, e.g. [50, 50]"),
+  hidden: z.array(num({ integer: true, min: 1 }), { error: "expected an array of layer widths" }).describe("hidden layer widths, e.g. [50, 50]"),
   activation: activationSpecSchema,
   batchNorm: batchNormPlacementSchema,
   init: initSpecSchema,

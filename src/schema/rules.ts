@@ -24,7 +24,9 @@ export function describeRule(rule: NumberRule): string {
     rule.above !== undefined ? `> ${rule.above}` : "",
     rule.max !== undefined ? `≤ ${rule.max}` : "",
     rule.below !== undefined ? `< ${rule.below}` : "",
-  ].filter((s) => s !== "").join(" ");
+  ]
+    .filter((s) => s !== "")
+    .join(" ");
 }
 
 /** A finite number satisfying `rule`; every failure says "expected <rule in words>". */

@@ -8,10 +8,9 @@ import { DeepReadonly } from "./readonly";
 import { show } from "./errors";
 
 /** The cyclical step size n_s: a number of update steps, or k epochs' worth (n_s = k·⌊n/batch⌋). */
-export const stepSizeSchema = z.union([
-  num({ integer: true, min: 1 }),
-  strict({ epochs: num({ above: 0 }, "n_s in epochs") }),
-], { error: "expected an integer ≥ 1 or { epochs }" }).describe("n_s, steps from η_min to η_max (half a cycle)");
+export const stepSizeSchema = z
+  .union([num({ integer: true, min: 1 }), strict({ epochs: num({ above: 0 }, "n_s in epochs") })], { error: "expected an integer ≥ 1 or { epochs }" })
+  .describe("n_s, steps from η_min to η_max (half a cycle)");
 export type StepSizeSpec = DeepReadonly<z.output<typeof stepSizeSchema>>;
 
 const cyclicalSchema = strict({
@@ -28,21 +27,27 @@ const cyclicalSchema = strict({
 });
 
 /** A learning-rate schedule, JSON-serialisable. */
-export const scheduleSpecSchema = z.discriminatedUnion("kind", [
-  strict({ kind: z.literal("constant"), eta: num({ above: 0 }, "η") }),
-  cyclicalSchema,
-  strict({
-    kind: z.literal("stepDecay"),
-    eta0: num({ above: 0 }, "η at epoch 0"),
-    factor: num({ above: 0, max: 1 }, "η = eta0 · factor^⌊epoch / everyEpochs⌋"),
-    everyEpochs: num({ integer: true, min: 1 }),
-  }),
-  strict({
-    kind: z.literal("exponentialDecay"),
-    eta0: num({ above: 0 }, "η at epoch 0"),
-    gamma: num({ above: 0, max: 1 }, "η = eta0 · gamma^epoch"),
-  }),
-], OBJECT).describe("learning-rate schedule η(t)");
+export const scheduleSpecSchema = z
+  .discriminatedUnion(
+    "kind",
+    [
+      strict({ kind: z.literal("constant"), eta: num({ above: 0 }, "η") }),
+      cyclicalSchema,
+      strict({
+        kind: z.literal("stepDecay"),
+        eta0: num({ above: 0 }, "η at epoch 0"),
+        factor: num({ above: 0, max: 1 }, "η = eta0 · factor^⌊epoch / everyEpochs⌋"),
+        everyEpochs: num({ integer: true, min: 1 }),
+      }),
+      strict({
+        kind: z.literal("exponentialDecay"),
+        eta0: num({ above: 0 }, "η at epoch 0"),
+        gamma: num({ above: 0, max: 1 }, "η = eta0 · gamma^epoch"),
+      }),
+    ],
+    OBJECT,
+  )
+  .describe("learning-rate schedule η(t)");
 export type ScheduleSpec = DeepReadonly<z.output<typeof scheduleSpecSchema>>;
 
 const saltPepperSchema = strict({
@@ -60,14 +65,20 @@ const saltPepperSchema = strict({
 });
 
 /** Input noise added to each mini-batch on the fly. */
-export const noiseSpecSchema = z.discriminatedUnion("kind", [
-  strict({
-    kind: z.literal("gaussian"),
-    sigma: num({ min: 0 }, "σ of the added N(0, σ²) noise"),
-    relative: bool("σ as a fraction of the batch's standard deviation").optional(),
-  }),
-  saltPepperSchema,
-], OBJECT).describe("input noise on every mini-batch (default none)");
+export const noiseSpecSchema = z
+  .discriminatedUnion(
+    "kind",
+    [
+      strict({
+        kind: z.literal("gaussian"),
+        sigma: num({ min: 0 }, "σ of the added N(0, σ²) noise"),
+        relative: bool("σ as a fraction of the batch's standard deviation").optional(),
+      }),
+      saltPepperSchema,
+    ],
+    OBJECT,
+  )
+  .describe("input noise on every mini-batch (default none)");
 export type NoiseSpec = DeepReadonly<z.output<typeof noiseSpecSchema>>;
 
 export const EVALUATION_PER = ["cycle", "epoch"] as const;

@@ -76,14 +76,27 @@ export function evaluateBatchnormForward(impl: Forward, opts: CheckOptions = {})
     const changed = [p.S, p.stats.muAv, p.stats.vAv].findIndex((m, k) => m.data.some((x, i) => x !== before[k].data[i]));
     if (changed >= 0) {
       const what = ["S", "opts.stats.muAv", "opts.stats.vAv"][changed];
-      return failedCheck(spec, opts, `your batchnormForward modified its input ${what}`, "BatchNorm is pure: write into new matrices (zeros(m, n)) and return them");
+      return failedCheck(
+        spec,
+        opts,
+        `your batchnormForward modified its input ${what}`,
+        "BatchNorm is pure: write into new matrices (zeros(m, n)) and return them",
+      );
     }
     const c = mine?.cache;
-    const worst = worstField([
-      ["out", mine?.out, lib.out], ["SHat", c?.SHat, lib.cache.SHat], ["mu", c?.mu, lib.cache.mu], ["v", c?.v, lib.cache.v],
-      ["invStd", c?.invStd, lib.cache.invStd], ["muAv", mine?.nextStats?.muAv, lib.nextStats.muAv],
-      ["vAv", mine?.nextStats?.vAv, lib.nextStats.vAv], ["evalOut", mineEval?.out, libEval.out],
-    ], spec.name);
+    const worst = worstField(
+      [
+        ["out", mine?.out, lib.out],
+        ["SHat", c?.SHat, lib.cache.SHat],
+        ["mu", c?.mu, lib.cache.mu],
+        ["v", c?.v, lib.cache.v],
+        ["invStd", c?.invStd, lib.cache.invStd],
+        ["muAv", mine?.nextStats?.muAv, lib.nextStats.muAv],
+        ["vAv", mine?.nextStats?.vAv, lib.nextStats.vAv],
+        ["evalOut", mineEval?.out, libEval.out],
+      ],
+      spec.name,
+    );
     const where = worst.field === "evalOut" ? "in out (eval mode)" : `in ${worst.field}`;
     return measuredCheck(spec, opts, worst.error, where, FORWARD_HINTS[worst.field] ?? "");
   });

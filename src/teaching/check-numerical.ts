@@ -49,12 +49,21 @@ export function evaluateNumericalGradient(impl: NumericalGradientFn, opts: Check
     const mine = impl(f, W, NUMERICAL_CHECK_STEP);
     const moved = W.data.findIndex((x, k) => !(Math.abs(x - saved.data[k]) <= 1e-12 * (1 + Math.abs(saved.data[k]))));
     if (moved >= 0) {
-      return failedCheck(spec, opts, `W is not restored: entry ${moved} is ${W.data[moved]} after the call, was ${saved.data[moved]}`,
-        "save θ_k, evaluate f at θ_k + h and at θ_k − h, then put the saved value back");
+      return failedCheck(
+        spec,
+        opts,
+        `W is not restored: entry ${moved} is ${W.data[moved]} after the call, was ${saved.data[moved]}`,
+        "save θ_k, evaluate f at θ_k + h and at θ_k − h, then put the saved value back",
+      );
     }
     requireShape(`${spec.name}: the returned gradient`, mine, W.rows, W.cols);
     const { maxRelativeError } = compareGradients(mine, gradient(), 1e-4);
-    return measuredCheck(spec, opts, maxRelativeError, "",
-      "use the centered difference (f(θ + h·e_k) − f(θ − h·e_k)) / (2h) for every entry k; a one-sided difference has an O(h) error");
+    return measuredCheck(
+      spec,
+      opts,
+      maxRelativeError,
+      "",
+      "use the centered difference (f(θ + h·e_k) − f(θ − h·e_k)) / (2h) for every entry k; a one-sided difference has an O(h) error",
+    );
   });
 }

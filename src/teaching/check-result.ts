@@ -46,7 +46,10 @@ export function expectedRange(spec: CheckSpec): string {
 /** A shape or type problem in what the piece under test returned (not an exception it threw). */
 export class ReturnValueError extends Error {
   override name = "ReturnValueError";
-  constructor(message: string, readonly hint: string) {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
     super(message);
   }
 }
@@ -64,8 +67,13 @@ export function measuredCheck(spec: CheckSpec, opts: CheckOptions, error: number
   const pass = error < spec.tolerance;
   const value = Number.isFinite(error) ? error.toExponential(1) : String(error);
   return {
-    check: spec.name, points: opts.points ?? 1, pass, measuredError: Number.isFinite(error) ? error : null,
-    expected: expectedRange(spec), hint: pass ? "" : hint, message: `${spec.measure} ${value}${detail ? ` ${detail}` : ""}`,
+    check: spec.name,
+    points: opts.points ?? 1,
+    pass,
+    measuredError: Number.isFinite(error) ? error : null,
+    expected: expectedRange(spec),
+    hint: pass ? "" : hint,
+    message: `${spec.measure} ${value}${detail ? ` ${detail}` : ""}`,
   };
 }
 
@@ -103,9 +111,7 @@ export function isWorse(e: number, worst: number): boolean {
 }
 
 /** Shape check of a returned matrix: an error naming the piece and the field. */
-export function requireShape(
-  what: string, m: { rows: number; cols: number; data: Float64Array } | undefined, rows: number, cols: number,
-): void {
+export function requireShape(what: string, m: { rows: number; cols: number; data: Float64Array } | undefined, rows: number, cols: number): void {
   const hint = `return a ${rows} × ${cols} Matrix (zeros(${rows}, ${cols}) makes one)`;
   if (!m || !(m.data instanceof Float64Array)) throw new ReturnValueError(`${what} is missing (expected a ${rows} × ${cols} Matrix)`, hint);
   if (m.rows !== rows || m.cols !== cols || m.data.length !== rows * cols) {

@@ -6,7 +6,11 @@ import { CheckOptions, CheckResult, CheckSpec, guardedCheck, isWorse, measuredCh
 export const CYCLICAL_ETA_TOLERANCE = 1e-9;
 
 /** (η_min, η_max, n_s) cases: the DD2424 values, an odd n_s, and n_s = 1. */
-const CASES: readonly (readonly [number, number, number])[] = [[1e-5, 1e-1, 500], [0.01, 0.05, 7], [0.2, 0.3, 1]];
+const CASES: readonly (readonly [number, number, number])[] = [
+  [1e-5, 1e-1, 500],
+  [0.01, 0.05, 7],
+  [0.2, 0.3, 1],
+];
 /** Steps checked per case: 3 full cycles and a bit. */
 const CYCLES = 3;
 
@@ -50,7 +54,8 @@ export function evaluateCyclicalEta(impl: typeof cyclicalEta, opts: CheckOptions
       const c = compareCase(impl, etaMin, etaMax, nS);
       if (isWorse(c.error, error)) error = c.error;
       if (c.firstBad === undefined || hint !== "") continue;
-      detail = `(first wrong at t = ${c.firstBad} with η_min = ${etaMin}, η_max = ${etaMax}, n_s = ${nS}: ` +
+      detail =
+        `(first wrong at t = ${c.firstBad} with η_min = ${etaMin}, η_max = ${etaMax}, n_s = ${nS}: ` +
         `yours ${messageNumber(c.mine)}, the library ${messageNumber(cyclicalEta(c.firstBad, etaMin, etaMax, nS))})`;
       hint = phaseHint(c.firstBad, nS);
     }

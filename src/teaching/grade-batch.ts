@@ -12,9 +12,7 @@ import { runLimited } from "../util/run-limited";
 import { GradePlan, planGrading } from "./grade-plan";
 import { GradeRunner, gradeSubmission, NotesRunner, SubmissionGrade } from "./grade-submission";
 import { sweepUser } from "./grade-process";
-import {
-  DEFAULT_LIMITS, makeStubFolder, notesWorkerCommand, PACKAGE_ROOT, SandboxLimits, SandboxSetup, sandboxUnavailable, workerCommand,
-} from "./sandbox";
+import { DEFAULT_LIMITS, makeStubFolder, notesWorkerCommand, PACKAGE_ROOT, SandboxLimits, SandboxSetup, sandboxUnavailable, workerCommand } from "./sandbox";
 import { GradebookCheck } from "./gradebook";
 
 /** Options of {@link gradeBatch}. */
@@ -69,7 +67,9 @@ export function resolveImports(sources: readonly string[], teacherDir: string): 
       const path = require.resolve(specifier, { paths: [teacherDir] });
       const rel = relative(PACKAGE_ROOT, path);
       if (rel.startsWith("..") || rel.startsWith(sep)) {
-        throw new Error(`the teacher notebook imports ${JSON.stringify(specifier)} (${path}), outside the grader's package ${PACKAGE_ROOT}: graded code may load only the grader's own copy`);
+        throw new Error(
+          `the teacher notebook imports ${JSON.stringify(specifier)} (${path}), outside the grader's package ${PACKAGE_ROOT}: graded code may load only the grader's own copy`,
+        );
       }
       modules[specifier] = path;
     }
@@ -87,7 +87,9 @@ const UIDS_IN_USE = new Set<number>();
 /** One user id per lane when the grader is root (none shared between batches), else undefined. */
 function reserveUids(jobs: number): (number | undefined)[] {
   if (process.getuid?.() !== 0) return Array.from({ length: jobs }, () => undefined);
-  const free = sandboxUidRange().filter((u) => !UIDS_IN_USE.has(u)).slice(0, jobs);
+  const free = sandboxUidRange()
+    .filter((u) => !UIDS_IN_USE.has(u))
+    .slice(0, jobs);
   if (free.length < jobs) throw new Error(`too many lanes graded at once in this process (at most ${sandboxUidRange().length})`);
   free.forEach((u) => UIDS_IN_USE.add(u));
   return free;
@@ -101,12 +103,13 @@ function makeRunner(plan: GradePlan, opts: GradeBatchOptions): { runner: GradeRu
   const laneUid = (lane: number): number | undefined => uids[lane];
   const teacherDir = dirname(resolve(opts.teacher));
   /** The notebook run (notes only) sees the library as it is: its self-checks need the reference. */
-  const setup = (lane: number, hide = true): SandboxSetup | undefined => (
-    stubs ? { stubs: hide ? stubs : { ...stubs, binds: [] }, secretFiles: [opts.teacher], privateDirs: [teacherDir], limits, uid: laneUid(lane) } : undefined
-  );
+  const setup = (lane: number, hide = true): SandboxSetup | undefined =>
+    stubs ? { stubs: hide ? stubs : { ...stubs, binds: [] }, secretFiles: [opts.teacher], privateDirs: [teacherDir], limits, uid: laneUid(lane) } : undefined;
   const run = opts.runNotebooks;
   const notes: NotesRunner | undefined = run && {
-    command: (lane) => notesWorkerCommand(setup(lane, false), limits, laneUid(lane)), cwd: teacherDir, cellTimeoutMs: run.cellTimeoutMs,
+    command: (lane) => notesWorkerCommand(setup(lane, false), limits, laneUid(lane)),
+    cwd: teacherDir,
+    cellTimeoutMs: run.cellTimeoutMs,
     limits: { totalMs: run.timeoutMs, idleMs: run.timeoutMs, graceMs: opts.graceMs ?? 500 },
   };
   const runner: GradeRunner = {
@@ -133,23 +136,29 @@ export async function gradeBatch(opts: GradeBatchOptions): Promise<GradedBatch> 
   if (!(Number.isInteger(opts.jobs) && opts.jobs >= 1)) throw new Error(`--jobs must be an integer ≥ 1, got ${opts.jobs}`);
   if (opts.sandbox) {
     const why = sandboxUnavailable();
-    if (why) throw new Error(`cannot sandbox the submissions: ${why}. Without a sandbox each submission runs with your rights (your files, the network, your environment); pass --no-sandbox to grade anyway`);
+    if (why)
+      throw new Error(
+        `cannot sandbox the submissions: ${why}. Without a sandbox each submission runs with your rights (your files, the network, your environment); pass --no-sandbox to grade anyway`,
+      );
   }
   const plan = planGrading(await readNotebook(opts.teacher));
   const files = listSubmissions(opts.submissions, opts.teacher);
   const { runner, cleanUp } = makeRunner(plan, opts);
   const freeLanes = Array.from({ length: opts.jobs }, (_, k) => opts.jobs - 1 - k);
   try {
-    const grades = await runLimited(files.map((file) => async () => {
-      const lane = freeLanes.pop()!;
-      try {
-        const grade = await gradeSubmission(plan, file, await readFile(file, "utf8"), runner, lane);
-        opts.onGraded?.(grade);
-        return grade;
-      } finally {
-        freeLanes.push(lane);
-      }
-    }), opts.jobs);
+    const grades = await runLimited(
+      files.map((file) => async () => {
+        const lane = freeLanes.pop()!;
+        try {
+          const grade = await gradeSubmission(plan, file, await readFile(file, "utf8"), runner, lane);
+          opts.onGraded?.(grade);
+          return grade;
+        } finally {
+          freeLanes.push(lane);
+        }
+      }),
+      opts.jobs,
+    );
     return { checks: plan.checks.map((c) => ({ name: c.name, points: c.points })), grades };
   } finally {
     cleanUp();

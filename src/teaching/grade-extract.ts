@@ -74,7 +74,10 @@ function gradedCell(cell: PlannedSolutionCell, bodies: readonly string[][]): str
 
 /** Whitespace at line ends and blank lines do not count as changes. */
 function sameCode(a: string, b: string): boolean {
-  const norm = (s: string): string => significant(sourceLines(s)).map((l) => l.text).join("\n");
+  const norm = (s: string): string =>
+    significant(sourceLines(s))
+      .map((l) => l.text)
+      .join("\n");
   return norm(a) === norm(b);
 }
 
@@ -129,7 +132,10 @@ export function extractSubmission(plan: GradePlan, submission: Notebook): Extrac
       bodies = [sourceLines(cellSource(submitted))];
     } else {
       const found = regionBodies(cell, cellSource(submitted));
-      if (!found) notes.push(`solution cell ${cell.cellId}: the code around the solution region was changed, so your code could not be found; graded as not implemented (change only the lines where the stub was)`);
+      if (!found)
+        notes.push(
+          `solution cell ${cell.cellId}: the code around the solution region was changed, so your code could not be found; graded as not implemented (change only the lines where the stub was)`,
+        );
       bodies = found ?? cell.regions.map(stub);
     }
     const code = bodies.map((b) => b.join("\n")).join("\n");

@@ -103,7 +103,15 @@ export function planGrading(teacher: Notebook): GradePlan {
     if (!check) throw new Error(`${where}: a self-check cell needs metadata.nnbook.check = {name, points} for grading`);
     const { checker, functionName } = findCheckCall(cellSource(cell), where);
     const kind = GRADED_CHECKS.get(checker)!;
-    return { name: check.name, points: check.points, cellId: requiredId(cell.id, where), source: cellSource(cell), kind, functionName, calls: recordCalls(kind) };
+    return {
+      name: check.name,
+      points: check.points,
+      cellId: requiredId(cell.id, where),
+      source: cellSource(cell),
+      kind,
+      functionName,
+      calls: recordCalls(kind),
+    };
   });
   if (checks.length === 0) throw new Error("the teacher notebook has no self-check cells: nothing to grade");
   const solutionCells: PlannedSolutionCell[] = [];
@@ -115,11 +123,15 @@ export function planGrading(teacher: Notebook): GradePlan {
     solutionCells.push({ cellId: requiredId(cell.id, where), source: cellSource(cell), regions: whole ? [] : findRegions(cellSource(cell), where), whole });
   }
   const last = Math.max(...solutionIndices);
-  const contextSources = teacher.cells.flatMap((cell, i) => (
-    i < last && cell.cell_type === "code" && !solutionIndices.has(i) && !hasTag(cell, SELF_CHECK_TAG) && !hasTag(cell, ANSWER_TAG) ? [cellSource(cell)] : []
-  ));
+  const contextSources = teacher.cells.flatMap((cell, i) =>
+    i < last && cell.cell_type === "code" && !solutionIndices.has(i) && !hasTag(cell, SELF_CHECK_TAG) && !hasTag(cell, ANSWER_TAG) ? [cellSource(cell)] : [],
+  );
   return {
-    teacher, studentVersion: makeStudentNotebook(teacher), checks, solutionCells, contextSources,
+    teacher,
+    studentVersion: makeStudentNotebook(teacher),
+    checks,
+    solutionCells,
+    contextSources,
     hidden: hiddenExports([...new Set(checks.map((c) => c.kind))]),
   };
 }

@@ -92,7 +92,10 @@ export async function sweepUser(uid: number, waitMs = 3000): Promise<number> {
  * it arrives; returning true ends the run at once (the process has said all it will say).
  */
 export function runGradedProcess(
-  command: string, args: readonly string[], input: string, limits: ProcessLimits,
+  command: string,
+  args: readonly string[],
+  input: string,
+  limits: ProcessLimits,
   opts: { env?: NodeJS.ProcessEnv; cwd?: string; onLine?: (line: string) => boolean } = {},
 ): Promise<ProcessOutcome> {
   return new Promise((resolve, reject) => {
@@ -101,7 +104,11 @@ export function runGradedProcess(
     if (pgid === undefined) return child.once("error", reject);
     LIVE_GROUPS.add(pgid);
     const lines: string[] = [];
-    let partial = "", bytes = 0, stderr = "", limit: ProcessOutcome["limit"], killTimer: NodeJS.Timeout | undefined;
+    let partial = "",
+      bytes = 0,
+      stderr = "",
+      limit: ProcessOutcome["limit"],
+      killTimer: NodeJS.Timeout | undefined;
     const stop = (why: ProcessOutcome["limit"] | "done"): void => {
       if (killTimer) return;
       if (why !== "done") limit = why;

@@ -39,12 +39,33 @@ const BATCHNORM_HIDDEN: readonly HiddenExport[] = [
 
 /** The supported checks, by checker name. */
 export const GRADED_CHECKS: ReadonlyMap<string, GradedCheckKind> = new Map<string, GradedCheckKind>([
-  ["checkBatchnormForward", { checker: "checkBatchnormForward", evaluate: evaluateBatchnormForward as GradedCheckKind["evaluate"], reference: batchnormForward, hidden: BATCHNORM_HIDDEN }],
-  ["checkBatchnormBackward", { checker: "checkBatchnormBackward", evaluate: evaluateBatchnormBackward as GradedCheckKind["evaluate"], reference: batchnormBackward, hidden: BATCHNORM_HIDDEN }],
-  ["checkCyclicalEta", {
-    checker: "checkCyclicalEta", evaluate: evaluateCyclicalEta as GradedCheckKind["evaluate"], reference: cyclicalEta,
-    hidden: [{ module: "train/schedule.js", exports: ["cyclicalEta"] }],
-  }],
+  [
+    "checkBatchnormForward",
+    {
+      checker: "checkBatchnormForward",
+      evaluate: evaluateBatchnormForward as GradedCheckKind["evaluate"],
+      reference: batchnormForward,
+      hidden: BATCHNORM_HIDDEN,
+    },
+  ],
+  [
+    "checkBatchnormBackward",
+    {
+      checker: "checkBatchnormBackward",
+      evaluate: evaluateBatchnormBackward as GradedCheckKind["evaluate"],
+      reference: batchnormBackward,
+      hidden: BATCHNORM_HIDDEN,
+    },
+  ],
+  [
+    "checkCyclicalEta",
+    {
+      checker: "checkCyclicalEta",
+      evaluate: evaluateCyclicalEta as GradedCheckKind["evaluate"],
+      reference: cyclicalEta,
+      hidden: [{ module: "train/schedule.js", exports: ["cyclicalEta"] }],
+    },
+  ],
 ]);
 
 /** Check functions notebooks may call that `grade` cannot run outside the submission (and why). */

@@ -12,14 +12,22 @@ interface Finding {
 
 const FINDINGS: readonly Finding[] = [
   { pattern: /dist\/teaching|check-batchnorm|check-result|\/score\b|showCheck|evaluate[A-Z]\w*/, what: "touches the checker" },
-  { pattern: /\b(?:Math|Array|Object|Number|Float64Array|JSON|Function)\s*(?:\.\s*\w+\s*)?=(?!=)|defineProperty\s*\(\s*(?:Math|Array|Float64Array)\b|\.prototype\.\w+\s*=(?!=)/, what: "patches a built-in (Math, Array, typed arrays, …)" },
+  {
+    pattern:
+      /\b(?:Math|Array|Object|Number|Float64Array|JSON|Function)\s*(?:\.\s*\w+\s*)?=(?!=)|defineProperty\s*\(\s*(?:Math|Array|Float64Array)\b|\.prototype\.\w+\s*=(?!=)/,
+    what: "patches a built-in (Math, Array, typed arrays, …)",
+  },
   { pattern: /\brequire\s*\(|\bimport\s*\(|\bmainModule\b/, what: "loads modules" },
-  { pattern: /\bconstructor\s*\(|\bconstructor\s*\[|\bFunction\s*\(|\beval\s*\(/, what: "builds code from strings (e.g. .constructor(\"return process\"))" },
+  { pattern: /\bconstructor\s*\(|\bconstructor\s*\[|\bFunction\s*\(|\beval\s*\(/, what: 'builds code from strings (e.g. .constructor("return process"))' },
   { pattern: /\bprocess\s*\.\s*(?:exit|kill|abort|reallyExit)\b/, what: "tries to end the process" },
   { pattern: /\bprocess\s*\.\s*on\b|\bSIGINT\b|\bSIGTERM\b/, what: "handles signals" },
   { pattern: /\bprocess\b/, what: "uses process" },
   { pattern: /child_process|\bexecSync\b|\bspawn(?:Sync)?\b|\bfork\s*\(/, what: "starts processes" },
-  { pattern: /\b(?:readFile|readFileSync|writeFile|writeFileSync|appendFile|appendFileSync|readdir|readdirSync|openSync|createReadStream|createWriteStream)\b|["'](?:node:)?fs["']/, what: "reads or writes files" },
+  {
+    pattern:
+      /\b(?:readFile|readFileSync|writeFile|writeFileSync|appendFile|appendFileSync|readdir|readdirSync|openSync|createReadStream|createWriteStream)\b|["'](?:node:)?fs["']/,
+    what: "reads or writes files",
+  },
   { pattern: /\b(?:fetch|http|https|net|dgram)\s*[.(]|["'](?:node:)?(?:http|https|net|dgram)["']/, what: "uses the network" },
   { pattern: /\bwhile\s*\(\s*(?:true|1)\s*\)|\bfor\s*\(\s*;\s*;\s*\)/, what: "has an endless loop" },
 ];

@@ -66,7 +66,8 @@ export interface NotesRunner {
 /** TypeScript → CommonJS JavaScript; the first syntax error, if any, for the notes. */
 export function compileProgram(program: string): { js: string; error?: string } {
   const out = ts.transpileModule(program, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 }, reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+    reportDiagnostics: true,
   });
   const first = out.diagnostics?.[0];
   return { js: out.outputText, error: first ? ts.flattenDiagnosticMessageText(first.messageText, "\n") : undefined };
@@ -121,9 +122,10 @@ function failedRow(check: PlannedCheck, message: string): GradeRow {
 /** Why a run stopped, for the notes and the rows of checks it did not finish. */
 function stopReason(outcome: ProcessOutcome, runner: GradeRunner): { status: GradeStatus; text: string } | undefined {
   if (outcome.limit === "total") return { status: "timed out", text: `stopped: the submission's time limit of ${runner.limits.totalMs / 1000} s was reached` };
-  if (outcome.limit === "idle") return { status: "timed out", text: `stopped: a call ran past its time limit of ${runner.callTimeoutMs / 1000} s and was killed` };
+  if (outcome.limit === "idle")
+    return { status: "timed out", text: `stopped: a call ran past its time limit of ${runner.callTimeoutMs / 1000} s and was killed` };
   if (outcome.limit === "output") return { status: "ended early", text: "stopped: the graded process wrote too much output" };
-  if (!outcome.lines.some((l) => l === "{\"done\":true}")) {
+  if (!outcome.lines.some((l) => l === '{"done":true}')) {
     return { status: "ended early", text: `the graded process ended early (${outcome.signal ? `signal ${outcome.signal}` : `exit code ${outcome.exitCode}`})` };
   }
   return undefined;
@@ -134,7 +136,16 @@ function gradeRow(check: PlannedCheck, k: number, outcomes: Map<number, Map<numb
   const calls = outcomes.get(k) ?? new Map<number, WorkerLine>();
   if (check.calls.some((_, j) => !calls.has(j))) return failedRow(check, stopped ? `not finished: ${stopped}` : "no result from the graded process");
   const r = replayCheck(check, calls);
-  const row: GradeRow = { check: check.name, points: check.points, earned: r.pass ? check.points : 0, pass: r.pass, measuredError: r.measuredError, expected: r.expected, message: r.message, hint: r.hint };
+  const row: GradeRow = {
+    check: check.name,
+    points: check.points,
+    earned: r.pass ? check.points : 0,
+    pass: r.pass,
+    measuredError: r.measuredError,
+    expected: r.expected,
+    message: r.message,
+    hint: r.hint,
+  };
   if (!integrity) return row;
   return { ...row, earned: 0, pass: false, message: `${integrity}: scores 0 (your function ${r.pass ? "passes" : "fails"}: ${r.message})` };
 }
@@ -148,7 +159,9 @@ export async function notebookRunNotes(json: string, runner: GradeRunner, lane: 
   const { command, args } = notes.command(lane);
   let outcome: ProcessOutcome;
   try {
-    outcome = await runGradedProcess(command, args, JSON.stringify({ notebook: json, cwd: notes.cwd, cellTimeoutMs: notes.cellTimeoutMs }), notes.limits, { onLine: (l) => l === "{\"done\":true}" });
+    outcome = await runGradedProcess(command, args, JSON.stringify({ notebook: json, cwd: notes.cwd, cellTimeoutMs: notes.cellTimeoutMs }), notes.limits, {
+      onLine: (l) => l === '{"done":true}',
+    });
   } finally {
     await runner.afterRun?.(lane);
   }
@@ -159,7 +172,9 @@ export async function notebookRunNotes(json: string, runner: GradeRunner, lane: 
       return [];
     }
   });
-  const out = parsed.flatMap((p) => (p.failure ? [`notebook run: cell ${p.failure[0]} failed: ${p.failure[1]}`] : p.error ? [`notebook run failed: ${p.error}`] : []));
+  const out = parsed.flatMap((p) =>
+    p.failure ? [`notebook run: cell ${p.failure[0]} failed: ${p.failure[1]}`] : p.error ? [`notebook run failed: ${p.error}`] : [],
+  );
   if (!parsed.some((p) => p.done)) {
     const cells = parsed.flatMap((p) => (p.cell !== undefined ? [p.cell] : []));
     const where = cells.length ? `after cell ${cells[cells.length - 1]}` : "before its first cell finished";
@@ -180,13 +195,16 @@ export async function gradeSubmission(plan: GradePlan, student: string, json: st
   }
   const { js, error } = compileProgram(extracted.program);
   const job: WorkerJob = {
-    program: js, modules: runner.modules, hidden: runner.hidden, callTimeoutMs: runner.callTimeoutMs,
+    program: js,
+    modules: runner.modules,
+    hidden: runner.hidden,
+    callTimeoutMs: runner.callTimeoutMs,
     checks: plan.checks.map((c) => ({ functionName: c.functionName, calls: c.calls })),
   };
   const { command, args } = runner.command(lane);
   let outcome: ProcessOutcome;
   try {
-    outcome = await runGradedProcess(command, args, JSON.stringify(job), runner.limits, { onLine: (l) => l === "{\"done\":true}" });
+    outcome = await runGradedProcess(command, args, JSON.stringify(job), runner.limits, { onLine: (l) => l === '{"done":true}' });
   } finally {
     await runner.afterRun?.(lane);
   }

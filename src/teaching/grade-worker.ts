@@ -83,9 +83,12 @@ const CALL = `(() => {
 function runCheck(job: WorkerJob, k: number, load: (specifier: string) => unknown): void {
   const { functionName, calls } = job.checks[k];
   const module = { exports: {} };
-  const context = vm.createContext({ require: load, module, exports: module.exports, console: { log() {}, error() {}, warn() {}, info() {} } }, {
-    codeGeneration: { strings: false, wasm: false },
-  });
+  const context = vm.createContext(
+    { require: load, module, exports: module.exports, console: { log() {}, error() {}, warn() {}, info() {} } },
+    {
+      codeGeneration: { strings: false, wasm: false },
+    },
+  );
   let setupError: { name: string; message: string } | undefined;
   try {
     const grab = `\n;globalThis.__fn = typeof ${functionName} === "function" ? ${functionName} : undefined;`;
@@ -100,7 +103,11 @@ function runCheck(job: WorkerJob, k: number, load: (specifier: string) => unknow
     context.__encode = (x: unknown): Wire => encodeValue(x);
     try {
       const out = runLimited(CALL, context, job.callTimeoutMs) as { result?: Wire; argsAfter?: Wire; error?: { name: string; message: string } };
-      emit(out.error ? { check: k, call: j, error: { name: String(out.error.name), message: String(out.error.message) } } : { check: k, call: j, result: out.result, argsAfter: out.argsAfter });
+      emit(
+        out.error
+          ? { check: k, call: j, error: { name: String(out.error.name), message: String(out.error.message) } }
+          : { check: k, call: j, result: out.result, argsAfter: out.argsAfter },
+      );
     } catch (error) {
       emit({ check: k, call: j, error: { name: "Error", message: (error as Error)?.message ?? String(error) } });
     }

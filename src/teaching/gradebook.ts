@@ -7,7 +7,7 @@ import { SubmissionGrade } from "./grade-submission";
 /** One CSV field (RFC 4180: quoted when it holds a comma, quote or line break). */
 function csvField(value: string | number): string {
   const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, "\"\"")}"` : text;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The check columns of a batch: name and points, in the teacher's order. */
@@ -41,11 +41,16 @@ function measured(value: number | null): string {
 /** A student's feedback: score, one row per check (measured, expected, result, hint), notes. */
 export function feedbackMarkdown(grade: SubmissionGrade): string {
   const lines = [
-    `# Feedback: ${grade.student}`, "",
-    `**Score: ${grade.total} / ${grade.max}** (${grade.status})`, "",
+    `# Feedback: ${grade.student}`,
+    "",
+    `**Score: ${grade.total} / ${grade.max}** (${grade.status})`,
+    "",
     "| Check | Points | Result | Measured | Expected | Message | Hint |",
     "| --- | --- | --- | --- | --- | --- | --- |",
-    ...grade.rows.map((r) => `| ${mdCell(r.check)} | ${r.earned}/${r.points} | ${r.pass ? "pass" : "FAIL"} | ${measured(r.measuredError)} | ${mdCell(r.expected || "—")} | ${mdCell(r.message)} | ${mdCell(r.hint || "—")} |`),
+    ...grade.rows.map(
+      (r) =>
+        `| ${mdCell(r.check)} | ${r.earned}/${r.points} | ${r.pass ? "pass" : "FAIL"} | ${measured(r.measuredError)} | ${mdCell(r.expected || "—")} | ${mdCell(r.message)} | ${mdCell(r.hint || "—")} |`,
+    ),
   ];
   if (grade.notes.length) lines.push("", "## Notes", "", ...grade.notes.map((n) => `- ${n}`));
   return `${lines.join("\n")}\n`;
@@ -58,7 +63,11 @@ export function feedbackMarkdown(grade: SubmissionGrade): string {
 export function feedbackFileNames(grades: readonly SubmissionGrade[]): string[] {
   const used = new Set<string>();
   return grades.map((g) => {
-    const base = g.student.replace(/\.ipynb$/i, "").replace(/^[./\\]+/, "").replace(/[^\w.-]+/g, "_") || "submission";
+    const base =
+      g.student
+        .replace(/\.ipynb$/i, "")
+        .replace(/^[./\\]+/, "")
+        .replace(/[^\w.-]+/g, "_") || "submission";
     let name = `${base}.md`;
     for (let k = 2; used.has(name); k++) name = `${base}-${k}.md`;
     used.add(name);

@@ -42,12 +42,19 @@ export function encodeValue(value: unknown, depth = 0, budget = { numbers: MAX_N
   if (depth > MAX_DEPTH) throw new Error(`graded value nested deeper than ${MAX_DEPTH} levels`);
   if (value === null) return null;
   switch (typeof value) {
-    case "undefined": return { $undef: 1 };
-    case "number": return encodeNumber(value);
-    case "boolean": case "string": return value;
-    case "bigint": return String(value);
-    case "function": return { $fn: String((value as { name?: unknown }).name ?? "") };
-    case "symbol": return String(value.description ?? "symbol");
+    case "undefined":
+      return { $undef: 1 };
+    case "number":
+      return encodeNumber(value);
+    case "boolean":
+    case "string":
+      return value;
+    case "bigint":
+      return String(value);
+    case "function":
+      return { $fn: String((value as { name?: unknown }).name ?? "") };
+    case "symbol":
+      return String(value.description ?? "symbol");
   }
   if (isTypedArray(value)) {
     budget.numbers -= value.length;
@@ -73,7 +80,10 @@ export function decodeValue(wire: unknown, depth = 0): unknown {
   const record = wire as Record<string, unknown>;
   if ("$num" in record) return decodeNumber(record.$num);
   if ("$undef" in record) return undefined;
-  if ("$fn" in record) return function graded(): never { throw new Error("a function returned by graded code cannot be called"); };
+  if ("$fn" in record)
+    return function graded(): never {
+      throw new Error("a function returned by graded code cannot be called");
+    };
   if ("$f64" in record) {
     const list = record.$f64;
     if (!Array.isArray(list) || list.length > MAX_NUMBERS) throw new Error("graded value: malformed Float64Array");

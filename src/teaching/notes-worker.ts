@@ -27,7 +27,9 @@ function emit(line: unknown): void {
 export async function runNotesWorker(jobText: string): Promise<void> {
   const job = JSON.parse(jobText) as NotesJob;
   const result = await runNotebook(parseNotebook(job.notebook, "submission"), {
-    allowErrors: true, cwd: job.cwd, cellTimeoutMs: job.cellTimeoutMs,
+    allowErrors: true,
+    cwd: job.cwd,
+    cellTimeoutMs: job.cellTimeoutMs,
     onEvent: (event) => {
       if (event.kind === "cell-end") emit({ cell: event.cellNumber, status: event.status });
     },
@@ -37,8 +39,11 @@ export async function runNotesWorker(jobText: string): Promise<void> {
 }
 
 if (require.main === module) {
-  runNotesWorker(readFileSync(0, "utf8")).then(() => process.exit(0), (error: Error) => {
-    emit({ error: error.message });
-    process.exit(1);
-  });
+  runNotesWorker(readFileSync(0, "utf8")).then(
+    () => process.exit(0),
+    (error: Error) => {
+      emit({ error: error.message });
+      process.exit(1);
+    },
+  );
 }

@@ -37,7 +37,7 @@ export function isHintLine(line: string): boolean {
 
 /** A line without `//` comments and string literals (good enough for counting braces). */
 function codeOnly(line: string): string {
-  return line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, "\"\"").replace(/\/\/.*$/, "");
+  return line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""').replace(/\/\/.*$/, "");
 }
 
 /** The function a line declares, if any. */

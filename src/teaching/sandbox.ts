@@ -106,14 +106,26 @@ export function bwrapArgs(setup: SandboxSetup): string[] {
 
 /** The limit arguments of prlimit. */
 function prlimitArgs(limits: SandboxLimits): string[] {
-  return [`--nproc=${limits.processes}`, `--as=${limits.addressSpaceBytes}`, `--cpu=${limits.cpuSeconds}`, `--fsize=${limits.fileSizeBytes}`, "--nofile=256", "--core=0"];
+  return [
+    `--nproc=${limits.processes}`,
+    `--as=${limits.addressSpaceBytes}`,
+    `--cpu=${limits.cpuSeconds}`,
+    `--fsize=${limits.fileSizeBytes}`,
+    "--nofile=256",
+    "--core=0",
+  ];
 }
 
 /**
  * Command and arguments running `argv` sandboxed (setup given) or only limited (undefined): under
  * prlimit when present, and as user `uid` when given (setpriv).
  */
-export function sandboxedCommand(setup: SandboxSetup | undefined, argv: readonly string[], limits: SandboxLimits = setup?.limits ?? DEFAULT_LIMITS, uid = setup?.uid): { command: string; args: string[] } {
+export function sandboxedCommand(
+  setup: SandboxSetup | undefined,
+  argv: readonly string[],
+  limits: SandboxLimits = setup?.limits ?? DEFAULT_LIMITS,
+  uid = setup?.uid,
+): { command: string; args: string[] } {
   const inner = setup ? ["bwrap", ...bwrapArgs(setup), "--", ...argv] : [...argv];
   const limited = hasCommand("prlimit") ? ["prlimit", ...prlimitArgs(limits), "--", ...inner] : inner;
   const asUser = uid !== undefined ? ["setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--", ...limited] : limited;
@@ -121,12 +133,20 @@ export function sandboxedCommand(setup: SandboxSetup | undefined, argv: readonly
 }
 
 /** The graded worker's command (see sandboxedCommand): Node with a heap limit and no eval. */
-export function workerCommand(setup: SandboxSetup | undefined, limits: SandboxLimits = setup?.limits ?? DEFAULT_LIMITS, uid = setup?.uid): { command: string; args: string[] } {
+export function workerCommand(
+  setup: SandboxSetup | undefined,
+  limits: SandboxLimits = setup?.limits ?? DEFAULT_LIMITS,
+  uid = setup?.uid,
+): { command: string; args: string[] } {
   const node = [process.execPath, `--max-old-space-size=${limits.heapMb}`, "--disallow-code-generation-from-strings", WORKER_PATH];
   return sandboxedCommand(setup, node, limits, uid);
 }
 
 /** The notebook run's command (see sandboxedCommand): Node with a heap limit. */
-export function notesWorkerCommand(setup: SandboxSetup | undefined, limits: SandboxLimits = setup?.limits ?? DEFAULT_LIMITS, uid = setup?.uid): { command: string; args: string[] } {
+export function notesWorkerCommand(
+  setup: SandboxSetup | undefined,
+  limits: SandboxLimits = setup?.limits ?? DEFAULT_LIMITS,
+  uid = setup?.uid,
+): { command: string; args: string[] } {
   return sandboxedCommand(setup, [process.execPath, `--max-old-space-size=${limits.heapMb}`, NOTES_WORKER_PATH], limits, uid);
 }

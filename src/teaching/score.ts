@@ -38,7 +38,10 @@ export interface ScoreReport {
 
 /** The first line of an error text that says what went wrong (`Error: …`, a tsc diagnostic, …). */
 export function errorSummary(errorText: string): string {
-  const lines = errorText.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const lines = errorText
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   const error = lines.find((l) => /^([A-Z]\w*)?(Error|Exception)\b.*?:/.test(l) || /^\d+:\d+ - /.test(l) || /timed out/.test(l));
   return error ?? lines[0] ?? "(no error text)";
 }
@@ -50,7 +53,9 @@ function isCheckResult(value: unknown): value is CheckResult {
 
 /** The CHECK_MIME results shown by a cell's outputs, in order. */
 export function checkResults(outputs: readonly NotebookOutput[]): CheckResult[] {
-  return outputs.flatMap((o) => (o.output_type === "display_data" || o.output_type === "execute_result") && isCheckResult(o.data[CHECK_MIME]) ? [o.data[CHECK_MIME] as CheckResult] : []);
+  return outputs.flatMap((o) =>
+    (o.output_type === "display_data" || o.output_type === "execute_result") && isCheckResult(o.data[CHECK_MIME]) ? [o.data[CHECK_MIME] as CheckResult] : [],
+  );
 }
 
 /**
@@ -69,10 +74,20 @@ export function scoreNotebook(executed: Notebook, failures: readonly FailedCell[
     const check = spec?.name ?? failed?.check ?? cellLabel(cell, i);
     const points = spec?.points ?? (typeof failed?.points === "number" ? failed.points : 1);
     let verdict: Pick<ScoreRow, "pass" | "message" | "hint" | "measuredError" | "expected">;
-    if (failure) verdict = { pass: false, message: `cell error: ${errorSummary(failure.errorText)}`, hint: "", measuredError: null, expected: failed?.expected ?? "" };
-    else if (cell.execution_count === null) verdict = { pass: false, message: "not run (the run stopped before this cell)", hint: "", measuredError: null, expected: "" };
-    else if (!failed) verdict = { pass: false, message: "the cell showed no check result (is the check call still in it?)", hint: "", measuredError: null, expected: "" };
-    else verdict = { pass: failed.pass, message: failed.message, hint: failed.hint ?? "", measuredError: failed.measuredError ?? null, expected: failed.expected ?? "" };
+    if (failure)
+      verdict = { pass: false, message: `cell error: ${errorSummary(failure.errorText)}`, hint: "", measuredError: null, expected: failed?.expected ?? "" };
+    else if (cell.execution_count === null)
+      verdict = { pass: false, message: "not run (the run stopped before this cell)", hint: "", measuredError: null, expected: "" };
+    else if (!failed)
+      verdict = { pass: false, message: "the cell showed no check result (is the check call still in it?)", hint: "", measuredError: null, expected: "" };
+    else
+      verdict = {
+        pass: failed.pass,
+        message: failed.message,
+        hint: failed.hint ?? "",
+        measuredError: failed.measuredError ?? null,
+        expected: failed.expected ?? "",
+      };
     rows.push({ check, points, earned: verdict.pass ? points : 0, cellNumber: i + 1, ...verdict });
   });
   const checkCells = new Set(rows.map((r) => r.cellNumber));
@@ -87,7 +102,11 @@ export function scoreNotebook(executed: Notebook, failures: readonly FailedCell[
 /** Pads the columns of `rows` (the first is the header) with a rule under the header. */
 function textTable(rows: readonly string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
-  const line = (r: readonly string[]): string => r.map((cell, c) => cell + " ".repeat(widths[c] - [...cell].length)).join("  ").trimEnd();
+  const line = (r: readonly string[]): string =>
+    r
+      .map((cell, c) => cell + " ".repeat(widths[c] - [...cell].length))
+      .join("  ")
+      .trimEnd();
   return [line(rows[0]), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
 

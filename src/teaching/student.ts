@@ -5,9 +5,7 @@
  * the input (byte-identical output for the same notebook).
  */
 import { cellSource, MultilineString, Notebook, NotebookCell, stripOutputs } from "../nbformat/notebook";
-import {
-  ANSWER_TAG, cellLabel, hasTag, SELF_CHECK_TAG, selfCheckSpec, SelfCheckSpec, SOLUTION_TAG, solutionCellName,
-} from "./cell-meta";
+import { ANSWER_TAG, cellLabel, hasTag, SELF_CHECK_TAG, selfCheckSpec, SelfCheckSpec, SOLUTION_TAG, solutionCellName } from "./cell-meta";
 import { findRegions, isHintLine, regionBodies, replaceRegions, sourceLines, stubLine } from "./regions";
 
 /** Cells left out of the student version: `answer` cells, and Markdown/raw cells tagged `solution`. */
@@ -36,7 +34,8 @@ export function analyzeTeacherNotebook(notebook: Notebook): TeacherNotebookSumma
   notebook.cells.forEach((cell, i) => {
     const where = cellLabel(cell, i);
     if (hasTag(cell, SELF_CHECK_TAG)) {
-      if (hasTag(cell, ANSWER_TAG) || hasTag(cell, SOLUTION_TAG)) throw new Error(`${where} is tagged "${SELF_CHECK_TAG}" and also "${ANSWER_TAG}" or "${SOLUTION_TAG}"`);
+      if (hasTag(cell, ANSWER_TAG) || hasTag(cell, SOLUTION_TAG))
+        throw new Error(`${where} is tagged "${SELF_CHECK_TAG}" and also "${ANSWER_TAG}" or "${SOLUTION_TAG}"`);
       if (cell.cell_type !== "code") throw new Error(`${where} is tagged "${SELF_CHECK_TAG}" but is a ${cell.cell_type} cell`);
       selfChecks.push({ cellIndex: i, check: selfCheckSpec(cell, i) });
     }

@@ -68,9 +68,7 @@ function timeShape(kernel: GemmKernel, shape: GemmShape, repeats: number, minSec
  * (each at least `minSeconds` long), so that a busy machine still shows what the kernel can do.
  * Inputs are seeded normal values; C is overwritten (beta = 0).
  */
-export function benchGemm(
-  kernel: GemmKernel, shapes: readonly GemmShape[] = MLP_GEMM_SHAPES, repeats = 40, minSeconds = 0.003,
-): GemmBenchRow[] {
+export function benchGemm(kernel: GemmKernel, shapes: readonly GemmShape[] = MLP_GEMM_SHAPES, repeats = 40, minSeconds = 0.003): GemmBenchRow[] {
   if (!(repeats >= 1)) throw new RangeError(`benchGemm: repeats must be ≥ 1, got ${repeats}`);
   return shapes.map((shape) => {
     const seconds = timeShape(kernel, shape, repeats, minSeconds);

@@ -4,8 +4,15 @@ export * from "./random";
 export { GemmKernel, getKernel, setKernel } from "./kernel";
 export { tsBlockedKernel, naiveKernel } from "./kernel-ts";
 export {
-  NativeAddon, NativeKernelOptions, KernelSelection, NATIVE_ADDON_PATH,
-  loadNativeAddon, createNativeKernel, selectKernel, defaultKernel, availableKernels,
+  NativeAddon,
+  NativeKernelOptions,
+  KernelSelection,
+  NATIVE_ADDON_PATH,
+  loadNativeAddon,
+  createNativeKernel,
+  selectKernel,
+  defaultKernel,
+  availableKernels,
 } from "./kernel-select";
 import { setDefaultKernelFactory } from "./kernel";
 import { defaultKernel } from "./kernel-select";

@@ -14,9 +14,22 @@ export interface NativeAddon {
   /** Names of the variants this CPU runs, fastest first ("avx512", "avx2", "generic", …). */
   variants(): string[];
   gemm(
-    variant: number, threads: number, transA: boolean, transB: boolean, m: number, n: number, k: number,
-    alpha: number, A: Float64Array, lda: number, B: Float64Array, ldb: number,
-    beta: number, C: Float64Array, ldc: number, bCols?: Int32Array,
+    variant: number,
+    threads: number,
+    transA: boolean,
+    transB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    A: Float64Array,
+    lda: number,
+    B: Float64Array,
+    ldb: number,
+    beta: number,
+    C: Float64Array,
+    ldc: number,
+    bCols?: Int32Array,
   ): void;
 }
 
@@ -114,7 +127,6 @@ export function availableKernels(addon?: NativeAddon): GemmKernel[] {
   } catch {
     return [tsBlockedKernel];
   }
-  const natives = loaded.variants().flatMap((variant) =>
-    ([1, 2] as const).map((threads) => createNativeKernel({ variant, threads }, loaded)));
+  const natives = loaded.variants().flatMap((variant) => ([1, 2] as const).map((threads) => createNativeKernel({ variant, threads }, loaded)));
   return [tsBlockedKernel, ...natives];
 }

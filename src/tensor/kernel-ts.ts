@@ -13,9 +13,7 @@ const packA = new Float64Array(MC * KC);
 const packB = new Float64Array(KC * NC);
 
 /** Packs op(A)[i0:i0+mc, p0:p0+kc] into groups of 4 rows, zero-padded: packA[g*kc*4 + p*4 + r]. */
-function packPanelA(
-  transA: boolean, A: Float64Array, lda: number, m: number, i0: number, p0: number, mc: number, kc: number,
-): void {
+function packPanelA(transA: boolean, A: Float64Array, lda: number, m: number, i0: number, p0: number, mc: number, kc: number): void {
   const groups = (mc + 3) >> 2;
   for (let g = 0; g < groups; g++) {
     const base = g * kc * 4;
@@ -40,7 +38,15 @@ function columnStart(bCols: Int32Array | undefined, c: number, ldb: number): num
 
 /** Packs op(B)[p0:p0+kc, j0:j0+nc] into groups of 4 columns, zero-padded: packB[g*kc*4 + p*4 + c]. */
 function packPanelB(
-  transB: boolean, B: Float64Array, ldb: number, bCols: Int32Array | undefined, n: number, p0: number, j0: number, kc: number, nc: number,
+  transB: boolean,
+  B: Float64Array,
+  ldb: number,
+  bCols: Int32Array | undefined,
+  n: number,
+  p0: number,
+  j0: number,
+  kc: number,
+  nc: number,
 ): void {
   const groups = (nc + 3) >> 2;
   for (let g = 0; g < groups; g++) {
@@ -76,34 +82,88 @@ const tileSums = new Float64Array(MC * NC); // running sums of one MC × NC bloc
  * block in order (JavaScript has no FMA: every product and sum is rounded, as in the native
  * kernel), then C ← alpha·s or (alpha·s) + (beta·C) on the last depth block.
  */
-function microKernel(
-  ga: number, gb: number, kc: number, t: TileTarget, slot: number, i0: number, j0: number, mr: number, nr: number,
-): void {
+function microKernel(ga: number, gb: number, kc: number, t: TileTarget, slot: number, i0: number, j0: number, mr: number, nr: number): void {
   const pa = packA;
   const pb = packB;
   const s = tileSums;
   let a = ga * kc * 4;
   let b = gb * kc * 4;
-  let c00 = 0, c10 = 0, c20 = 0, c30 = 0, c01 = 0, c11 = 0, c21 = 0, c31 = 0;
-  let c02 = 0, c12 = 0, c22 = 0, c32 = 0, c03 = 0, c13 = 0, c23 = 0, c33 = 0;
+  let c00 = 0,
+    c10 = 0,
+    c20 = 0,
+    c30 = 0,
+    c01 = 0,
+    c11 = 0,
+    c21 = 0,
+    c31 = 0;
+  let c02 = 0,
+    c12 = 0,
+    c22 = 0,
+    c32 = 0,
+    c03 = 0,
+    c13 = 0,
+    c23 = 0,
+    c33 = 0;
   if (!t.firstDepth) {
-    c00 = s[slot]; c10 = s[slot + 1]; c20 = s[slot + 2]; c30 = s[slot + 3];
-    c01 = s[slot + 4]; c11 = s[slot + 5]; c21 = s[slot + 6]; c31 = s[slot + 7];
-    c02 = s[slot + 8]; c12 = s[slot + 9]; c22 = s[slot + 10]; c32 = s[slot + 11];
-    c03 = s[slot + 12]; c13 = s[slot + 13]; c23 = s[slot + 14]; c33 = s[slot + 15];
+    c00 = s[slot];
+    c10 = s[slot + 1];
+    c20 = s[slot + 2];
+    c30 = s[slot + 3];
+    c01 = s[slot + 4];
+    c11 = s[slot + 5];
+    c21 = s[slot + 6];
+    c31 = s[slot + 7];
+    c02 = s[slot + 8];
+    c12 = s[slot + 9];
+    c22 = s[slot + 10];
+    c32 = s[slot + 11];
+    c03 = s[slot + 12];
+    c13 = s[slot + 13];
+    c23 = s[slot + 14];
+    c33 = s[slot + 15];
   }
   for (let p = 0; p < kc; p++, a += 4, b += 4) {
-    const a0 = pa[a], a1 = pa[a + 1], a2 = pa[a + 2], a3 = pa[a + 3];
-    const b0 = pb[b], b1 = pb[b + 1], b2 = pb[b + 2], b3 = pb[b + 3];
-    c00 += a0 * b0; c10 += a1 * b0; c20 += a2 * b0; c30 += a3 * b0;
-    c01 += a0 * b1; c11 += a1 * b1; c21 += a2 * b1; c31 += a3 * b1;
-    c02 += a0 * b2; c12 += a1 * b2; c22 += a2 * b2; c32 += a3 * b2;
-    c03 += a0 * b3; c13 += a1 * b3; c23 += a2 * b3; c33 += a3 * b3;
+    const a0 = pa[a],
+      a1 = pa[a + 1],
+      a2 = pa[a + 2],
+      a3 = pa[a + 3];
+    const b0 = pb[b],
+      b1 = pb[b + 1],
+      b2 = pb[b + 2],
+      b3 = pb[b + 3];
+    c00 += a0 * b0;
+    c10 += a1 * b0;
+    c20 += a2 * b0;
+    c30 += a3 * b0;
+    c01 += a0 * b1;
+    c11 += a1 * b1;
+    c21 += a2 * b1;
+    c31 += a3 * b1;
+    c02 += a0 * b2;
+    c12 += a1 * b2;
+    c22 += a2 * b2;
+    c32 += a3 * b2;
+    c03 += a0 * b3;
+    c13 += a1 * b3;
+    c23 += a2 * b3;
+    c33 += a3 * b3;
   }
-  s[slot] = c00; s[slot + 1] = c10; s[slot + 2] = c20; s[slot + 3] = c30;
-  s[slot + 4] = c01; s[slot + 5] = c11; s[slot + 6] = c21; s[slot + 7] = c31;
-  s[slot + 8] = c02; s[slot + 9] = c12; s[slot + 10] = c22; s[slot + 11] = c32;
-  s[slot + 12] = c03; s[slot + 13] = c13; s[slot + 14] = c23; s[slot + 15] = c33;
+  s[slot] = c00;
+  s[slot + 1] = c10;
+  s[slot + 2] = c20;
+  s[slot + 3] = c30;
+  s[slot + 4] = c01;
+  s[slot + 5] = c11;
+  s[slot + 6] = c21;
+  s[slot + 7] = c31;
+  s[slot + 8] = c02;
+  s[slot + 9] = c12;
+  s[slot + 10] = c22;
+  s[slot + 11] = c32;
+  s[slot + 12] = c03;
+  s[slot + 13] = c13;
+  s[slot + 14] = c23;
+  s[slot + 15] = c33;
   if (t.lastDepth) storeTile(t, slot, i0, j0, mr, nr);
 }
 
@@ -148,8 +208,19 @@ function blockTiles(t: TileTarget, i0: number, j0: number, mc: number, nc: numbe
  * reorders the sum over k and every element gets the bits of `naiveKernel`.
  */
 function gemmBlocked(
-  transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number,
-  A: Float64Array, lda: number, B: Float64Array, ldb: number, beta: number, C: Float64Array, ldc: number,
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  A: Float64Array,
+  lda: number,
+  B: Float64Array,
+  ldb: number,
+  beta: number,
+  C: Float64Array,
+  ldc: number,
   bCols?: Int32Array,
 ): void {
   if (m === 0 || n === 0) return;

@@ -35,9 +35,20 @@ export function matmul(A: Matrix, B: Matrix | ColumnSelection, opts: MatmulOptio
   assertShape(out, m, n, "matmul: out");
   const selected = isColumnSelection(B);
   getKernel().gemm(
-    transA, transB, m, n, kA, opts.alpha ?? 1,
-    A.data, Math.max(1, A.rows), selected ? B.source.data : B.data, Math.max(1, B.rows),
-    opts.beta ?? 0, out.data, Math.max(1, m), selected ? B.index : undefined,
+    transA,
+    transB,
+    m,
+    n,
+    kA,
+    opts.alpha ?? 1,
+    A.data,
+    Math.max(1, A.rows),
+    selected ? B.source.data : B.data,
+    Math.max(1, B.rows),
+    opts.beta ?? 0,
+    out.data,
+    Math.max(1, m),
+    selected ? B.index : undefined,
   );
   return out;
 }
@@ -63,9 +74,7 @@ export function map(M: Matrix, f: (x: number) => number, out: Matrix = zeros(M.r
 }
 
 /** Element-wise f(a, b) of two equal-shaped matrices. */
-export function zipWith(
-  A: Matrix, B: Matrix, f: (a: number, b: number) => number, out: Matrix = zeros(A.rows, A.cols),
-): Matrix {
+export function zipWith(A: Matrix, B: Matrix, f: (a: number, b: number) => number, out: Matrix = zeros(A.rows, A.cols)): Matrix {
   assertShape(B, A.rows, A.cols, "zipWith: second operand");
   assertShape(out, A.rows, A.cols, "zipWith: out");
   for (let k = 0; k < A.data.length; k++) out.data[k] = f(A.data[k], B.data[k]);

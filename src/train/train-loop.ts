@@ -1,8 +1,19 @@
 import { ColumnSelection, Matrix, Rng, deriveRng, toMatrix } from "../tensor";
 import { crossEntropyLoss } from "../layers";
 import {
-  MlpParams, MlpSpec, MlpStats, MlpWorkspace, cloneMlpParams, cloneMlpStats, createWorkspace, gradEntries, initMlp,
-  mlpBackward, mlpForward, mlpSgdStep, paramEntries,
+  MlpParams,
+  MlpSpec,
+  MlpStats,
+  MlpWorkspace,
+  cloneMlpParams,
+  cloneMlpStats,
+  createWorkspace,
+  gradEntries,
+  initMlp,
+  mlpBackward,
+  mlpForward,
+  mlpSgdStep,
+  paramEntries,
 } from "../model";
 import { BatchSource, createBatchSource } from "./batches";
 import { LabeledSet, TrainData } from "./data-splits";
@@ -63,7 +74,9 @@ interface Setup {
 
 function setUp(spec: MlpSpec, data: TrainData, settings: TrainSettings, seed: number | string, pieces?: SchedulePieces): Setup {
   const source = createBatchSource(data.train, settings.batchSize, {
-    shuffle: settings.shuffle ?? false, rng: deriveRng(seed, "shuffle"), copy: settings.noise !== undefined,
+    shuffle: settings.shuffle ?? false,
+    rng: deriveRng(seed, "shuffle"),
+    copy: settings.noise !== undefined,
   });
   const schedule = createSchedule(settings.schedule, data.train.X.cols, settings.batchSize, pieces);
   const totalSteps = schedule.totalSteps ?? (settings.epochs ?? NaN) * source.stepsPerEpoch;
@@ -72,10 +85,19 @@ function setUp(spec: MlpSpec, data: TrainData, settings: TrainSettings, seed: nu
   }
   const { params, stats } = initMlp(spec, deriveRng(seed, "init"));
   return {
-    data, settings, source, schedule, totalSteps, params, initialStats: stats,
+    data,
+    settings,
+    source,
+    schedule,
+    totalSteps,
+    params,
+    initialStats: stats,
     interval: evaluationInterval(settings.evaluation, source.stepsPerEpoch, schedule),
     workspace: createWorkspace(spec, settings.batchSize),
-    optimizer: createMomentumSgd(paramEntries(params).map((e) => e.value), settings.momentum ?? 0),
+    optimizer: createMomentumSgd(
+      paramEntries(params).map((e) => e.value),
+      settings.momentum ?? 0,
+    ),
     dropoutRng: deriveRng(seed, "dropout"),
     noiseRng: deriveRng(seed, "noise"),
     trainEval: subsetOf(data.train, settings.evaluation.trainSubset),
@@ -137,7 +159,10 @@ class Trainer {
         mlpSgdStep(params, fwd.cache, batch.y, settings.lambda, eta, { workspace });
       } else {
         const grads = mlpBackward(params, fwd.cache, batch.y, settings.lambda, { workspace });
-        this.s.optimizer.step(gradEntries(grads).map((e) => e.value), eta);
+        this.s.optimizer.step(
+          gradEntries(grads).map((e) => e.value),
+          eta,
+        );
       }
       this.stats = fwd.nextStats;
       this.steps = t + 1;
@@ -194,14 +219,27 @@ class Trainer {
       const step = restore ? stopper!.bestStep : this.steps;
       this.history.push({ step, epoch: step / source.stepsPerEpoch, eta: schedule.etaAt(step), split: "test", ...final.test });
     }
-    const message = diverged ? `diverged at step ${this.divergedAtStep}`
-      : this.status === "stoppedEarly" ? `stopped early at step ${this.steps} (best step ${stopper!.bestStep})` : undefined;
+    const message = diverged
+      ? `diverged at step ${this.divergedAtStep}`
+      : this.status === "stoppedEarly"
+        ? `stopped early at step ${this.steps} (best step ${stopper!.bestStep})`
+        : undefined;
     return {
-      status: this.status, message, divergedAtStep: this.divergedAtStep, steps: this.steps,
-      epochs: this.steps / source.stepsPerEpoch, bestStep: stopper ? stopper.bestStep : undefined,
-      history: this.history, untrained, final, params: out.params, stats: out.stats,
+      status: this.status,
+      message,
+      divergedAtStep: this.divergedAtStep,
+      steps: this.steps,
+      epochs: this.steps / source.stepsPerEpoch,
+      bestStep: stopper ? stopper.bestStep : undefined,
+      history: this.history,
+      untrained,
+      final,
+      params: out.params,
+      stats: out.stats,
       timing: {
-        totalMs: now() - this.t0, trainMs: this.trainMs, evalMs: this.evalMs,
+        totalMs: now() - this.t0,
+        trainMs: this.trainMs,
+        evalMs: this.evalMs,
         msPerStep: this.steps > 0 ? this.trainMs / this.steps : 0,
       },
     };

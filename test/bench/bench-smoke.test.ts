@@ -14,7 +14,9 @@ describe("nnbook bench (smoke)", function () {
     try {
       const out = join(dir, "bench.md");
       const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", "bench", "--quick", "--threads", "1", "-o", out], {
-        cwd: ROOT, encoding: "utf8", env: { ...process.env, CIFAR10_DIR: join(dir, "none") },
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, CIFAR10_DIR: join(dir, "none") },
       });
       assert.equal(run.status, 0, run.stderr);
       const md = readFileSync(out, "utf8");
@@ -34,18 +36,41 @@ describe("nnbook bench (smoke)", function () {
   it("Ctrl-C (SIGINT) stops it during a long synchronous training run, not after", async () => {
     // the full 9,000 steps take half a minute or more; the default SIGINT action ends the process in
     // the middle (a JavaScript handler could only run once the synchronous run had finished)
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", "bench", "--no-numpy", "--no-torch", "--repeat", "1",
-      "--threads", "1", "--config", "3L-BN", "-o", join(tmpdir(), "nnbook-never-written.md")], { cwd: ROOT });
+    const child = spawn(
+      process.execPath,
+      [
+        "-r",
+        "ts-node/register/transpile-only",
+        "src/cli/main.ts",
+        "bench",
+        "--no-numpy",
+        "--no-torch",
+        "--repeat",
+        "1",
+        "--threads",
+        "1",
+        "--config",
+        "3L-BN",
+        "-o",
+        join(tmpdir(), "nnbook-never-written.md"),
+      ],
+      { cwd: ROOT },
+    );
     let stderr = "";
     let training = false;
     const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on("close", (code, signal) => done({ code, signal })));
-    await Promise.race([ended, new Promise<void>((started) => child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-      if (/9000 steps with/.test(stderr)) {
-        training = true;
-        started();
-      }
-    }))]);
+    await Promise.race([
+      ended,
+      new Promise<void>((started) =>
+        child.stderr.on("data", (d: Buffer) => {
+          stderr += d.toString();
+          if (/9000 steps with/.test(stderr)) {
+            training = true;
+            started();
+          }
+        }),
+      ),
+    ]);
     assert.ok(training, `the bench did not start training:\n${stderr}`);
     await new Promise((r) => setTimeout(r, 1000));
     child.kill("SIGINT");

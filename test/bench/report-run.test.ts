@@ -14,14 +14,16 @@ function trainingNotebook(): Notebook {
     `import { gaussianBlobs, runSweep } from ${JSON.stringify(join(ROOT, "dist"))};`,
     `import type { ExperimentConfig } from ${JSON.stringify(join(ROOT, "dist"))};`,
     "const data = gaussianBlobs({ dims: 6, classes: 3, train: 60, validation: 20, test: 20, seed: 3 });",
-    "const base: ExperimentConfig = { hidden: [8], activation: { name: \"relu\" }, batchNorm: \"off\", init: { kind: \"he\" }, lambda: 0.001, batchSize: 20,",
-    "  schedule: { kind: \"cyclical\", etaMin: 1e-4, etaMax: 0.05, stepSize: 6, cycles: 1 }, evaluation: { per: \"cycle\", times: 2 },",
-    "  data: { name: \"synthetic\", options: { dims: 6 } }, seed: 1 };",
+    'const base: ExperimentConfig = { hidden: [8], activation: { name: "relu" }, batchNorm: "off", init: { kind: "he" }, lambda: 0.001, batchSize: 20,',
+    '  schedule: { kind: "cyclical", etaMin: 1e-4, etaMax: 0.05, stepSize: 6, cycles: 1 }, evaluation: { per: "cycle", times: 2 },',
+    '  data: { name: "synthetic", options: { dims: 6 } }, seed: 1 };',
     "const results = await runSweep([base, { ...base, seed: 2 }], data, { workers: 0, progress: false });",
-    "console.log(results.map((r) => r.final!.test.accuracy.toFixed(4)).join(\" \"));",
+    'console.log(results.map((r) => r.final!.test.accuracy.toFixed(4)).join(" "));',
   ].join("\n");
   return {
-    nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: "tslab", display_name: "TypeScript" } },
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: { name: "tslab", display_name: "TypeScript" } },
     cells: [
       { id: "t", cell_type: "markdown", metadata: {}, source: "# Two runs" },
       { id: "c", cell_type: "code", metadata: {}, source: code, execution_count: null, outputs: [] },
@@ -47,8 +49,10 @@ describe("bench/report-run: a report generated cold, then warm, in a scratch fol
     const saved = process.env.NNBOOK_CACHE_DIR;
     process.env.NNBOOK_CACHE_DIR = join(dir, "own-cache");
     try {
-      await buildReportEntry({ name: "tiny", title: "Tiny", notebooks: [join(dir, "nb", "runs.ipynb")] },
-        { manifest, executedDir: join(dir, "exec"), ...committed });
+      await buildReportEntry(
+        { name: "tiny", title: "Tiny", notebooks: [join(dir, "nb", "runs.ipynb")] },
+        { manifest, executedDir: join(dir, "exec"), ...committed },
+      );
       const lines: string[] = [];
       const t = await timeReportRun("tiny", { manifest, ...committed, log: (l) => lines.push(l) });
       assert.equal(t.runsComputed, 2, "the cold pass trained both runs into its empty cache");
@@ -69,17 +73,27 @@ describe("bench/report-run: a report generated cold, then warm, in a scratch fol
     await mkdir(join(dir, "all"));
     await writeFile(join(dir, "all", "runs.ipynb"), serializeNotebook(trainingNotebook()));
     const manifest = join(dir, "all", "reports.json");
-    await writeFile(manifest, JSON.stringify({ reports: [
-      { name: "first", title: "First", notebooks: ["runs.ipynb"] }, { name: "second", title: "Second", notebooks: ["runs.ipynb"] },
-    ] }));
+    await writeFile(
+      manifest,
+      JSON.stringify({
+        reports: [
+          { name: "first", title: "First", notebooks: ["runs.ipynb"] },
+          { name: "second", title: "Second", notebooks: ["runs.ipynb"] },
+        ],
+      }),
+    );
     assert.deepEqual(await reportNames("all", manifest), ["first", "second"]);
     assert.deepEqual(await reportNames("second, first", manifest), ["second", "first"]);
     await assert.rejects(reportNames("first,third", manifest), /third/);
     const none = { reportsDir: join(dir, "no-reports"), figuresDir: join(dir, "no-figures") };
     const runs = await timeReportRuns("all", { manifest, ...none });
-    assert.deepEqual(runs.map((r) => [r.name, r.runsComputed, r.warmEqualsCold, r.equalsCommitted]), [
-      ["first", 2, true, undefined], ["second", 2, true, undefined],
-    ]);
+    assert.deepEqual(
+      runs.map((r) => [r.name, r.runsComputed, r.warmEqualsCold, r.equalsCommitted]),
+      [
+        ["first", 2, true, undefined],
+        ["second", 2, true, undefined],
+      ],
+    );
     assert.ok(runs.every((r) => r.coldSeconds > 0));
   });
 });

@@ -18,7 +18,12 @@ export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 /** The flags the project's tests launch with. */
 export const CHROMIUM_FLAGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
 ];
 
 /** Why the browser tests cannot run here ("" when they can). */
@@ -48,7 +53,10 @@ export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import("playwright-core");
   const profile = await mkdtemp(join(tmpdir(), "nnbook-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 900 },
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
@@ -60,7 +68,10 @@ export async function launchChromium(): Promise<Browser> {
   page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? "?"})`));
   page.on("request", (r) => requests.push(r.url()));
   return {
-    context, page, problems, requests,
+    context,
+    page,
+    problems,
+    requests,
     async close() {
       await context.close().catch(() => undefined);
       await rm(profile, { recursive: true, force: true });

@@ -35,13 +35,34 @@ describe("HTML report in Chromium (nnbook export --html of the fixture notebook)
     await writeFile(manifest, JSON.stringify({ reports: [{ name: "demo", title: "Demo report", notebooks: [relative(dir, join(ROOT, FIXTURE))] }] }));
     const [run, report] = await Promise.all([
       runProcess(process.execPath, [CLI, "run", FIXTURE, "--out", executed]),
-      runProcess(process.execPath, [CLI, "report", "demo", "--html", "--manifest", manifest, "--executed-dir", join(dir, "report-executed"),
-        "--reports-dir", join(dir, "report", "reports"), "--figures-dir", join(dir, "report", "figures")]),
+      runProcess(process.execPath, [
+        CLI,
+        "report",
+        "demo",
+        "--html",
+        "--manifest",
+        manifest,
+        "--executed-dir",
+        join(dir, "report-executed"),
+        "--reports-dir",
+        join(dir, "report", "reports"),
+        "--figures-dir",
+        join(dir, "report", "figures"),
+      ]),
     ]);
     assert.equal(run.code, 0, `nnbook run failed:\n${run.stderr}`);
     assert.equal(report.code, 0, `nnbook report --html failed:\n${report.stderr}`);
     for (const out of ["a", "b"]) {
-      const exported = await runProcess(process.execPath, [CLI, "export", executed, "--html", "--reports-dir", join(dir, out, "reports"), "--figures-dir", join(dir, out, "figures")]);
+      const exported = await runProcess(process.execPath, [
+        CLI,
+        "export",
+        executed,
+        "--html",
+        "--reports-dir",
+        join(dir, out, "reports"),
+        "--figures-dir",
+        join(dir, out, "figures"),
+      ]);
       assert.equal(exported.code, 0, `nnbook export --html failed:\n${exported.stderr}`);
     }
     html = join(dir, "a", "reports", "executed.html");
@@ -69,14 +90,23 @@ describe("HTML report in Chromium (nnbook export --html of the fixture notebook)
     const { page, problems, requests } = browser!;
     await openExport(page);
     assert.equal(await page.getAttribute("html", "data-charts-done"), "2");
-    const charts = await page.$$eval(".nnbook-chart", (els) => els.map((el) => ({
-      rendered: el.getAttribute("data-rendered"),
-      marks: el.querySelectorAll("svg g.mark-line path, svg g.mark-symbol path").length,
-    })));
-    assert.deepEqual(charts.map((c) => c.rendered), ["true", "true"]);
+    const charts = await page.$$eval(".nnbook-chart", (els) =>
+      els.map((el) => ({
+        rendered: el.getAttribute("data-rendered"),
+        marks: el.querySelectorAll("svg g.mark-line path, svg g.mark-symbol path").length,
+      })),
+    );
+    assert.deepEqual(
+      charts.map((c) => c.rendered),
+      ["true", "true"],
+    );
     for (const [i, c] of charts.entries()) assert.ok(c.marks >= 5, `chart ${i + 1}: ${c.marks} line/point marks`);
     assert.deepEqual(problems, []);
-    assert.deepEqual(requests.filter((u) => !/^(file|data|blob):/.test(u)), [], "requests outside the file");
+    assert.deepEqual(
+      requests.filter((u) => !/^(file|data|blob):/.test(u)),
+      [],
+      "requests outside the file",
+    );
   });
 
   it("nnbook report --html: the report's page (title, demoted sections) draws both charts too", async () => {
@@ -96,7 +126,11 @@ describe("HTML report in Chromium (nnbook export --html of the fixture notebook)
     const { page } = browser!;
     await openExport(page);
     const nav = await page.$$eval("nav.nnbook-nav li a", (as) => as.map((a) => [a.textContent, a.getAttribute("href")]));
-    assert.deepEqual(nav, [["Learning curves", "#learning-curves"], ["λ search", "#λ-search"], ["Summary", "#summary"]]);
+    assert.deepEqual(nav, [
+      ["Learning curves", "#learning-curves"],
+      ["λ search", "#λ-search"],
+      ["Summary", "#summary"],
+    ]);
     assert.ok((await page.$$("pre code.language-ts .hljs-keyword")).length > 5, "highlighted keywords");
     assert.match((await page.textContent("main ul")) ?? "", /Seeds: seed = 7/);
   });

@@ -18,7 +18,13 @@ function childPids(pid: number): number[] {
     .filter((name) => /^\d+$/.test(name))
     .filter((name) => {
       try {
-        return Number(readFileSync(`/proc/${name}/stat`, "utf8").replace(/^.*\) /, "").split(" ")[1]) === pid;
+        return (
+          Number(
+            readFileSync(`/proc/${name}/stat`, "utf8")
+              .replace(/^.*\) /, "")
+              .split(" ")[1],
+          ) === pid
+        );
       } catch {
         return false;
       }
@@ -129,12 +135,17 @@ describe("cli: nnbook run / export / report", function () {
     };
     await writeFile(join(nb, "one.ipynb"), serializeNotebook(titled("One", "await new Promise((r) => setTimeout(r, 1500)); console.log(`one ${n}`);")));
     await writeFile(join(nb, "two.ipynb"), serializeNotebook(titled("Two", "console.log(`two ${n}`);")));
-    await writeFile(join(nb, "bad.ipynb"), serializeNotebook(titled("Bad", "throw new Error(\"bad notebook\");")));
+    await writeFile(join(nb, "bad.ipynb"), serializeNotebook(titled("Bad", 'throw new Error("bad notebook");')));
     const manifest = join(nb, "reports.json");
-    await writeFile(manifest, JSON.stringify({ reports: [
-      { name: "pair", title: "Pair", notebooks: ["one.ipynb", "two.ipynb"] },
-      { name: "broken", title: "Broken", notebooks: ["bad.ipynb", "two.ipynb"] },
-    ] }));
+    await writeFile(
+      manifest,
+      JSON.stringify({
+        reports: [
+          { name: "pair", title: "Pair", notebooks: ["one.ipynb", "two.ipynb"] },
+          { name: "broken", title: "Broken", notebooks: ["bad.ipynb", "two.ipynb"] },
+        ],
+      }),
+    );
     const dirs = ["--manifest", manifest, "--executed-dir", join(nb, "exec"), "--reports-dir", join(nb, "reports"), "--figures-dir", join(nb, "figures")];
     const pair = await nnbook("report", "pair", "--jobs", "2", ...dirs);
     assert.equal(pair.code, 0, pair.stderr);
@@ -155,7 +166,14 @@ describe("cli: nnbook run / export / report", function () {
     if (process.platform !== "linux") this.skip();
     const notebookPath = join(dir, "slow.ipynb");
     const slow = tinyNotebook(false);
-    slow.cells.push({ id: "s", cell_type: "code", metadata: {}, source: "await new Promise((r) => setTimeout(r, 60000));", execution_count: null, outputs: [] });
+    slow.cells.push({
+      id: "s",
+      cell_type: "code",
+      metadata: {},
+      source: "await new Promise((r) => setTimeout(r, 60000));",
+      execution_count: null,
+      outputs: [],
+    });
     await writeFile(notebookPath, serializeNotebook(slow));
     const child = spawn(process.execPath, [CLI, "run", notebookPath, "--out", join(dir, "slow-out.ipynb")], { cwd: ROOT });
     let stderr = "";

@@ -39,7 +39,12 @@ describe("cli: nnbook grade", function () {
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  const grade = (out: string) => runProcess(process.execPath, [CLI, "grade", "--teacher", TEACHER, "subs", "--out", join(out, "grades.csv"), "--feedback", join(out, "feedback"), "--feedback-html", "--jobs", "2"], { cwd: dir });
+  const grade = (out: string) =>
+    runProcess(
+      process.execPath,
+      [CLI, "grade", "--teacher", TEACHER, "subs", "--out", join(out, "grades.csv"), "--feedback", join(out, "feedback"), "--feedback-html", "--jobs", "2"],
+      { cwd: dir },
+    );
 
   it("writes the CSV and JSON gradebook and one feedback file per student, the same bytes every time", async () => {
     const [first, second] = [join(dir, "out1"), join(dir, "out2")];
@@ -49,16 +54,30 @@ describe("cli: nnbook grade", function () {
     assert.match(runs[0].stderr, /2 submissions graded in [\d.]+ s → /);
     const files = snapshot(first);
     assert.deepEqual(Object.keys(files).sort(), [
-      "feedback/subs_cheat-inflated-points.html", "feedback/subs_cheat-inflated-points.md", "feedback/subs_honest-correct.html", "feedback/subs_honest-correct.md",
-      "grades.csv", "grades.json",
+      "feedback/subs_cheat-inflated-points.html",
+      "feedback/subs_cheat-inflated-points.md",
+      "feedback/subs_honest-correct.html",
+      "feedback/subs_honest-correct.md",
+      "grades.csv",
+      "grades.json",
     ]);
     assert.match(files["feedback/subs_cheat-inflated-points.html"], /<td>self-check cell check-bn-forward \(batchnormForward\) was altered/);
-    assert.deepEqual(files["grades.csv"].split("\n").slice(0, 3).map((l) => l.split(",").slice(0, 6).join(",")), [
-      "student,batchnormForward (2),batchnormBackward (3),total,max,status",
-      "subs/cheat-inflated-points.ipynb,0,0,0,5,graded", "subs/honest-correct.ipynb,2,3,5,5,graded",
-    ]);
+    assert.deepEqual(
+      files["grades.csv"]
+        .split("\n")
+        .slice(0, 3)
+        .map((l) => l.split(",").slice(0, 6).join(",")),
+      [
+        "student,batchnormForward (2),batchnormBackward (3),total,max,status",
+        "subs/cheat-inflated-points.ipynb,0,0,0,5,graded",
+        "subs/honest-correct.ipynb,2,3,5,5,graded",
+      ],
+    );
     assert.equal(JSON.parse(files["grades.json"]).grades[1].total, 5);
-    assert.match(files["feedback/subs_cheat-inflated-points.md"], /\| batchnormForward \| 0\/2 \| FAIL \| [\d.]+e-\d+ \| max relative difference from the library < 1e-9 \| self-check cell check-bn-forward \(batchnormForward\) was altered/);
+    assert.match(
+      files["feedback/subs_cheat-inflated-points.md"],
+      /\| batchnormForward \| 0\/2 \| FAIL \| [\d.]+e-\d+ \| max relative difference from the library < 1e-9 \| self-check cell check-bn-forward \(batchnormForward\) was altered/,
+    );
     assert.deepEqual(snapshot(second), files);
   });
 
@@ -80,7 +99,10 @@ describe("cli: nnbook grade", function () {
     if (process.getuid?.() !== 0) this.skip(); // the sandbox users (and so the check) exist only for a root grader
     const loop = classSubmissions().find((c) => c.name === "cheat-timeout")!;
     writeFileSync(join(dir, "loop.ipynb"), serializeNotebook(loop.notebook));
-    const grader = spawn(process.execPath, [CLI, "grade", "--teacher", TEACHER, "loop.ipynb", "--out", join(dir, "killed.csv"), "--jobs", "1"], { cwd: dir, stdio: "ignore" });
+    const grader = spawn(process.execPath, [CLI, "grade", "--teacher", TEACHER, "loop.ipynb", "--out", join(dir, "killed.csv"), "--jobs", "1"], {
+      cwd: dir,
+      stdio: "ignore",
+    });
     const uids = Array.from({ length: 64 }, (_, k) => 100_000 + (grader.pid! % 10_000) * 64 + k);
     const waitFor = async (what: string, ok: () => boolean, ms: number): Promise<void> => {
       for (const end = Date.now() + ms; !ok(); await new Promise((r) => setTimeout(r, 100))) if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);

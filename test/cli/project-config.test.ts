@@ -15,7 +15,10 @@ describe("cli/project-config", () => {
     const applied = applyProjectConfig(file, env);
     assert.equal(env.CIFAR10_DIR, join(root, "cifar"));
     assert.equal(env.MNIST_DIR, undefined);
-    assert.deepEqual(applied.map((a) => a.reason), ["set", "missing"]);
+    assert.deepEqual(
+      applied.map((a) => a.reason),
+      ["set", "missing"],
+    );
     assert.equal(env.NNBOOK_PROJECT_ROOT, root, "paths in reports are shown relative to the config file's folder");
   });
 

@@ -10,11 +10,15 @@ describe("cli/run options: time limits", () => {
 
   it("rejects Infinity, 0, negatives, empty text, text and values past the timer limit, naming the value", () => {
     for (const bad of ["Infinity", "1e999", "0", "-5", "", " ", "ten", "NaN", "2147484"]) {
-      assert.throws(() => secondsOption(bad), (e: Error) => {
-        assert.match(e.message, /expected a positive number of seconds up to 2147483 \(omit the option for no limit\)/);
-        assert.ok(e.message.includes(`got "${bad}"`), e.message);
-        return true;
-      }, bad);
+      assert.throws(
+        () => secondsOption(bad),
+        (e: Error) => {
+          assert.match(e.message, /expected a positive number of seconds up to 2147483 \(omit the option for no limit\)/);
+          assert.ok(e.message.includes(`got "${bad}"`), e.message);
+          return true;
+        },
+        bad,
+      );
     }
   });
 });

@@ -24,7 +24,11 @@ describe("data/cifar10", () => {
   it("small split: batch 1 / batch 2 / test, columns are the records' pixels / 255", () => {
     const data = readCifar10(dir, { split: "small", standardize: "none" });
     assert.deepEqual([data.train.X.rows, data.train.X.cols, data.validation.X.cols, data.test.X.cols], [3072, 4, 4, 4]);
-    const parts = [[data.train, batches[0]], [data.validation, batches[1]], [data.test, batches[5]]] as const;
+    const parts = [
+      [data.train, batches[0]],
+      [data.validation, batches[1]],
+      [data.test, batches[5]],
+    ] as const;
     for (const [set, batch] of parts) for (let j = 0; j < 4; j++) assertColumn(set, j, cifarRecord(batch, j), (v) => v / 255, "small split");
     assert.deepEqual(data.labelNames, CIFAR10_LABEL_NAMES);
     assert.equal(data.K, 10);
@@ -51,7 +55,10 @@ describe("data/cifar10", () => {
   it("per-dimension standardization: training rows have mean 0 and std 1; validation and test use the training statistics", () => {
     const v = 5;
     const data = readCifar10(dir, { validationSize: v });
-    const trainRecs = batches.slice(0, 5).flatMap((b) => [0, 1, 2, 3].map((j) => cifarRecord(b, j))).slice(0, 20 - v);
+    const trainRecs = batches
+      .slice(0, 5)
+      .flatMap((b) => [0, 1, 2, 3].map((j) => cifarRecord(b, j)))
+      .slice(0, 20 - v);
     const stats = Array.from({ length: 3072 }, (_, i) => meanStd(trainRecs.map((r) => r.pixels[i] / 255)));
     for (const i of [0, 1, 1023, 1024, 2047, 2048, 3071]) {
       const row = Array.from({ length: data.train.X.cols }, (_, j) => get(data.train.X, i, j));
@@ -75,7 +82,10 @@ describe("data/cifar10", () => {
       const z = meanStd(plane(data.train));
       assert.ok(Math.abs(z.mean) < 1e-12 && Math.abs(z.std - 1) < 1e-12, `channel ${c}: ${z.mean}, ${z.std}`);
       const raw = meanStd(Array.from({ length: 4 * 1024 }, (_, k) => cifarRecord(batches[0], k >> 10).pixels[c * 1024 + (k & 1023)] / 255));
-      assert.ok(Math.abs(data.standardization.mean[c] / raw.mean - 1) < 1e-12 && Math.abs(data.standardization.std[c] / raw.std - 1) < 1e-12, `channel ${c} stats`);
+      assert.ok(
+        Math.abs(data.standardization.mean[c] / raw.mean - 1) < 1e-12 && Math.abs(data.standardization.std[c] / raw.std - 1) < 1e-12,
+        `channel ${c} stats`,
+      );
       const want = (cifarRecord(batches[1], 2).pixels[c * 1024 + 7] / 255 - raw.mean) / raw.std;
       assert.ok(Math.abs(get(data.validation.X, c * 1024 + 7, 2) - want) < 1e-12, "validation uses the training channel stats");
     }
@@ -96,9 +106,15 @@ describe("data/cifar10", () => {
     assert.match(plain.provenance, /^CIFAR-10 binary layout, not the official files \(SHA-1 differs: all 3 files\); 3 files of 4 records \(read from /);
     const other = join(tmp.dir, "rebuilt");
     writeCifarDir(other, 2);
-    writeFileSync(join(other, "README.md"), "# CIFAR-10, binary layout (rebuilt, NOT the official files)\n\nIntro.\n\n## Provenance\n\n- Decoded from a **JPEG-recompressed copy** of CIFAR-10: the repository `x/y` (`a.jpg`, 5 per class).\n- More.\n");
+    writeFileSync(
+      join(other, "README.md"),
+      "# CIFAR-10, binary layout (rebuilt, NOT the official files)\n\nIntro.\n\n## Provenance\n\n- Decoded from a **JPEG-recompressed copy** of CIFAR-10: the repository `x/y` (`a.jpg`, 5 per class).\n- More.\n",
+    );
     const rebuilt = readCifar10(other, { split: "small" });
-    assert.match(rebuilt.provenance, /^CIFAR-10 binary layout, not the official files \(SHA-1 differs: all 3 files\); 3 files of 2 records; its README: "CIFAR-10, binary layout \(rebuilt, NOT the official files\)\. Decoded from a JPEG-recompressed copy of CIFAR-10: the repository x\/y\." \(read from /);
+    assert.match(
+      rebuilt.provenance,
+      /^CIFAR-10 binary layout, not the official files \(SHA-1 differs: all 3 files\); 3 files of 2 records; its README: "CIFAR-10, binary layout \(rebuilt, NOT the official files\)\. Decoded from a JPEG-recompressed copy of CIFAR-10: the repository x\/y\." \(read from /,
+    );
   });
 
   it("fingerprint: equal for equal data and options, different when either changes", () => {
@@ -130,7 +146,11 @@ describe("data/cifar10", () => {
     assert.deepEqual([...train.X.data], [...eager.train.X.data]);
     assert.deepEqual([...data.test.y], [...eager.test.y]);
     assert.deepEqual(data.standardization, eager.standardization);
-    assert.deepEqual(Object.keys(data).filter((k) => ["train", "validation", "test", "standardization"].includes(k)).length, 4, "enumerable, so spreading copies them");
+    assert.deepEqual(
+      Object.keys(data).filter((k) => ["train", "validation", "test", "standardization"].includes(k)).length,
+      4,
+      "enumerable, so spreading copies them",
+    );
   });
 
   it("loadCifar10 takes the folder from the option, else from CIFAR10_DIR", async () => {

@@ -77,7 +77,10 @@ describe("data/download (local HTTP server)", function () {
     const target = join(parent, "deeper", "cifar-10-batches-bin");
     await assert.rejects(loadCifar10({ dir: target, baseUrl: `${server.url}/ok`, progress: false }), (e: Error) => {
       assert.match(e.message, new RegExp(`checksum mismatch: MD5 ${md5(archive.bytes)}, expected c32a1d4ab5d03f1284b67883e8d87530`));
-      assert.ok(e.message.includes(`data_batch_1.bin, data_batch_2.bin, data_batch_3.bin, data_batch_4.bin, data_batch_5.bin, test_batch.bin in ${target}`), e.message);
+      assert.ok(
+        e.message.includes(`data_batch_1.bin, data_batch_2.bin, data_batch_3.bin, data_batch_4.bin, data_batch_5.bin, test_batch.bin in ${target}`),
+        e.message,
+      );
       assert.match(e.message, /Nothing was written\. To provide them: download cifar-10-binary\.tar\.gz .*CIFAR10_DIR.*CIFAR10_BASE_URL/);
       return true;
     });
@@ -99,8 +102,16 @@ describe("data/download (local HTTP server)", function () {
   it("an unreachable server, a cut connection or an archive without the expected folder → clear error, nothing left", async () => {
     const cases: [string, string, RegExp][] = [
       [await refusedUrl(), md5(archive.bytes), /ECONNREFUSED/],
-      [`${server.url}/cut/`, md5(archive.bytes), new RegExp(`cut/cifar-10-binary\\.tar\\.gz: download interrupted after \\d+ of ${archive.bytes.length} bytes`)],
-      [`${server.url}/wrongdir/`, md5(wrongDir), /cifar-10-binary\.tar\.gz does not contain cifar-10-batches-bin\/data_batch_1\.bin, cifar-10-batches-bin\/data_batch_2\.bin/],
+      [
+        `${server.url}/cut/`,
+        md5(archive.bytes),
+        new RegExp(`cut/cifar-10-binary\\.tar\\.gz: download interrupted after \\d+ of ${archive.bytes.length} bytes`),
+      ],
+      [
+        `${server.url}/wrongdir/`,
+        md5(wrongDir),
+        /cifar-10-binary\.tar\.gz does not contain cifar-10-batches-bin\/data_batch_1\.bin, cifar-10-batches-bin\/data_batch_2\.bin/,
+      ],
     ];
     for (const [url, sum, why] of cases) {
       const parent = fresh();

@@ -26,9 +26,14 @@ describe("data: the full sets from ../shared/data (run when present)", function 
     const data = readCifar10(dir);
     const checked = (Date.now() - t0) / 1000;
     void data.train; // decoded and standardized on first use
-    console.log(`      CIFAR-10 read, checked and hashed in ${checked.toFixed(2)} s, decoded and standardized by ${((Date.now() - t0) / 1000).toFixed(2)} s: ${data.provenance}`);
+    console.log(
+      `      CIFAR-10 read, checked and hashed in ${checked.toFixed(2)} s, decoded and standardized by ${((Date.now() - t0) / 1000).toFixed(2)} s: ${data.provenance}`,
+    );
     assert.deepEqual([data.train.X.rows, data.train.X.cols, data.validation.X.cols, data.test.X.cols], [3072, 45000, 5000, 10000]);
-    assert.match(data.provenance, /^CIFAR-10 binary layout, not the official files \(SHA-1 differs: all 6 files\); 6 files of 10,000 records; its README: ".*JPEG-recompressed/);
+    assert.match(
+      data.provenance,
+      /^CIFAR-10 binary layout, not the official files \(SHA-1 differs: all 6 files\); 6 files of 10,000 records; its README: ".*JPEG-recompressed/,
+    );
     const b5 = readFileSync(join(dir, "data_batch_5.bin"));
     for (let j = 0; j < 5000; j++) assert.equal(data.validation.y[j], b5[(5000 + j) * 3073], `validation label ${j}`);
     const counts = new Array(10).fill(0);

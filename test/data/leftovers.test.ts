@@ -22,9 +22,12 @@ describe("data: leftovers of killed downloads", () => {
     const parent = join(tmp.dir, "unit");
     const pid = await deadPid();
     const names = {
-      dead: `.mnist.download-${pid}-a1B2c3`, live: `.mnist.download-${process.pid}-d4E5f6`,
-      oldUnowned: ".mnist.download-g7H8i9", freshUnowned: ".mnist.download-j0K1l2",
-      otherTarget: `.cifar-10-batches-bin.download-${pid}-m3N4o5`, lookalike: ".mnistXdownload-p6Q7r8",
+      dead: `.mnist.download-${pid}-a1B2c3`,
+      live: `.mnist.download-${process.pid}-d4E5f6`,
+      oldUnowned: ".mnist.download-g7H8i9",
+      freshUnowned: ".mnist.download-j0K1l2",
+      otherTarget: `.cifar-10-batches-bin.download-${pid}-m3N4o5`,
+      lookalike: ".mnistXdownload-p6Q7r8",
     };
     for (const name of Object.values(names)) mkdirSync(join(parent, name, "files"), { recursive: true });
     const old = new Date(Date.now() - 2 * 3_600_000);

@@ -19,7 +19,12 @@ function scratchProject(base: string) {
   mkdirSync(notebookDir, { recursive: true });
   writeFileSync(join(project, "package.json"), "{}");
   writeFileSync(join(base, "nnbook.config.json"), JSON.stringify({ dataDirs: { CIFAR10_DIR: "decoy", MNIST_DIR: "decoy" } }));
-  const dirs = { config: join(base, "shared", "cifar"), env: join(base, "env-cifar"), option: join(base, "option-cifar"), mnist: join(base, "shared", "mnist") };
+  const dirs = {
+    config: join(base, "shared", "cifar"),
+    env: join(base, "env-cifar"),
+    option: join(base, "option-cifar"),
+    mnist: join(base, "shared", "mnist"),
+  };
   for (const dir of [dirs.config, dirs.env, dirs.option]) writeCifarDir(dir, 2);
   writeMnistDir(dirs.mnist, mnistFiles(10, 4), true);
   const config = { dataDirs: { CIFAR10_DIR: "../shared/cifar", MNIST_DIR: "../shared/mnist" } };
@@ -44,8 +49,9 @@ describe("data lookup order: option > environment > nearest nnbook.config.json >
   });
   afterEach(() => {
     process.chdir(cwd);
-    for (const v of VARS) if (saved[v] === undefined) delete process.env[v];
-    else process.env[v] = saved[v];
+    for (const v of VARS)
+      if (saved[v] === undefined) delete process.env[v];
+      else process.env[v] = saved[v];
   });
   after(async () => {
     await server.close();
@@ -86,7 +92,12 @@ describe("data lookup order: option > environment > nearest nnbook.config.json >
       const local = join(notebookDir, "data", "cifar-10-batches-bin");
       assert.deepEqual(resolveDataDir(undefined, "CIFAR10_DIR", "data/cifar-10-batches-bin").dir, local, "the nearer config is used");
       await assert.rejects(loadCifar10({ download: false }), (e: Error) => {
-        assert.ok(e.message.includes(`in ${local} (downloads are disabled) (${join(notebookDir, "nnbook.config.json")} sets CIFAR10_DIR to ${join(notebookDir, "gone")}, which does not exist)`), e.message);
+        assert.ok(
+          e.message.includes(
+            `in ${local} (downloads are disabled) (${join(notebookDir, "nnbook.config.json")} sets CIFAR10_DIR to ${join(notebookDir, "gone")}, which does not exist)`,
+          ),
+          e.message,
+        );
         return true;
       });
       writeCifarDir(local, 2);

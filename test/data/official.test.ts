@@ -46,7 +46,10 @@ describe("data/official: checksums, record counts, truthful labels", function ()
   const batches = SMALL.map((_, k) => fullBatch(10_000, k));
   const table = Object.fromEntries(SMALL.map((name, k) => [name, sha1(batches[k])]));
   before(() => {
-    for (const [dir, cutAt] of [[full, 10_000], [cut, 9_000]] as const) {
+    for (const [dir, cutAt] of [
+      [full, 10_000],
+      [cut, 9_000],
+    ] as const) {
       mkdirSync(dir);
       SMALL.forEach((name, k) => writeFileSync(join(dir, name), k === 1 ? batches[k].subarray(0, cutAt * 3073) : batches[k]));
     }
@@ -54,7 +57,14 @@ describe("data/official: checksums, record counts, truthful labels", function ()
   after(tmp.remove);
 
   it("the published SHA-1 table names the six official batch files", () => {
-    assert.deepEqual(Object.keys(CIFAR10_SHA1), ["data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin", "test_batch.bin"]);
+    assert.deepEqual(Object.keys(CIFAR10_SHA1), [
+      "data_batch_1.bin",
+      "data_batch_2.bin",
+      "data_batch_3.bin",
+      "data_batch_4.bin",
+      "data_batch_5.bin",
+      "test_batch.bin",
+    ]);
     for (const value of Object.values(CIFAR10_SHA1)) assert.match(value, /^[0-9a-f]{40}$/);
   });
 
@@ -68,22 +78,32 @@ describe("data/official: checksums, record counts, truthful labels", function ()
     edited[5] ^= 1;
     writeFileSync(join(changed, "data_batch_2.bin"), edited);
     const other = readCifar10(changed, { split: "small" }, "option", table);
-    assert.match(other.provenance, /^CIFAR-10 binary layout, not the official files \(SHA-1 differs: data_batch_2\.bin\); 3 files of 10,000 records \(read from /);
+    assert.match(
+      other.provenance,
+      /^CIFAR-10 binary layout, not the official files \(SHA-1 differs: data_batch_2\.bin\); 3 files of 10,000 records \(read from /,
+    );
   });
 
   it("a batch truncated at a record boundary (9,000 of 10,000) is an error naming the file and the way to allow it", async () => {
     await withEnv(ALLOW_SHORT_ENV, undefined, () => {
-      assert.throws(() => readCifar10(cut, { split: "small" }, "option", table), (e: Error) => {
-        assert.equal(e.message, `${join(cut, "data_batch_2.bin")}: holds 9,000 records, the official file 10,000: a truncated or partial copy. ` +
-          `To load it anyway pass allowShortFiles: true (or set NNBOOK_ALLOW_SHORT_DATA=1).`);
-        return true;
-      });
+      assert.throws(
+        () => readCifar10(cut, { split: "small" }, "option", table),
+        (e: Error) => {
+          assert.equal(
+            e.message,
+            `${join(cut, "data_batch_2.bin")}: holds 9,000 records, the official file 10,000: a truncated or partial copy. ` +
+              `To load it anyway pass allowShortFiles: true (or set NNBOOK_ALLOW_SHORT_DATA=1).`,
+          );
+          return true;
+        },
+      );
     });
   });
 
   it("allowed explicitly (option or environment), the truncated folder loads and is labelled with its record counts", async () => {
     const viaOption = readCifar10(cut, { split: "small", allowShortFiles: true }, "option", table);
-    const label = /^CIFAR-10 binary layout, not the official files \(SHA-1 differs: data_batch_2\.bin\); data_batch_1\.bin 10,000, data_batch_2\.bin 9,000, test_batch\.bin 10,000 records /;
+    const label =
+      /^CIFAR-10 binary layout, not the official files \(SHA-1 differs: data_batch_2\.bin\); data_batch_1\.bin 10,000, data_batch_2\.bin 9,000, test_batch\.bin 10,000 records /;
     assert.match(viaOption.provenance, label);
     assert.deepEqual([viaOption.train.X.cols, viaOption.validation.X.cols, viaOption.test.X.cols], [10_000, 9_000, 10_000]);
     const viaEnv = await withEnv(ALLOW_SHORT_ENV, "1", () => readCifar10(cut, { split: "small" }, "option", table));
@@ -97,28 +117,47 @@ describe("data/official: checksums, record counts, truthful labels", function ()
     SMALL.forEach((name, k) => writeFileSync(join(relabelled, name), batches[k]));
     writeFileSync(join(relabelled, "README.md"), "# CIFAR-10, official binary version\n\nThe real thing, honestly.\n");
     const data = readCifar10(relabelled, { split: "small" });
-    assert.match(data.provenance, /^CIFAR-10 binary layout, not the official files \(SHA-1 differs: all 3 files\); 3 files of 10,000 records; its README: "CIFAR-10, official binary version" \(read from /);
+    assert.match(
+      data.provenance,
+      /^CIFAR-10 binary layout, not the official files \(SHA-1 differs: all 3 files\); 3 files of 10,000 records; its README: "CIFAR-10, official binary version" \(read from /,
+    );
   });
 
   it("MNIST: short files are an error unless allowed; an empty file is an error either way; a README cannot relabel", async () => {
     const dir = join(tmp.dir, "mnist");
     writeMnistDir(dir, mnistFiles(10, 4), true);
     await withEnv(ALLOW_SHORT_ENV, undefined, () => {
-      assert.throws(() => readMnist(dir), new RegExp(`^Error: ${join(dir, "train-images-idx3-ubyte.gz")}: holds 10 images, the official file 60,000: a truncated or partial copy\\. To load it anyway pass allowShortFiles: true`));
+      assert.throws(
+        () => readMnist(dir),
+        new RegExp(
+          `^Error: ${join(dir, "train-images-idx3-ubyte.gz")}: holds 10 images, the official file 60,000: a truncated or partial copy\\. To load it anyway pass allowShortFiles: true`,
+        ),
+      );
     });
     writeFileSync(join(dir, "README.md"), "# MNIST (official IDX files, byte-exact)\n");
     const data = readMnist(dir, { allowShortFiles: true });
-    assert.match(data.provenance, /^MNIST IDX files, not the official files \(MD5 differs: all 4 files\); 10 training and 4 test images; its README: "MNIST \(official IDX files, byte-exact\)"; read from /);
+    assert.match(
+      data.provenance,
+      /^MNIST IDX files, not the official files \(MD5 differs: all 4 files\); 10 training and 4 test images; its README: "MNIST \(official IDX files, byte-exact\)"; read from /,
+    );
     const empty = join(tmp.dir, "mnist-empty");
     writeMnistDir(empty, mnistFiles(0, 4), false);
-    assert.throws(() => readMnist(empty, { allowShortFiles: true }), new RegExp(`^Error: ${join(empty, "train-images-idx3-ubyte")}: holds no images \\(the official file has 60,000\\)$`));
+    assert.throws(
+      () => readMnist(empty, { allowShortFiles: true }),
+      new RegExp(`^Error: ${join(empty, "train-images-idx3-ubyte")}: holds no images \\(the official file has 60,000\\)$`),
+    );
   });
 
   it("CIFAR10_DIR / MNIST_DIR pointing at a file: a clear error naming the path and the variable", async () => {
     const file = join(full, "data_batch_1.bin");
-    await withEnv("CIFAR10_DIR", file, () => assert.rejects(loadCifar10({ download: false }),
-      { message: `CIFAR-10: ${file} (given by CIFAR10_DIR) is a file, not a folder; the data folder must be the folder holding the data files` }));
-    await withEnv("MNIST_DIR", file, () => assert.rejects(loadMnist({ download: false }), /^Error: MNIST: .*data_batch_1\.bin \(given by MNIST_DIR\) is a file, not a folder/));
+    await withEnv("CIFAR10_DIR", file, () =>
+      assert.rejects(loadCifar10({ download: false }), {
+        message: `CIFAR-10: ${file} (given by CIFAR10_DIR) is a file, not a folder; the data folder must be the folder holding the data files`,
+      }),
+    );
+    await withEnv("MNIST_DIR", file, () =>
+      assert.rejects(loadMnist({ download: false }), /^Error: MNIST: .*data_batch_1\.bin \(given by MNIST_DIR\) is a file, not a folder/),
+    );
     assert.throws(() => readCifar10(file), /CIFAR-10: .*data_batch_1\.bin is a file, not a folder/);
   });
 });

@@ -54,7 +54,10 @@ describe("data/standardize", () => {
   });
 
   it("'none' is the identity; a constant row is only centred; shapes are checked", () => {
-    const X = fromRows([[1, 2, 3], [5, 5, 5]]);
+    const X = fromRows([
+      [1, 2, 3],
+      [5, 5, 5],
+    ]);
     assert.deepEqual(Array.from(applyStandardization(X, standardizationStats(X, "none")).data), Array.from(X.data));
     const s = standardizationStats(X, "dimension");
     assert.equal(s.std[1], 0);

@@ -5,10 +5,16 @@ import { smallConfig } from "./fixtures";
 function result(lambda: number, seed: number, testAccuracy: number, status: RunResult["status"] = "completed"): RunResult {
   const m = { cost: 1, loss: 0.9, accuracy: testAccuracy };
   return {
-    config: withDefaults(smallConfig({ lambda, seed })), status, steps: 10, epochs: 1, history: [],
+    config: withDefaults(smallConfig({ lambda, seed })),
+    status,
+    steps: 10,
+    epochs: 1,
+    history: [],
     untrained: { train: m, validation: m, test: m },
     ...(status === "completed" ? { final: { train: m, validation: m, test: m } } : { message: "diverged at step 3", divergedAtStep: 3 }),
-    timing: { totalMs: 0, trainMs: 0, evalMs: 0, msPerStep: 0 }, data: { fingerprint: "f", provenance: "p" }, codeVersion: "v",
+    timing: { totalMs: 0, trainMs: 0, evalMs: 0, msPerStep: 0 },
+    data: { fingerprint: "f", provenance: "p" },
+    codeVersion: "v",
   };
 }
 

@@ -1,7 +1,5 @@
 import { strict as assert } from "assert";
-import {
-  ARITHMETIC_VERSION, PROBE_CONFIGS, PROBE_HASHES, codeVersion, gaussianBlobs, probeHash, probeKernels, resultKey,
-} from "../../src/experiments";
+import { ARITHMETIC_VERSION, PROBE_CONFIGS, PROBE_HASHES, codeVersion, gaussianBlobs, probeHash, probeKernels, resultKey } from "../../src/experiments";
 import { availableKernels, getKernel, setKernel, tsBlockedKernel } from "../../src/tensor";
 import { smallConfig } from "./fixtures";
 
@@ -55,7 +53,11 @@ describe("experiments/arithmetic-version", function () {
 
   it("the probe configs cover BN before/after/off, dropout, both noises, momentum, shuffling and early stopping", () => {
     const has = (f: (c: (typeof PROBE_CONFIGS)[number]) => unknown): boolean => PROBE_CONFIGS.some((c) => Boolean(f(c)));
-    for (const bn of ["before", "after", "off"]) assert.ok(has((c) => c.batchNorm === bn), bn);
+    for (const bn of ["before", "after", "off"])
+      assert.ok(
+        has((c) => c.batchNorm === bn),
+        bn,
+      );
     assert.ok(has((c) => c.dropout) && has((c) => c.momentum) && has((c) => c.shuffle) && has((c) => c.earlyStopping));
     assert.ok(has((c) => c.noise?.kind === "gaussian") && has((c) => c.noise?.kind === "saltPepper"));
   });

@@ -93,7 +93,10 @@ describe("experiments/cache checks: valid results only, unusable folders, leftov
       assert.equal(cache.usable, false);
       await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
       assert.equal(warnings.length, 1, warnings.map((w) => w.message).join("\n"));
-      assert.match(warnings[0].message, new RegExp(`^result cache ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is unusable \\(.*\\); running without the cache$`));
+      assert.match(
+        warnings[0].message,
+        new RegExp(`^result cache ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is unusable \\(.*\\); running without the cache$`),
+      );
     } finally {
       process.off("warning", listen);
     }

@@ -15,8 +15,10 @@ function fakeResult(): RunResult {
     divergedAtStep: 7,
     steps: 7,
     epochs: 0.35,
-    history: [{ step: 0, epoch: 0, split: "train", eta: 1e-4, cost: 2.3, loss: 2.3, accuracy: 0.1 },
-      { step: 7, epoch: 0.35, split: "train", eta: 1e-3, cost: NaN, loss: Infinity, accuracy: 0.1 }],
+    history: [
+      { step: 0, epoch: 0, split: "train", eta: 1e-4, cost: 2.3, loss: 2.3, accuracy: 0.1 },
+      { step: 7, epoch: 0.35, split: "train", eta: 1e-3, cost: NaN, loss: Infinity, accuracy: 0.1 },
+    ],
     untrained: { train: m, validation: m, test: m },
     timing: { totalMs: 1, trainMs: 1, evalMs: 0, msPerStep: 0.1 },
     data: { fingerprint: "fp", provenance: "made up" },

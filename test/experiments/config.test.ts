@@ -54,7 +54,10 @@ describe("experiments/config", () => {
   ];
   for (const [path, value, re] of bad) {
     it(`rejects ${path.join(".")} = ${JSON.stringify(value)} naming the field`, () => {
-      assert.throws(() => validateConfig(withField(path, value)), (err: Error) => err instanceof ConfigError && re.test(err.message));
+      assert.throws(
+        () => validateConfig(withField(path, value)),
+        (err: Error) => err instanceof ConfigError && re.test(err.message),
+      );
     });
   }
 

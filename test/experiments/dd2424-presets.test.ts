@@ -26,7 +26,10 @@ describe("experiments/presets/dd2424-a3: the assignment's networks and base conf
     assert.equal(networkLabel(DD2424_A3_NETWORKS.nineLayer), "9-layer (50, 30, 20, 20, 10, 10, 10, 10)");
     assert.match(networkLabel(DD2424_A3_NETWORKS.fourLayer), /^4-layer/);
     assert.match(networkLabel(DD2424_A3_NETWORKS.twelveLayer), /^12-layer \(120, 110, .*, 20\)$/);
-    assert.deepEqual(DD2424_A3_NETWORKS.twelveLayer, Array.from({ length: 11 }, (_, i) => 120 - 10 * i));
+    assert.deepEqual(
+      DD2424_A3_NETWORKS.twelveLayer,
+      Array.from({ length: 11 }, (_, i) => 120 - 10 * i),
+    );
   });
 
   it("published data: accuracies in %, the λ entry as λ, every entry with at least one value", () => {

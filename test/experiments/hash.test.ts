@@ -16,7 +16,9 @@ describe("experiments/hash", () => {
     assert.notEqual(JSON.stringify(reordered), JSON.stringify(c));
     assert.equal(configHash(reordered), configHash(c));
     assert.equal(configHash({ ...c, momentum: 0, shuffle: false, dropout: 0 }), configHash(c));
-    const want = createHash("sha256").update(canonicalJson({ ...c, momentum: 0, shuffle: false, dropout: 0 })).digest("hex");
+    const want = createHash("sha256")
+      .update(canonicalJson({ ...c, momentum: 0, shuffle: false, dropout: 0 }))
+      .digest("hex");
     assert.equal(configHash(c), want);
   });
 

@@ -9,9 +9,15 @@ export function fakeRun(lambda: number, seed: number, acc: Acc | null): RunResul
   const m = (a: number) => ({ cost: 1, loss: 0.9, accuracy: a });
   const splits = acc ? { train: m(acc[0]), validation: m(acc[1]), test: m(acc[2]) } : undefined;
   return {
-    config: withDefaults(smallConfig({ lambda, seed })), status: acc ? "completed" : "diverged", steps: 10, epochs: 1, history: [],
+    config: withDefaults(smallConfig({ lambda, seed })),
+    status: acc ? "completed" : "diverged",
+    steps: 10,
+    epochs: 1,
+    history: [],
     ...(splits ? { final: splits } : { message: "diverged at step 3", divergedAtStep: 3 }),
-    timing: { totalMs: 0, trainMs: 0, evalMs: 0, msPerStep: 0 }, data: { fingerprint: "f", provenance: "p" }, codeVersion: "v",
+    timing: { totalMs: 0, trainMs: 0, evalMs: 0, msPerStep: 0 },
+    data: { fingerprint: "f", provenance: "p" },
+    codeVersion: "v",
   };
 }
 
@@ -24,5 +30,8 @@ export function fakeGroup(lambda: number, runs: readonly (Acc | null)[]): SeedGr
 
 /** Test accuracies only (train and validation set equal to them). */
 export function testOnly(lambda: number, tests: readonly number[]): SeedGroup {
-  return fakeGroup(lambda, tests.map((t) => [t, t, t] as const));
+  return fakeGroup(
+    lambda,
+    tests.map((t) => [t, t, t] as const),
+  );
 }

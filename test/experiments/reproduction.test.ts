@@ -1,12 +1,16 @@
 import { strict as assert } from "assert";
-import {
-  DD2424_A3_PUBLISHED, PublishedEntry, accuracyEntry, reproductionRows, reproductionSummary, runSeedGroups, seedGroupRows,
-} from "../../src/experiments";
+import { DD2424_A3_PUBLISHED, PublishedEntry, accuracyEntry, reproductionRows, reproductionSummary, runSeedGroups, seedGroupRows } from "../../src/experiments";
 import { gaussianBlobs } from "../../src/experiments/synthetic-data";
 import { fakeGroup, testOnly } from "./report-fixtures";
 import { smallConfig } from "./fixtures";
 
-const two: PublishedEntry = { quantity: "testAccuracy", values: [{ source: "first", value: 53.36 }, { source: "second", value: 52.57, note: "3 cycles" }] };
+const two: PublishedEntry = {
+  quantity: "testAccuracy",
+  values: [
+    { source: "first", value: 53.36 },
+    { source: "second", value: 52.57, note: "3 cycles" },
+  ],
+};
 
 describe("experiments/reproduction: our numbers beside the published ones", () => {
   it("rows: ours as mean ± std (n), both published values, ours − published in points, notes", () => {
@@ -38,18 +42,31 @@ describe("experiments/reproduction: our numbers beside the published ones", () =
     const near = accuracyEntry("near", testOnly(0.1, [0.52]), two); // 1.36 / 0.57 away
     const far = accuracyEntry("far", testOnly(0.2, [0.45]), two); // 8.36 / 7.57 away
     assert.equal(reproductionSummary([near]), "All 1 of our test accuracies lie within 2 points of at least one published number.");
-    assert.equal(reproductionSummary([near, far]),
-      `1 of 2 test accuracies differ by more than 2 points from every published number: far (−${(52.57 - 45).toFixed(2)} pts from the nearest, 52.57).`);
+    assert.equal(
+      reproductionSummary([near, far]),
+      `1 of 2 test accuracies differ by more than 2 points from every published number: far (−${(52.57 - 45).toFixed(2)} pts from the nearest, 52.57).`,
+    );
   });
 
   it("seedGroupRows: mean ± std per split (the mean alone for one finished run), runs finished, best VALIDATION row marked", () => {
-    const rows = seedGroupRows([
-      fakeGroup(0.1, [[0.6, 0.50, 0.70], [0.6, 0.50, 0.70]]),
-      fakeGroup(0.2, [[0.6, 0.54, 0.40], null]),
-    ], ["a", "b"], { labelHeader: "λ", markBest: true });
+    const rows = seedGroupRows(
+      [
+        fakeGroup(0.1, [
+          [0.6, 0.5, 0.7],
+          [0.6, 0.5, 0.7],
+        ]),
+        fakeGroup(0.2, [[0.6, 0.54, 0.4], null]),
+      ],
+      ["a", "b"],
+      { labelHeader: "λ", markBest: true },
+    );
     assert.deepEqual(rows[1], {
-      λ: "b", Runs: "1 of 2 (1 diverged)", "Training acc.": "60.00 %", "Validation acc.": "54.00 %",
-      "Test acc.": "40.00 %", Selected: "◀ best (validation)",
+      λ: "b",
+      Runs: "1 of 2 (1 diverged)",
+      "Training acc.": "60.00 %",
+      "Validation acc.": "54.00 %",
+      "Test acc.": "40.00 %",
+      Selected: "◀ best (validation)",
     });
     assert.equal(rows[0].Selected, "");
     assert.equal(rows[0]["Test acc."], "70.00 ± 0.00 %", "two equal runs: a spread of 0, shown");
@@ -60,11 +77,22 @@ describe("experiments/reproduction: our numbers beside the published ones", () =
     const data = gaussianBlobs({ dims: 20, classes: 3, train: 60, validation: 20, test: 20, seed: 5 });
     const configs = [smallConfig({ lambda: 0.01 }), smallConfig({ lambda: 0.001 })];
     const groups = await runSeedGroups(configs, [4, 7], data, { workers: 0, cache: false, progress: false });
-    assert.deepEqual(groups.map((g) => g.config.lambda), [0.01, 0.001]);
-    assert.deepEqual(groups.map((g) => g.seeds), [[4, 7], [4, 7]]);
+    assert.deepEqual(
+      groups.map((g) => g.config.lambda),
+      [0.01, 0.001],
+    );
+    assert.deepEqual(
+      groups.map((g) => g.seeds),
+      [
+        [4, 7],
+        [4, 7],
+      ],
+    );
     let told = -1;
     await runSeedGroups(configs.slice(0, 1), [1, 2, 3], data, {
-      workers: 0, cache: false, progress: (runs) => ((told = runs), { update: () => undefined, stop: () => undefined }),
+      workers: 0,
+      cache: false,
+      progress: (runs) => ((told = runs), { update: () => undefined, stop: () => undefined }),
     });
     assert.equal(told, 3);
     await assert.rejects(runSeedGroups([configs[0], configs[0]], [1], data, { workers: 0, cache: false, progress: false }), /2 configs gave 1 groups/);

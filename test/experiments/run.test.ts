@@ -2,9 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import {
-  ExperimentConfig, codeVersion, formatSummary, gaussianBlobs, openCache, resultKey, run, runCached, withDefaults,
-} from "../../src/experiments";
+import { ExperimentConfig, codeVersion, formatSummary, gaussianBlobs, openCache, resultKey, run, runCached, withDefaults } from "../../src/experiments";
 import type { DataSplits } from "../../src/data";
 import { ExperimentData, shareData } from "../../src/experiments";
 import { comparable, smallConfig } from "./fixtures";
@@ -20,7 +18,7 @@ describe("experiments/run", () => {
     assert.equal(r.status, "completed");
     assert.deepEqual(r.config, withDefaults(smallConfig()));
     assert.deepEqual(r.data, { fingerprint: data.fingerprint, provenance: data.provenance });
-    assert.equal(r.parameterCount, (20 * 16 + 16) + (16 * 3 + 3));
+    assert.equal(r.parameterCount, 20 * 16 + 16 + (16 * 3 + 3));
     assert.equal(r.codeVersion, codeVersion());
     assert.ok(r.timing.msPerStep > 0 && r.timing.totalMs >= r.timing.trainMs + r.timing.evalMs - 1);
     assert.ok(r.final!.test.accuracy > r.untrained!.test.accuracy);
@@ -52,8 +50,13 @@ describe("experiments/run", () => {
     const text = formatSummary(r);
     const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;
     assert.match(text, /^Model parameters:\n- Hidden layers: 16 \(2-layer network, 387 parameters\)/);
-    for (const [title, split] of [["Training", "train"], ["Validation", "validation"], ["Test", "test"]] as const) {
-      const block = `${title} data:\n- accuracy (untrained): ${pct(r.untrained![split].accuracy)}\n` +
+    for (const [title, split] of [
+      ["Training", "train"],
+      ["Validation", "validation"],
+      ["Test", "test"],
+    ] as const) {
+      const block =
+        `${title} data:\n- accuracy (untrained): ${pct(r.untrained![split].accuracy)}\n` +
         `- accuracy (trained): ${pct(r.final![split].accuracy)}\n- cost (final): ${r.final![split].cost.toFixed(4)}`;
       assert.ok(text.includes(block), `missing block:\n${block}\nin\n${text}`);
     }
@@ -92,17 +95,31 @@ describe("experiments/run", () => {
     it("changing any config field, the data or the code version misses", () => {
       const base = smallConfig();
       const variants: ExperimentConfig[] = [
-        { ...base, hidden: [17] }, { ...base, activation: { name: "tanh" } }, { ...base, activation: { name: "relu", alpha: 0.1 } },
-        { ...base, batchNorm: "before" }, { ...base, batchNorm: "after" }, { ...base, init: { kind: "xavier" } },
-        { ...base, init: { kind: "normal", sigma: 0.1 } }, { ...base, dropout: 0.1 }, { ...base, bnAlpha: 0.8 },
-        { ...base, bnEps: 1e-5 }, { ...base, biases: "firstLayer" }, { ...base, data: { name: "synthetic", options: { dims: 21 } } },
-        { ...base, seed: 2 }, { ...base, lambda: 0.002 }, { ...base, batchSize: 10 },
+        { ...base, hidden: [17] },
+        { ...base, activation: { name: "tanh" } },
+        { ...base, activation: { name: "relu", alpha: 0.1 } },
+        { ...base, batchNorm: "before" },
+        { ...base, batchNorm: "after" },
+        { ...base, init: { kind: "xavier" } },
+        { ...base, init: { kind: "normal", sigma: 0.1 } },
+        { ...base, dropout: 0.1 },
+        { ...base, bnAlpha: 0.8 },
+        { ...base, bnEps: 1e-5 },
+        { ...base, biases: "firstLayer" },
+        { ...base, data: { name: "synthetic", options: { dims: 21 } } },
+        { ...base, seed: 2 },
+        { ...base, lambda: 0.002 },
+        { ...base, batchSize: 10 },
         { ...base, schedule: { kind: "cyclical", etaMin: 1e-4, etaMax: 0.05, stepSize: 20, cycles: 2 } },
         { ...base, schedule: { kind: "cyclical", etaMin: 1e-4, etaMax: 0.06, stepSize: 20, cycles: 1 } },
         { ...base, schedule: { kind: "cyclical", etaMin: 1e-4, etaMax: 0.05, stepSize: { epochs: 2 }, cycles: 1 } },
-        { ...base, momentum: 0.9 }, { ...base, shuffle: true }, { ...base, noise: { kind: "gaussian", sigma: 0.01 } },
-        { ...base, evaluation: { per: "cycle", times: 5 } }, { ...base, evaluation: { per: "epoch", times: 4 } },
-        { ...base, evaluation: { per: "cycle", times: 4, trainSubset: 50 } }, { ...base, earlyStopping: { patience: 3 } },
+        { ...base, momentum: 0.9 },
+        { ...base, shuffle: true },
+        { ...base, noise: { kind: "gaussian", sigma: 0.01 } },
+        { ...base, evaluation: { per: "cycle", times: 5 } },
+        { ...base, evaluation: { per: "epoch", times: 4 } },
+        { ...base, evaluation: { per: "cycle", times: 4, trainSubset: 50 } },
+        { ...base, earlyStopping: { patience: 3 } },
       ];
       const keys = new Set([resultKey(base, data), ...variants.map((v) => resultKey(v, data))]);
       assert.equal(keys.size, variants.length + 1, "every variant has its own key");

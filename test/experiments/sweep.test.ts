@@ -1,6 +1,15 @@
 import { strict as assert } from "assert";
 import {
-  architectureGrid, fineGridAround, initSweep, intRange, lambdaSweep, logGrid, randomAround, randomSearch, seedList, withSeeds,
+  architectureGrid,
+  fineGridAround,
+  initSweep,
+  intRange,
+  lambdaSweep,
+  logGrid,
+  randomAround,
+  randomSearch,
+  seedList,
+  withSeeds,
 } from "../../src/experiments";
 import { smallConfig } from "./fixtures";
 
@@ -28,7 +37,10 @@ describe("experiments/sweep", () => {
   it("λ sweep and random (η, λ) search replace exactly those fields", () => {
     const base = smallConfig();
     const s = lambdaSweep(base, [0.1, 0.01]);
-    assert.deepEqual(s.map((c) => c.lambda), [0.1, 0.01]);
+    assert.deepEqual(
+      s.map((c) => c.lambda),
+      [0.1, 0.01],
+    );
     assert.deepEqual({ ...s[1], lambda: base.lambda }, base);
     const rs = randomSearch(base, { eta: [1e-3, 1e-1], lambda: [1e-5, 1e-2], count: 20, seed: 3 });
     for (const c of rs) {
@@ -52,15 +64,31 @@ describe("experiments/sweep", () => {
 
   it("init sweep: σ ∈ {1e-1, 1e-3, 1e-4} × BN off/before", () => {
     const s = initSweep(smallConfig());
-    assert.deepEqual(s.map((c) => [c.init, c.batchNorm]), [
-      [{ kind: "normal", sigma: 1e-1 }, "off"], [{ kind: "normal", sigma: 1e-1 }, "before"],
-      [{ kind: "normal", sigma: 1e-3 }, "off"], [{ kind: "normal", sigma: 1e-3 }, "before"],
-      [{ kind: "normal", sigma: 1e-4 }, "off"], [{ kind: "normal", sigma: 1e-4 }, "before"],
-    ]);
+    assert.deepEqual(
+      s.map((c) => [c.init, c.batchNorm]),
+      [
+        [{ kind: "normal", sigma: 1e-1 }, "off"],
+        [{ kind: "normal", sigma: 1e-1 }, "before"],
+        [{ kind: "normal", sigma: 1e-3 }, "off"],
+        [{ kind: "normal", sigma: 1e-3 }, "before"],
+        [{ kind: "normal", sigma: 1e-4 }, "off"],
+        [{ kind: "normal", sigma: 1e-4 }, "before"],
+      ],
+    );
   });
 
   it("repeated seeds, config-major", () => {
     const s = withSeeds(lambdaSweep(smallConfig(), [0.1, 0.2]), seedList(3));
-    assert.deepEqual(s.map((c) => [c.lambda, c.seed]), [[0.1, 1], [0.1, 2], [0.1, 3], [0.2, 1], [0.2, 2], [0.2, 3]]);
+    assert.deepEqual(
+      s.map((c) => [c.lambda, c.seed]),
+      [
+        [0.1, 1],
+        [0.1, 2],
+        [0.1, 3],
+        [0.2, 1],
+        [0.2, 2],
+        [0.2, 3],
+      ],
+    );
   });
 });

@@ -34,7 +34,14 @@ class ScriptedWorker extends EventEmitter implements PoolWorker {
 
 function scripted(): { workers: ScriptedWorker[]; start: () => ScriptedWorker } {
   const workers: ScriptedWorker[] = [];
-  return { workers, start: () => { const w = new ScriptedWorker(); workers.push(w); return w; } };
+  return {
+    workers,
+    start: () => {
+      const w = new ScriptedWorker();
+      workers.push(w);
+      return w;
+    },
+  };
 }
 
 describe("experiments/worker-pool (scripted workers)", () => {
@@ -43,16 +50,32 @@ describe("experiments/worker-pool (scripted workers)", () => {
     const running: number[] = [];
     const finished: [number, string][] = [];
     let resolved = false;
-    const done = runOnPool(configs, [0, 1, 2, 3, 4], data, 2, {
-      running: (n) => running.push(n), finish: (i, r) => finished.push([i, r.message!]),
-    }, start).then(() => (resolved = true));
+    const done = runOnPool(
+      configs,
+      [0, 1, 2, 3, 4],
+      data,
+      2,
+      {
+        running: (n) => running.push(n),
+        finish: (i, r) => finished.push([i, r.message!]),
+      },
+      start,
+    ).then(() => (resolved = true));
     assert.equal(workers.length, 2, "two workers started");
     workers[1].ready();
     workers[0].ready();
-    assert.deepEqual(workers.map((w) => w.jobs.map((j) => j.index)), [[1], [0]], "the first ready worker gets config 0");
+    assert.deepEqual(
+      workers.map((w) => w.jobs.map((j) => j.index)),
+      [[1], [0]],
+      "the first ready worker gets config 0",
+    );
     assert.deepEqual(running, [1, 2], "both workers busy");
     assert.equal(workers[0].answer(), 1); // config 1 finishes before config 0
-    assert.deepEqual(workers[0].jobs.map((j) => j.index), [1, 2], "the free worker takes the next config at once");
+    assert.deepEqual(
+      workers[0].jobs.map((j) => j.index),
+      [1, 2],
+      "the free worker takes the next config at once",
+    );
     assert.equal(workers[0].answer(), 2);
     assert.equal(workers[1].answer(), 0);
     assert.equal(workers[0].answer(), 3);
@@ -60,10 +83,19 @@ describe("experiments/worker-pool (scripted workers)", () => {
     assert.equal(workers[1].answer(), 4);
     await done;
     assert.ok(resolved);
-    assert.deepEqual(finished, [[1, "ran 1"], [2, "ran 2"], [0, "ran 0"], [3, "ran 3"], [4, "ran 4"]]);
+    assert.deepEqual(finished, [
+      [1, "ran 1"],
+      [2, "ran 2"],
+      [0, "ran 0"],
+      [3, "ran 3"],
+      [4, "ran 4"],
+    ]);
     assert.ok(running.every((n) => n <= 2));
     assert.equal(running.at(-1), 0, "nothing in flight at the end");
-    assert.ok(workers.every((w) => w.terminated), "every worker retired");
+    assert.ok(
+      workers.every((w) => w.terminated),
+      "every worker retired",
+    );
   });
 
   it("starts no more workers than there are pending configs, and none for an empty list", async () => {
@@ -89,7 +121,10 @@ describe("experiments/worker-pool (scripted workers)", () => {
     assert.match(finished.get(0)!.message!, /worker died: worker exited with code 137/);
     assert.equal(workers.length, 3, "a replacement was started");
     workers[2].ready();
-    assert.deepEqual(workers[2].jobs.map((j) => j.index), [2]);
+    assert.deepEqual(
+      workers[2].jobs.map((j) => j.index),
+      [2],
+    );
     workers[1].answer();
     workers[2].answer();
     await done;

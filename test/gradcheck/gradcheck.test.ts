@@ -3,8 +3,15 @@ import { createRng, fromRows, map, zeros } from "../../src/tensor";
 import { ACTIVATION_NAMES, ActivationName, activationBackward, batchnormBackward } from "../../src/layers";
 import { MlpSpec, BatchNormPlacement, initMlp, paramEntries, cloneMlpParams } from "../../src/model";
 import {
-  GradCheckRow, gradientCheck, reducedProblem, numericalGradient, gradRelativeError, DEFAULT_GRADCHECK_FLOOR,
-  gradCheckTable, gradCheckTableCells, GRADCHECK_TABLE_HEADER,
+  GradCheckRow,
+  gradientCheck,
+  reducedProblem,
+  numericalGradient,
+  gradRelativeError,
+  DEFAULT_GRADCHECK_FLOOR,
+  gradCheckTable,
+  gradCheckTableCells,
+  GRADCHECK_TABLE_HEADER,
 } from "../../src/gradcheck";
 import { assertSameBytes } from "../layers/helpers";
 
@@ -49,7 +56,11 @@ describe("gradcheck: analytic vs numerical gradients (every max relative error <
     for (const bn of ["off", "before", "after"] as const) {
       it(`3-layer net [50, 50], BN ${bn}, ${name}, λ = ${LAMBDA}`, () => {
         const rows = checkAll(spec([50, 50], bn, name));
-        if (name !== "leakyRelu" && name !== "elu") assert.ok(rows.every((r) => r.kinkCrossings === 0), "smooth: no kinks");
+        if (name !== "leakyRelu" && name !== "elu")
+          assert.ok(
+            rows.every((r) => r.kinkCrossings === 0),
+            "smooth: no kinks",
+          );
       });
     }
   }
@@ -57,12 +68,18 @@ describe("gradcheck: analytic vs numerical gradients (every max relative error <
   it("dropout (fixed mask), TDT4265 biases and λ = 0 also pass", () => {
     checkAll(spec([50], "before", "tanh", { dropout: 0.4 }));
     const rows = checkAll(spec([20, 20], "off", "improvedSigmoid", { biases: "firstLayer" }), 0);
-    assert.deepEqual(rows.map((r) => `${r.layer}${r.param}`), ["0W", "0b", "1W", "2W"]);
+    assert.deepEqual(
+      rows.map((r) => `${r.layer}${r.param}`),
+      ["0W", "0b", "1W", "2W"],
+    );
   });
 
   it("fails on wrong gradients: a derivative off by 0.1 %, or BN backward treating batch statistics as constants", () => {
     const { params, stats } = initMlp(spec([20], "before", "tanh"), createRng("gradcheck-init"));
-    assert.ok(gradientCheck(params, stats, X, y, LAMBDA).every((r) => r.pass), "control: the library passes");
+    assert.ok(
+      gradientCheck(params, stats, X, y, LAMBDA).every((r) => r.pass),
+      "control: the library passes",
+    );
     const scaled = gradientCheck(params, stats, X, y, LAMBDA, {
       impl: { activationBackward: (dOut, cache, out) => map(activationBackward(dOut, cache, out), (v) => 1.001 * v) },
     });
@@ -71,7 +88,10 @@ describe("gradcheck: analytic vs numerical gradients (every max relative error <
     const constantStats = gradientCheck(params, stats, X, y, LAMBDA, {
       impl: { batchnormBackward: (dOut, cache, out) => batchnormBackward(dOut, { ...cache, mode: "eval" }, out) },
     });
-    assert.ok(constantStats.some((r) => !r.pass && r.maxRelativeError > 1e-3), "BN without the mean/variance terms");
+    assert.ok(
+      constantStats.some((r) => !r.pass && r.maxRelativeError > 1e-3),
+      "BN without the mean/variance terms",
+    );
   });
 
   it("leaves the parameters exactly as they were", () => {
@@ -90,7 +110,10 @@ describe("gradcheck: building blocks", () => {
   });
 
   it("numericalGradient: centered differences of Σ sin(x) give cos(x); x is restored exactly", () => {
-    const x = fromRows([[0.1, -1.3], [2.0, 0.7]]);
+    const x = fromRows([
+      [0.1, -1.3],
+      [2.0, 0.7],
+    ]);
     const saved = x.data.slice();
     const f = (): number => x.data.reduce((s, v) => s + Math.sin(v), 0);
     const g = numericalGradient(f, x, 1e-5);

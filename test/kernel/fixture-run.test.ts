@@ -57,7 +57,8 @@ describe("notebook/runner + report/export: the fixture notebook on the real tsla
       const exported = await exportNotebook(a.notebook, { name: "display-demo", reportsDir: join(dir, "a", "reports"), figuresDir: join(dir, "a", "figures") });
       ({ body: aBody, footer: aFooter } = splitFooter(await readFile(exported.markdownPath, "utf8")));
     };
-    const cli = (out: string, ...args: string[]): Promise<Finished> => runProcess(process.execPath, [CLI, "run", SOURCE, "--out", join(dir, out, "executed.ipynb"), ...args]);
+    const cli = (out: string, ...args: string[]): Promise<Finished> =>
+      runProcess(process.execPath, [CLI, "run", SOURCE, "--out", join(dir, out, "executed.ipynb"), ...args]);
     const runC = async (): Promise<void> => {
       c = await runNotebook(await readNotebook(FIXTURE), { parameters: { fail: true }, allowErrors: true, cwd: join(FIXTURE, "..") });
     };
@@ -78,7 +79,10 @@ describe("notebook/runner + report/export: the fixture notebook on the real tsla
 
   it("executes every code cell in order and records the run in the metadata", () => {
     const counts = a.notebook.cells.flatMap((x) => (x.cell_type === "code" ? [x.execution_count] : []));
-    assert.deepEqual(counts, counts.map((_, i) => i + 1));
+    assert.deepEqual(
+      counts,
+      counts.map((_, i) => i + 1),
+    );
     assert.deepEqual(a.failures, []);
     const meta = a.notebook.metadata.nnbook as Record<string, unknown>;
     assert.deepEqual(meta.parameters, { label: LABEL });
@@ -104,7 +108,10 @@ describe("notebook/runner + report/export: the fixture notebook on the real tsla
     const spec = out.data[mime.VEGA_LITE_MIME] as { title: string; data: { values: unknown[] } };
     assert.equal(typeof spec, "object");
     assert.equal(spec.title, "y = x² for the demo points");
-    assert.deepEqual(spec.data.values, [0, 1, 2, 3, 4].map((x) => ({ x, y: x * x, half: x / 2 })));
+    assert.deepEqual(
+      spec.data.values,
+      [0, 1, 2, 3, 4].map((x) => ({ x, y: x * x, half: x / 2 })),
+    );
     const svg = out.data[mime.SVG_MIME] as string;
     assert.match(svg, /x value/);
     assert.match(svg, /y = x squared/);
@@ -119,7 +126,10 @@ describe("notebook/runner + report/export: the fixture notebook on the real tsla
   it("shows a Markdown table, stdout, a parameter block and progress updated in place", () => {
     const table = cell(a.notebook, "table").outputs[0] as DisplayDataOutput;
     const lines = String(table.data[mime.MARKDOWN_MIME]).split("\n");
-    assert.deepEqual(lines.slice(2), [0, 1, 2, 3, 4].map((x) => `| ${x} | ${x * x} | ${x / 2} |`));
+    assert.deepEqual(
+      lines.slice(2),
+      [0, 1, 2, 3, 4].map((x) => `| ${x} | ${x * x} | ${x / 2} |`),
+    );
     assert.equal(stdout(cell(a.notebook, "progress")), "counted 5 points\n");
     const progress = cell(a.notebook, "progress").outputs.filter((o) => o.output_type === "display_data") as DisplayDataOutput[];
     assert.equal(progress.length, 1, "one progress display, updated in place");
@@ -155,7 +165,10 @@ describe("notebook/runner + report/export: the fixture notebook on the real tsla
     assert.ok(!aBody.includes(getKernel().name), "the body does not depend on the machine's kernel");
     if (process.env.UPDATE_EXPECTED === "1") await writeFile(EXPECTED_MD, aBody);
     assert.equal(aBody, await readFile(EXPECTED_MD, "utf8"));
-    assert.match(aFooter, /^\*display-demo: executed \d{4}-\d\d-\d\dT[\d:.]+Z in \d+\.\d\d s; node v\d+[^;]*, tslab [\d.]+; matrix kernel [\w-]+; slowest cells: /m);
+    assert.match(
+      aFooter,
+      /^\*display-demo: executed \d{4}-\d\d-\d\dT[\d:.]+Z in \d+\.\d\d s; node v\d+[^;]*, tslab [\d.]+; matrix kernel [\w-]+; slowest cells: /m,
+    );
     assert.doesNotMatch(aBody, /\d\d:\d\d:\d\d/, "no clock times in the body");
   });
 

@@ -24,7 +24,9 @@ async function waitUntil(test: () => boolean, ms: number): Promise<boolean> {
 /** A notebook of code cells. */
 function writeNotebook(path: string, cells: readonly string[]): void {
   const nb = {
-    nbformat: 4, nbformat_minor: 5, metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
     cells: cells.map((source, k) => ({ id: `c${k + 1}`, cell_type: "code", metadata: {}, source, execution_count: null, outputs: [] })),
   };
   writeFileSync(path, JSON.stringify(nb));
@@ -32,7 +34,9 @@ function writeNotebook(path: string, cells: readonly string[]): void {
 
 /** The connection folders in `tmp` (with their connection.json, if still there). */
 function connectionDirs(tmp: string): string[] {
-  return readdirSync(tmp).filter((n) => n.startsWith("nnbook-kernel-")).map((n) => join(tmp, n));
+  return readdirSync(tmp)
+    .filter((n) => n.startsWith("nnbook-kernel-"))
+    .map((n) => join(tmp, n));
 }
 
 /** A pid that belonged to a process that has exited. */
@@ -129,7 +133,9 @@ describe("notebook/kernel lifecycle: no orphaned kernels, no connection files le
     try {
       const run = await runProcess(process.execPath, [CLI, "run", nb, "--out", out, "--cell-timeout", "1"], { env });
       assert.equal(run.code, 1);
-      const limit = new RegExp(`cell 2 \\(In \\[ \\]\\) failed: the cell ran past its 1 s limit, did not stop on interrupt \\(SIGINT\\) within ${INTERRUPT_GRACE_MS / 1000} s, and the kernel was killed`);
+      const limit = new RegExp(
+        `cell 2 \\(In \\[ \\]\\) failed: the cell ran past its 1 s limit, did not stop on interrupt \\(SIGINT\\) within ${INTERRUPT_GRACE_MS / 1000} s, and the kernel was killed`,
+      );
       assert.match(run.stderr, limit);
       assert.match(JSON.parse(readFileSync(out, "utf8")).cells[1].outputs[0].text, /ran past its 1 s limit/);
       assert.equal(alive(Number(readFileSync(pidFile, "utf8"))), false);

@@ -7,7 +7,7 @@ import { KernelClient } from "../../src/kernel/kernel";
 import { alive } from "../notebook/helpers";
 
 async function waitGone(pid: number, ms = 5000): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; ) {
+  for (const end = Date.now() + ms; Date.now() < end;) {
     if (!alive(pid)) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -68,7 +68,10 @@ describe("notebook/kernel: starting, driving and stopping the tslab kernel", fun
       const outcome = await kernel.execute("const a: number = 6 * 7;\nconsole.log(`a = ${a}`);");
       assert.equal(outcome.status, "ok");
       assert.equal(outcome.executionCount, 1);
-      assert.deepEqual(outcome.messages.map((m) => [m.header.msg_type, m.content.text]), [["stream", "a = 42\n"]]);
+      assert.deepEqual(
+        outcome.messages.map((m) => [m.header.msg_type, m.content.text]),
+        [["stream", "a = 42\n"]],
+      );
       const typeError = await kernel.execute('const b: number = "text";');
       assert.equal(typeError.status, "error");
       assert.match(String(typeError.messages[0]?.content.text), /Type 'string' is not assignable to type 'number'/);

@@ -16,7 +16,12 @@ describe("notebook/outputs: iopub messages → nbformat outputs", () => {
   it("merges consecutive stream texts of one name and keeps stdout/stderr apart", () => {
     const c = new OutputCollector();
     const outputs: NotebookOutput[] = [];
-    for (const [name, text] of [["stdout", "a\n"], ["stdout", "b\n"], ["stderr", "oops\n"], ["stdout", "c\n"]]) {
+    for (const [name, text] of [
+      ["stdout", "a\n"],
+      ["stdout", "b\n"],
+      ["stderr", "oops\n"],
+      ["stdout", "c\n"],
+    ]) {
       c.apply(outputs, msg("stream", { name, text }));
     }
     assert.deepEqual(outputs, [
@@ -56,7 +61,10 @@ describe("notebook/outputs: iopub messages → nbformat outputs", () => {
     c.apply(outputs, msg("execute_input", { code: "x" }));
     c.apply(outputs, msg("execute_result", { execution_count: 3, data: { "text/plain": "42" }, metadata: {} }));
     c.apply(outputs, msg("error", { ename: "TypeError", evalue: "bad", traceback: ["line"] }));
-    assert.deepEqual(outputs.map((o) => o.output_type), ["execute_result", "error"]);
+    assert.deepEqual(
+      outputs.map((o) => o.output_type),
+      ["execute_result", "error"],
+    );
     assert.equal(errorText(outputs), "TypeError: bad");
   });
 

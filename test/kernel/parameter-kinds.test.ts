@@ -28,7 +28,9 @@ const CELL = [
 
 function notebook(): Notebook {
   return {
-    nbformat: 4, nbformat_minor: 5, metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
     cells: [
       { id: "p", cell_type: "code", metadata: { tags: ["parameters"] }, source: CELL, execution_count: null, outputs: [] },
       { id: "run", cell_type: "code", metadata: {}, source: "run();", execution_count: null, outputs: [] },
@@ -57,11 +59,26 @@ describe("notebook/parameter-kinds: strict --param parsing", () => {
 
   it("valid texts become values of the declared kind", () => {
     const ok: [string, string, unknown][] = [
-      ["samples", "40", 40], ["samples", "4e1", 40], ["eta", "0.5", 0.5], ["eta", ".5", 0.5], ["eta", "+2", 2], ["eta", "3", 3],
-      ["bn", "true", true], ["label", "my run", "my run"], ["label", '"quoted"', "quoted"], ["label", "42", "42"],
-      ["seeds", "[4, 5]", [4, 5]], ["seeds", "[]", []], ["ranges", "[[1, 2], [3]]", [[1, 2], [3]]],
-      ["trainSubset", "null", null], ["trainSubset", "500", 500], ["init", "xavier", "xavier"], ["lambda", "0.25", 0.25],
-      ["f", "[1, {\"a\": 2}]", [1, { a: 2 }]], ["f", "text", "text"], ["readings", '["sum"]', ["sum"]],
+      ["samples", "40", 40],
+      ["samples", "4e1", 40],
+      ["eta", "0.5", 0.5],
+      ["eta", ".5", 0.5],
+      ["eta", "+2", 2],
+      ["eta", "3", 3],
+      ["bn", "true", true],
+      ["label", "my run", "my run"],
+      ["label", '"quoted"', "quoted"],
+      ["label", "42", "42"],
+      ["seeds", "[4, 5]", [4, 5]],
+      ["seeds", "[]", []],
+      ["ranges", "[[1, 2], [3]]", [[1, 2], [3]]],
+      ["trainSubset", "null", null],
+      ["trainSubset", "500", 500],
+      ["init", "xavier", "xavier"],
+      ["lambda", "0.25", 0.25],
+      ["f", '[1, {"a": 2}]', [1, { a: 2 }]],
+      ["f", "text", "text"],
+      ["readings", '["sum"]', ["sum"]],
     ];
     for (const [name, text, value] of ok) assert.deepEqual(parseParameterText(name, text, kinds[name]), value, `${name}=${text}`);
   });
@@ -78,14 +95,22 @@ describe("notebook/parameter-kinds: strict --param parsing", () => {
       ["samples", "1e400", /parameter samples expects an integer/],
       ["bn", "ture", /^Error: --param bn=ture: parameter bn expects true or false \(its default is false\), got "ture"$/],
       ["bn", "1", /expects true or false/],
-      ["seeds", "[1, 1e999]", /parameter seeds expects an array of finite numbers \(JSON, e\.g\. \[50, 30\]\) \(its default is \[1, 2, 3\]\), got "\[1, 1e999\]"/],
+      [
+        "seeds",
+        "[1, 1e999]",
+        /parameter seeds expects an array of finite numbers \(JSON, e\.g\. \[50, 30\]\) \(its default is \[1, 2, 3\]\), got "\[1, 1e999\]"/,
+      ],
       ["seeds", "1,2", /expects an array of finite numbers/],
       ["seeds", '["1"]', /expects an array of finite numbers/],
       ["ranges", "[1, 2]", /expects an array of arrays of finite numbers/],
       ["trainSubset", "none", /parameter trainSubset expects a finite number or null/],
       ["init", "glorot", /^Error: --param init=glorot: parameter init expects one of "he", "xavier" \(its default is "he"\), got "glorot"$/],
       ["f", "1e999", /^Error: --param f=1e999: parameter f expects finite numbers only/],
-      ["readings", "sum", /^Error: --param readings=sum: parameter readings expects an array of strings \(JSON, e\.g\. \["a", "b"\]\) \(its default is \["sum", "mean"\]\), got "sum"$/],
+      [
+        "readings",
+        "sum",
+        /^Error: --param readings=sum: parameter readings expects an array of strings \(JSON, e\.g\. \["a", "b"\]\) \(its default is \["sum", "mean"\]\), got "sum"$/,
+      ],
       ["readings", "[1]", /expects an array of strings/],
     ];
     for (const [name, text, message] of bad) {
@@ -102,9 +127,15 @@ describe("notebook/parameter-kinds: strict --param parsing", () => {
   });
 
   it("injectParameters checks values given in code too (no `const eta: number = null;` from Infinity)", () => {
-    assert.throws(() => injectParameters(notebook(), { eta: Infinity }), /^Error: parameter eta expects a finite number \(its default is 0\.01\), got Infinity$/);
+    assert.throws(
+      () => injectParameters(notebook(), { eta: Infinity }),
+      /^Error: parameter eta expects a finite number \(its default is 0\.01\), got Infinity$/,
+    );
     assert.throws(() => injectParameters(notebook(), { samples: "20" }), /parameter samples expects an integer \(its default is 20\), got "20"/);
-    assert.throws(() => injectParameters(notebook(), { extra: [1, NaN] }), /parameter extra expects finite numbers only, got \[1,null\] \(non-finite number at extra\[1\]\)/);
+    assert.throws(
+      () => injectParameters(notebook(), { extra: [1, NaN] }),
+      /parameter extra expects finite numbers only, got \[1,null\] \(non-finite number at extra\[1\]\)/,
+    );
     assert.throws(() => checkParameterValue("seeds", [[1]], kinds.seeds), /parameter seeds expects an array of finite numbers/);
     const ok = injectParameters(notebook(), { eta: 0.5, trainSubset: null, init: "xavier" }).notebook;
     assert.match(String(ok.cells[1].source), /const eta = 0\.5;\nconst trainSubset: number \| null = null;\nlet init: "he" \| "xavier" = "xavier";/);
@@ -112,7 +143,9 @@ describe("notebook/parameter-kinds: strict --param parsing", () => {
 
   it("every parameter of the committed notebooks has a known kind, and its default has that kind", () => {
     const folder = join(ROOT, "notebooks");
-    const paths = readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((p) => p.endsWith(".ipynb")).map((p) => join(folder, p));
+    const paths = readdirSync(folder, { recursive: true, encoding: "utf8" })
+      .filter((p) => p.endsWith(".ipynb"))
+      .map((p) => join(folder, p));
     assert.ok(paths.length >= 10, `${paths.length} notebooks`);
     let count = 0;
     for (const path of paths) {

@@ -24,7 +24,9 @@ describe("notebook/parameters: papermill-style parameter injection", () => {
   });
 
   it("reads declarations with keyword, type and initializer (comments after ; ignored)", () => {
-    const decls = parseParameterCell('const eta = 0.01; // step\nlet init: "he" | "xavier" = "he";\nconst f: (x: number) => number = (x) => x;\nconst url = "http://x";\nrun();');
+    const decls = parseParameterCell(
+      'const eta = 0.01; // step\nlet init: "he" | "xavier" = "he";\nconst f: (x: number) => number = (x) => x;\nconst url = "http://x";\nrun();',
+    );
     assert.deepEqual(decls, [
       { keyword: "const", name: "eta", type: undefined, initializer: "0.01" },
       { keyword: "let", name: "init", type: '"he" | "xavier"', initializer: '"he"' },
@@ -36,7 +38,10 @@ describe("notebook/parameters: papermill-style parameter injection", () => {
   it("inserts an injected-parameters cell after the parameters cell, keeping keyword and type", () => {
     const source = notebook('let init: "he" | "xavier" = "he";\nconst seed = 1;');
     const { notebook: out, unknown } = injectParameters(source, { init: "xavier", extra: [1, 2] });
-    assert.deepEqual(out.cells.map((c) => c.id), ["intro", "p", "injected-parameters", "run"]);
+    assert.deepEqual(
+      out.cells.map((c) => c.id),
+      ["intro", "p", "injected-parameters", "run"],
+    );
     const cell = out.cells[2];
     assert.deepEqual(cellTags(cell), ["injected-parameters"]);
     assert.equal(cellSource(cell), '// Parameters injected by `nnbook run --param`\nlet init: "he" | "xavier" = "xavier";\nconst extra = [1,2];\n');
@@ -53,7 +58,10 @@ describe("notebook/parameters: papermill-style parameter injection", () => {
     const none = injectParameters(notebook(null), { a: 1 }).notebook;
     assert.equal(none.cells[0].id, "injected-parameters");
     const cleared = injectParameters(once, {}).notebook;
-    assert.deepEqual(cleared.cells.map((c) => c.id), ["intro", "p", "run"]);
+    assert.deepEqual(
+      cleared.cells.map((c) => c.id),
+      ["intro", "p", "run"],
+    );
     assert.deepEqual(cleared.metadata.nnbook, {});
   });
 

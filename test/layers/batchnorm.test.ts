@@ -1,8 +1,16 @@
 import { strict as assert } from "assert";
 import { createRng, zeros, filled, clone, Matrix } from "../../src/tensor";
 import {
-  BnStats, batchnormForward, batchnormBackward, batchnormBackwardStaged, batchnormActivationForward,
-  batchnormActivationBackward, activationForward, activationBackward, ACTIVATION_NAMES, DEFAULT_BN_EPS,
+  BnStats,
+  batchnormForward,
+  batchnormBackward,
+  batchnormBackwardStaged,
+  batchnormActivationForward,
+  batchnormActivationBackward,
+  activationForward,
+  activationBackward,
+  ACTIVATION_NAMES,
+  DEFAULT_BN_EPS,
 } from "../../src/layers";
 import { numericalGradient } from "../../src/gradcheck";
 import { randn, dot, assertClose, assertSameBytes } from "./helpers";
@@ -32,7 +40,7 @@ describe("layers/batchnorm", () => {
     for (let i = 0; i < m; i++) {
       const [mu, v] = rowStats(i);
       for (let j = 0; j < n; j++) {
-        const want = gamma.data[i] * (S.data[i + j * m] - mu) / Math.sqrt(v + eps) + beta.data[i];
+        const want = (gamma.data[i] * (S.data[i + j * m] - mu)) / Math.sqrt(v + eps) + beta.data[i];
         assert.ok(Math.abs(out.data[i + j * m] - want) < 1e-12, `batchnorm train (${i}, ${j})`);
       }
     }
@@ -59,8 +67,10 @@ describe("layers/batchnorm", () => {
     assert.equal(r.nextStats.muAv, nextStatsOut.muAv);
     assertSameBytes(nextStatsOut.muAv.data, fresh.muAv.data, "muAv");
     assertSameBytes(nextStatsOut.vAv.data, fresh.vAv.data, "vAv");
-    assert.throws(() => batchnormForward(S, gamma, beta, { mode: "train", stats, nextStatsOut: { muAv: stats.muAv, vAv: zeros(m, 1) } }),
-      /nextStatsOut must not share memory with stats/);
+    assert.throws(
+      () => batchnormForward(S, gamma, beta, { mode: "train", stats, nextStatsOut: { muAv: stats.muAv, vAv: zeros(m, 1) } }),
+      /nextStatsOut must not share memory with stats/,
+    );
   });
 
   it("the variance stays accurate when the mean dwarfs the spread (S = 1e6 + N(0, 1))", () => {
@@ -87,7 +97,7 @@ describe("layers/batchnorm", () => {
     assert.equal(nextStats, stats);
     for (let i = 0; i < m; i++) {
       for (let j = 0; j < n; j++) {
-        const want = gamma.data[i] * (S.data[i + j * m] - stats.muAv.data[i]) / Math.sqrt(stats.vAv.data[i] + eps) + beta.data[i];
+        const want = (gamma.data[i] * (S.data[i + j * m] - stats.muAv.data[i])) / Math.sqrt(stats.vAv.data[i] + eps) + beta.data[i];
         assert.ok(Math.abs(out.data[i + j * m] - want) < 1e-12, `batchnorm eval (${i}, ${j})`);
       }
     }

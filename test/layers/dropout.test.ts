@@ -35,7 +35,10 @@ describe("layers/dropout", () => {
     const b = dropoutForward(X, 0.5, createRng(1)).cache.mask;
     const c = dropoutForward(X, 0.5, createRng(2)).cache.mask;
     assertSameBytes(a.data, b.data, "same seed");
-    assert.ok(a.data.some((v, k) => v !== c.data[k]), "another seed gives another mask");
+    assert.ok(
+      a.data.some((v, k) => v !== c.data[k]),
+      "another seed gives another mask",
+    );
   });
 
   it("p outside [0, 1) raises a clear error", () => {

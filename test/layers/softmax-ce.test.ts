@@ -33,7 +33,10 @@ describe("layers/softmax-ce", () => {
   });
 
   it("l2Penalty is λ·Σ‖W‖²", () => {
-    const W1 = fromRows([[1, 2], [3, 4]]);
+    const W1 = fromRows([
+      [1, 2],
+      [3, 4],
+    ]);
     const W2 = fromRows([[0.5]]);
     assert.ok(Math.abs(l2Penalty([W1, W2], 0.1) - 0.1 * (1 + 4 + 9 + 16 + 0.25)) < 1e-15);
     assert.equal(l2Penalty([W1], 0), 0);

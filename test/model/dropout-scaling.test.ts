@@ -10,8 +10,16 @@ import type { ExperimentConfig } from "../../src/experiments/config";
 import { randn } from "../layers/helpers";
 
 const { X, y } = reducedProblem();
-const spec = (over: Partial<MlpSpec>): MlpSpec =>
-  ({ inputSize: 10, hidden: [30, 20], outputSize: 10, activation: { name: "tanh" }, batchNorm: "off", init: { kind: "he" }, dropout: 0.5, ...over });
+const spec = (over: Partial<MlpSpec>): MlpSpec => ({
+  inputSize: 10,
+  hidden: [30, 20],
+  outputSize: 10,
+  activation: { name: "tanh" },
+  batchNorm: "off",
+  init: { kind: "he" },
+  dropout: 0.5,
+  ...over,
+});
 
 describe("dropout scaling: inverted (default) or none (units only killed, nothing rescaled)", () => {
   it("'none' keeps the kept units as they are, with the same mask draws as inverted dropout", () => {
@@ -42,8 +50,18 @@ describe("dropout scaling: inverted (default) or none (units only killed, nothin
   it("configs: an unknown value names the field; absent = the old arithmetic (same result as before)", () => {
     const data = gaussianBlobs({ dims: 6, classes: 3, train: 60, validation: 20, test: 20, seed: 3 });
     const c: ExperimentConfig = {
-      hidden: [8], activation: { name: "relu" }, batchNorm: "off", init: { kind: "he" }, dropout: 0.5, lambda: 0, batchSize: 10,
-      schedule: { kind: "constant", eta: 0.1 }, epochs: 2, evaluation: { per: "epoch", times: 1 }, data: { name: "blobs" }, seed: 1,
+      hidden: [8],
+      activation: { name: "relu" },
+      batchNorm: "off",
+      init: { kind: "he" },
+      dropout: 0.5,
+      lambda: 0,
+      batchSize: 10,
+      schedule: { kind: "constant", eta: 0.1 },
+      epochs: 2,
+      evaluation: { per: "epoch", times: 1 },
+      data: { name: "blobs" },
+      seed: 1,
     };
     assert.throws(() => validateConfig({ ...c, dropoutScaling: "half" }), /config\.dropoutScaling.*"half"/);
     const plain = run(c, data).final!.test;

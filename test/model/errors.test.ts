@@ -32,14 +32,21 @@ describe("model: bad input raises clear errors", () => {
     assert.throws(() => mlpBackward(params, f.cache, Int32Array.from([0, 1, 3, 0, 0]), 0), /mlpBackward: label y\[2\] = 3 out of range 0…2/);
   });
 
-  for (const [what, value] of [["NaN", NaN], ["+∞", Infinity], ["−∞", -Infinity]] as const) {
+  for (const [what, value] of [
+    ["NaN", NaN],
+    ["+∞", Infinity],
+    ["−∞", -Infinity],
+  ] as const) {
     for (const batchNorm of ["off", "before"] as const) {
       it(`non-finite input (${what}, BN ${batchNorm}) is named with its position, even through ReLU`, () => {
         const s = smallSpec({ batchNorm });
         const net = initMlp(s, createRng(2));
         const bad = clone(X);
         bad.data[2 + 3 * 6] = value;
-        assert.throws(() => mlpForward(net.params, bad, { mode: "train", stats: net.stats }), new RegExp(`mlpForward: input X: non-finite value ${value} at \\(2, 3\\)`));
+        assert.throws(
+          () => mlpForward(net.params, bad, { mode: "train", stats: net.stats }),
+          new RegExp(`mlpForward: input X: non-finite value ${value} at \\(2, 3\\)`),
+        );
         assert.throws(() => mlpForward(net.params, bad, { mode: "eval", stats: net.stats }), /input X: non-finite/);
       });
     }

@@ -50,7 +50,17 @@ describe("model/evaluateMlp", () => {
   it("bad input raises clear errors", () => {
     assert.throws(() => evaluateMlp(params, stats, X, y, -1), /evaluateMlp: lambda \(L2 weight\) must be a finite number ≥ 0, got -1/);
     assert.throws(() => evaluateMlp(params, stats, X, y.subarray(0, 10), 0), /evaluateMlp: 10 labels for 45 samples/);
-    assert.throws(() => evaluateMlp(params, stats, X, Int32Array.from(y, () => 3), 0), /evaluateMlp: label y\[0\] = 3 out of range 0…2/);
+    assert.throws(
+      () =>
+        evaluateMlp(
+          params,
+          stats,
+          X,
+          Int32Array.from(y, () => 3),
+          0,
+        ),
+      /evaluateMlp: label y\[0\] = 3 out of range 0…2/,
+    );
     assert.throws(() => evaluateMlp(params, stats, X, y, 0, { chunkSize: 0 }), /chunkSize must be a positive integer/);
   });
 });

@@ -13,7 +13,12 @@ export function tinySet(d: number, n: number, K: number, seed: string): { X: Mat
 /** A small spec with the given overrides. */
 export function smallSpec(over: Partial<MlpSpec> = {}): MlpSpec {
   return {
-    inputSize: 6, hidden: [8, 5], outputSize: 3, activation: { name: "relu" }, batchNorm: "before",
-    init: { kind: "he" }, ...over,
+    inputSize: 6,
+    hidden: [8, 5],
+    outputSize: 3,
+    activation: { name: "relu" },
+    batchNorm: "before",
+    init: { kind: "he" },
+    ...over,
   };
 }

@@ -1,8 +1,6 @@
 import { strict as assert } from "assert";
 import { createRng, zeros, Matrix, columnsView } from "../../src/tensor";
-import {
-  initMlp, mlpForward, mlpBackward, gradEntries, paramEntries, mlpCost, LayerImpls,
-} from "../../src/model";
+import { initMlp, mlpForward, mlpBackward, gradEntries, paramEntries, mlpCost, LayerImpls } from "../../src/model";
 import { batchnormForward, batchnormBackward, batchnormBackwardStaged, activationForward } from "../../src/layers";
 import { assertSameBytes, assertClose } from "../layers/helpers";
 import { smallSpec, tinySet } from "./fixtures";
@@ -63,7 +61,10 @@ describe("model/forward and backward", () => {
       assert.ok(Math.abs(nextStats[0].muAv.data[i] - (0.8 * 0.25 + 0.2 * mu)) < 1e-12, `muAv ${i}`);
       assert.ok(Math.abs(nextStats[0].vAv.data[i] - (0.8 * 1 + 0.2 * v)) < 1e-12, `vAv ${i}`);
     }
-    assert.ok(stats[0].muAv.data.every((v) => v === 0.25), "stats not mutated");
+    assert.ok(
+      stats[0].muAv.data.every((v) => v === 0.25),
+      "stats not mutated",
+    );
     assert.equal(mlpForward(params, X, { mode: "eval", stats }).nextStats, stats, "eval returns stats as they are");
   });
 
@@ -77,7 +78,10 @@ describe("model/forward and backward", () => {
     };
     const [a, b, c] = [run(1), run(1), run(2)];
     a.forEach((arr, i) => assertSameBytes(arr, b[i], `array ${i}`));
-    assert.ok(a[0].some((v, k) => v !== c[0][k]), "another seed gives other outputs");
+    assert.ok(
+      a[0].some((v, k) => v !== c[0][k]),
+      "another seed gives other outputs",
+    );
   });
 
   it("the cost's L2 term enters dW as 2λW (and not b, γ, β)", () => {

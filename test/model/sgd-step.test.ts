@@ -1,8 +1,6 @@
 import { strict as assert } from "assert";
 import { createRng, columnsView } from "../../src/tensor";
-import {
-  MlpSpec, initMlp, mlpForward, mlpBackward, mlpSgdStep, createWorkspace, gradEntries, paramEntries, cloneMlpParams, MlpParams,
-} from "../../src/model";
+import { MlpSpec, initMlp, mlpForward, mlpBackward, mlpSgdStep, createWorkspace, gradEntries, paramEntries, cloneMlpParams, MlpParams } from "../../src/model";
 import { smallSpec, tinySet } from "./fixtures";
 
 describe("model/sgd-step", () => {
@@ -58,8 +56,16 @@ describe("model/sgd-step", () => {
     const { params, stats } = initMlp(spec, createRng(4));
     const f = mlpForward(params, X, { mode: "train", stats });
     mlpSgdStep(params, f.cache, y, 0.01, 0.5);
-    assert.ok(params.layers[0].b.data.some((v) => v !== 0), "the first layer's bias is trained");
-    params.layers.slice(1).forEach((p, l) => assert.ok(p.b.data.every((v) => v === 0), `layer ${l + 1} b stays 0`));
+    assert.ok(
+      params.layers[0].b.data.some((v) => v !== 0),
+      "the first layer's bias is trained",
+    );
+    params.layers.slice(1).forEach((p, l) =>
+      assert.ok(
+        p.b.data.every((v) => v === 0),
+        `layer ${l + 1} b stays 0`,
+      ),
+    );
   });
 
   it("rejects a non-finite eta, a negative lambda and mismatched labels, naming them", () => {

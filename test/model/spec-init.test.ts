@@ -18,9 +18,12 @@ describe("model/spec and init", () => {
     // TDT4265's bias trick: (784 + 1)·64 + 64·10 = 50,880
     assert.equal(countParameters(specFromSizes([784, 64, 10], { ...base, biases: "firstLayer" })), 50880);
     const bn = specFromSizes([3072, 50, 50, 10], { ...base, batchNorm: "before" });
-    assert.equal(countParameters(bn), (3072 * 50 + 50 + 2 * 50) + (50 * 50 + 50 + 2 * 50) + (50 * 10 + 10));
+    assert.equal(countParameters(bn), 3072 * 50 + 50 + 2 * 50 + (50 * 50 + 50 + 2 * 50) + (50 * 10 + 10));
     const { params } = initMlp(bn, createRng(1));
-    assert.equal(paramEntries(params).reduce((s, e) => s + e.value.data.length, 0), countParameters(bn));
+    assert.equal(
+      paramEntries(params).reduce((s, e) => s + e.value.data.length, 0),
+      countParameters(bn),
+    );
   });
 
   it("specFromSizes reads the reports' layer lists", () => {
@@ -44,10 +47,16 @@ describe("model/spec and init", () => {
       const spec: MlpSpec = { inputSize: 400, hidden: [300], outputSize: 200, activation: { name: "relu" }, batchNorm: "before", init };
       const { params, stats } = initMlp(spec, createRng("init"));
       // 120,000 and 60,000 draws: the sample σ is within 1 % of σ with overwhelming probability
-      for (const [l, fi, fo] of [[0, 400, 300], [1, 300, 200]]) {
+      for (const [l, fi, fo] of [
+        [0, 400, 300],
+        [1, 300, 200],
+      ]) {
         const got = rms(params.layers[l].W.data);
         assert.ok(Math.abs(got / sigma(fi, fo) - 1) < 0.01, `${init.kind} layer ${l}: σ ${got} vs ${sigma(fi, fo)}`);
-        assert.ok(params.layers[l].b.data.every((v) => v === 0), "b = 0");
+        assert.ok(
+          params.layers[l].b.data.every((v) => v === 0),
+          "b = 0",
+        );
       }
       assert.ok(params.layers[0].gamma!.data.every((v) => v === 1) && params.layers[0].beta!.data.every((v) => v === 0));
       assert.ok(stats[0].muAv.data.every((v) => v === 0) && stats[0].vAv.data.every((v) => v === 1));
@@ -60,7 +69,10 @@ describe("model/spec and init", () => {
     const b = paramEntries(initMlp(spec, createRng(42)).params);
     const c = paramEntries(initMlp(spec, createRng(43)).params);
     a.forEach((e, i) => assertSameBytes(e.value.data, b[i].value.data, `layer ${e.layer} ${e.name}`));
-    assert.ok(a[0].value.data.some((v, k) => v !== c[0].value.data[k]), "seed 43 gives other weights");
+    assert.ok(
+      a[0].value.data.some((v, k) => v !== c[0].value.data[k]),
+      "seed 43 gives other weights",
+    );
   });
 
   it("bad specs raise clear errors: empty layer list, σ ≤ 0, bad sizes, bad dropout/activation", () => {
@@ -72,8 +84,17 @@ describe("model/spec and init", () => {
     assert.throws(() => initMlp(smallSpec({ hidden: [8, 0] }), createRng(1)), /MlpSpec\.hidden\[1\]: expected an integer ≥ 1, got 0$/);
     assert.throws(() => initMlp(smallSpec({ inputSize: 2.5 }), createRng(1)), /MlpSpec\.inputSize: expected an integer ≥ 1, got 2\.5$/);
     assert.throws(() => initMlp(smallSpec({ dropout: 1 }), createRng(1)), /MlpSpec\.dropout: expected a number ≥ 0 < 1, got 1$/);
-    assert.throws(() => initMlp(smallSpec({ activation: { name: "gelu" as never } }), createRng(1)), /MlpSpec\.activation\.name: expected one of "relu", .*, got "gelu"$/);
-    assert.throws(() => initMlp(smallSpec({ batchNorm: "middle" as never }), createRng(1)), /MlpSpec\.batchNorm: expected one of "off", "before", "after", got "middle"$/);
-    assert.throws(() => initMlp(smallSpec({ init: { kind: "lecun" } as never }), createRng(1)), /MlpSpec\.init\.kind: expected one of "he", "xavier", "normal", "fanIn", got "lecun"$/);
+    assert.throws(
+      () => initMlp(smallSpec({ activation: { name: "gelu" as never } }), createRng(1)),
+      /MlpSpec\.activation\.name: expected one of "relu", .*, got "gelu"$/,
+    );
+    assert.throws(
+      () => initMlp(smallSpec({ batchNorm: "middle" as never }), createRng(1)),
+      /MlpSpec\.batchNorm: expected one of "off", "before", "after", got "middle"$/,
+    );
+    assert.throws(
+      () => initMlp(smallSpec({ init: { kind: "lecun" } as never }), createRng(1)),
+      /MlpSpec\.init\.kind: expected one of "he", "xavier", "normal", "fanIn", got "lecun"$/,
+    );
   });
 });

@@ -14,7 +14,11 @@ describe("model/workspace", () => {
     let stats: MlpStats = s0;
     const rng = createRng("dropout");
     const out: Float64Array[] = [];
-    for (const [start, count] of [[0, 8], [8, 8], [16, 4]]) {
+    for (const [start, count] of [
+      [0, 8],
+      [8, 8],
+      [16, 4],
+    ]) {
       const Xb = columnsView(X, start, count);
       const f = mlpForward(params, Xb, { mode: "train", stats, rng, workspace });
       const g = mlpBackward(params, f.cache, y.subarray(start, start + count), 0.01, { workspace });

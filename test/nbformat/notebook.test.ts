@@ -4,9 +4,7 @@ import { existsSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { validateNotebook } from "../../src/nbformat/validate";
-import {
-  hasNoOutputs, Notebook, parseNotebook, readNotebook, serializeNotebook, stripOutputs, writeNotebook,
-} from "../../src/nbformat/notebook";
+import { hasNoOutputs, Notebook, parseNotebook, readNotebook, serializeNotebook, stripOutputs, writeNotebook } from "../../src/nbformat/notebook";
 
 function sample(): Notebook {
   return {
@@ -47,7 +45,11 @@ describe("report/nbformat: nbformat 4 validation, reading and writing", () => {
     ["outputs on a markdown cell", (nb) => (nb.cells[0].outputs = []), /cells\[0\]: unknown field "outputs"/],
     ["bad stream text", (nb) => (nb.cells[1].outputs[0].text = 5), /cells\[1\]\.outputs\[0\]\.text: expected string or array, got 5/],
     ["non-JSON MIME as object", (nb) => (nb.cells[1].outputs[1].data["text/plain"] = { a: 1 }), /outputs\[1\]\.data\["text\/plain"\]/],
-    ["unknown output type", (nb) => (nb.cells[1].outputs[0].output_type = "pyout"), /output_type: expected one of "execute_result", "display_data", "stream", "error", got "pyout"/],
+    [
+      "unknown output type",
+      (nb) => (nb.cells[1].outputs[0].output_type = "pyout"),
+      /output_type: expected one of "execute_result", "display_data", "stream", "error", got "pyout"/,
+    ],
     ["negative execution count", (nb) => (nb.cells[1].execution_count = -1), /cells\[1\]\.execution_count: expected a number ≥ 0, got -1/],
     ["duplicate cell id", (nb) => (nb.cells[2].id = "a"), /cells\[2\]\.id: duplicate id "a" \(also cells\[0\]\)/],
     ["bad cell id", (nb) => (nb.cells[2].id = "has space"), /cells\[2\]\.id: expected a string matching \^\[a-zA-Z0-9-_\]\+\$, got "has space"/],
@@ -60,13 +62,19 @@ describe("report/nbformat: nbformat 4 validation, reading and writing", () => {
       const nb = sample();
       breakIt(nb);
       const problems = validateNotebook(nb);
-      assert.ok(problems.some((p) => message.test(p)), `expected ${message} in ${JSON.stringify(problems)}`);
+      assert.ok(
+        problems.some((p) => message.test(p)),
+        `expected ${message} in ${JSON.stringify(problems)}`,
+      );
     });
   }
 
   it("parseNotebook names the file in its errors", () => {
     assert.throws(() => parseNotebook("{", "x.ipynb"), /^Error: x\.ipynb: not valid JSON/);
-    assert.throws(() => parseNotebook(JSON.stringify({ ...sample(), nbformat: 3 }), "y.ipynb"), /y\.ipynb: not a valid nbformat 4 notebook:\n {2}nbformat: expected 4/);
+    assert.throws(
+      () => parseNotebook(JSON.stringify({ ...sample(), nbformat: 3 }), "y.ipynb"),
+      /y\.ipynb: not a valid nbformat 4 notebook:\n {2}nbformat: expected 4/,
+    );
   });
 
   it("serializes like Jupyter (indent 1, sorted keys, trailing newline) and round-trips", () => {

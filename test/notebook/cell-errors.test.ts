@@ -70,7 +70,7 @@ describe("notebook/cell-errors: failing cells reported in cell terms (tslab's re
       "  throw new Error(`nothing in ${options.dir}`);",
       "}",
       "const total: number = await load({",
-      "  dir: \"nowhere\",",
+      '  dir: "nowhere",',
       "  n: 2 });",
     ].join("\n");
     const thrown = await run("Cell In[4]", source);

@@ -18,8 +18,14 @@ function committedNotebooks(root = ROOT): string[] {
     readdirSync(join(root, dir), { withFileTypes: true })
       .sort((a, b) => a.name.localeCompare(b.name))
       .flatMap((entry) =>
-        entry.isDirectory() ? (JUPYTER_FOLDERS.has(entry.name) ? [] : list(join(dir, entry.name)))
-          : entry.name.endsWith(".ipynb") ? [join(root, dir, entry.name)] : []);
+        entry.isDirectory()
+          ? JUPYTER_FOLDERS.has(entry.name)
+            ? []
+            : list(join(dir, entry.name))
+          : entry.name.endsWith(".ipynb")
+            ? [join(root, dir, entry.name)]
+            : [],
+      );
   return [...list("notebooks"), ...list(join("test", "fixtures"))];
 }
 
@@ -53,7 +59,10 @@ describe("committed notebooks: no outputs, valid nbformat 4, tslab kernel", () =
   });
 
   it("finds the fixture notebook at least", () => {
-    assert.ok(paths.some((p) => p.endsWith("display-demo.ipynb")), paths.join(", "));
+    assert.ok(
+      paths.some((p) => p.endsWith("display-demo.ipynb")),
+      paths.join(", "),
+    );
   });
 
   for (const path of paths) {

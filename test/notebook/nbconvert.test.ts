@@ -13,7 +13,10 @@ function missingJupyter(): string | null {
   const which = spawnSync("sh", ["-c", "command -v jupyter-nbconvert"], { encoding: "utf8" });
   const bin = which.stdout.trim();
   if (which.status !== 0 || bin === "") return "jupyter-nbconvert is not installed (apt-get install jupyter-nbconvert python3-nbclient python3-ipykernel)";
-  const shebang = spawnSync("head", ["-n", "1", bin], { encoding: "utf8" }).stdout.replace(/^#!\s*/, "").trim().split(/\s+/);
+  const shebang = spawnSync("head", ["-n", "1", bin], { encoding: "utf8" })
+    .stdout.replace(/^#!\s*/, "")
+    .trim()
+    .split(/\s+/);
   const probe = spawnSync(shebang[0], [...shebang.slice(1), "-c", "import nbclient, nbconvert"], { encoding: "utf8" });
   return probe.status === 0 ? null : `jupyter-nbconvert's Python lacks nbclient (apt-get install python3-nbclient): ${probe.stderr.trim()}`;
 }
@@ -121,8 +124,14 @@ describe("real Jupyter: jupyter nbconvert --execute --to markdown with the tslab
     });
 
     it("a loader error raised in a cell shows its message, the cell and the cell's line in nbconvert's error", async () => {
-      const define = ["/** Loads CIFAR-10 from `folder`. */", "function loadFrom(folder: string) {", "  const options = { dir: folder, download: false };", "  return loadCifar10(options);", "}"].join("\n");
-      const call = ["// the third cell", "console.log(\"loading\");", "const data = await loadFrom(\"no-such-folder\");"].join("\n");
+      const define = [
+        "/** Loads CIFAR-10 from `folder`. */",
+        "function loadFrom(folder: string) {",
+        "  const options = { dir: folder, download: false };",
+        "  return loadCifar10(options);",
+        "}",
+      ].join("\n");
+      const call = ["// the third cell", 'console.log("loading");', 'const data = await loadFrom("no-such-folder");'].join("\n");
       await writeFile(join(notebooks, "load-error.ipynb"), notebook([IMPORTS, define, call]));
       const result = await convert("load-error.ipynb");
       assert.notEqual(result.code, 0, "nbconvert fails on the failing cell");

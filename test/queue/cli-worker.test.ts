@@ -25,7 +25,10 @@ describe("cli/worker", () => {
     program.command("export").action(() => undefined);
     registerWorkerCommand(program);
     addSweepQueueOption(program);
-    assert.deepEqual(program.commands.map((c) => c.options.some((o) => o.long === "--queue")), [true, false, true]);
+    assert.deepEqual(
+      program.commands.map((c) => c.options.some((o) => o.long === "--queue")),
+      [true, false, true],
+    );
     await program.parseAsync(["node", "nnbook", "run", "x.ipynb", "--queue", "redis://:pw@h:7/1"]);
     assert.deepEqual(seen, ["redis://:pw@h:7/1"]);
     await assert.rejects(program.parseAsync(["node", "nnbook", "run", "x.ipynb", "--queue", "http://h"]), /scheme must be redis: or rediss:/);

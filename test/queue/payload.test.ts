@@ -34,10 +34,17 @@ describe("queue/payload and data sources", () => {
       [{ ...good, source: { kind: "blobs", options: { ...blobs, dims: 0 } } }, /^job\.source\.options\.dims:/],
       [{ ...good, source: { kind: "cifar10", split: "huge", validationSize: 1, standardize: "none" } }, /^job\.source\.split:/],
       [{ ...good, source: { kind: "mnist", validationShare: 1.5, standardize: "global" } }, /^job\.source\.validationShare:/],
-      [{ ...good, source: { kind: "mnist", validationShare: 0.1, standardize: "global", shuffleSeed: [] } }, /^job\.source\.shuffleSeed: expected a number or a string/],
+      [
+        { ...good, source: { kind: "mnist", validationShare: 0.1, standardize: "global", shuffleSeed: [] } },
+        /^job\.source\.shuffleSeed: expected a number or a string/,
+      ],
     ];
     for (const [payload, message] of cases) {
-      assert.throws(() => checkRunJob(payload), (err: Error) => message.test(err.message), JSON.stringify(payload));
+      assert.throws(
+        () => checkRunJob(payload),
+        (err: Error) => message.test(err.message),
+        JSON.stringify(payload),
+      );
     }
   });
 
@@ -67,11 +74,18 @@ describe("queue/payload and data sources", () => {
     try {
       const configs = [1, 2].map((seed) => smallConfig({ seed, data: { name: "blobs" } }));
       const results = await runSweep(configs, handMade, { queue: "redis://127.0.0.1:1/0", workers: 0, cache: false, progress: false });
-      assert.deepEqual(results.map(bytesOf), configs.map((c) => bytesOf(run(c, handMade))));
+      assert.deepEqual(
+        results.map(bytesOf),
+        configs.map((c) => bytesOf(run(c, handMade))),
+      );
       await new Promise((r) => setImmediate(r));
-      assert.deepEqual(warnings.filter((m) => /job queue/.test(m)).map((m) => m.replace(/\(synthetic.*\)/, "(…)")),
-        ["a job queue is set, but this data (…) cannot be sent to remote workers: only CIFAR-10 and MNIST from loadCifar10/loadMnist, " +
-          "and data from loadDataSource, say how a worker can load them: this sweep runs locally"]);
+      assert.deepEqual(
+        warnings.filter((m) => /job queue/.test(m)).map((m) => m.replace(/\(synthetic.*\)/, "(…)")),
+        [
+          "a job queue is set, but this data (…) cannot be sent to remote workers: only CIFAR-10 and MNIST from loadCifar10/loadMnist, " +
+            "and data from loadDataSource, say how a worker can load them: this sweep runs locally",
+        ],
+      );
     } finally {
       process.off("warning", onWarning);
     }
@@ -83,7 +97,10 @@ describe("queue/payload and data sources", () => {
     const config = smallConfig({ data: { name: "blobs" } });
     const job = runJob(resultKey(config, data), config, data, dataSourceOf(data));
     assert.equal(refusalReason(job, data), undefined);
-    assert.match(refusalReason(job, other)!, new RegExp(`^data fingerprint differs: the job wants ${job.fingerprint}, this worker has ${other.fingerprint} \\(synthetic`));
+    assert.match(
+      refusalReason(job, other)!,
+      new RegExp(`^data fingerprint differs: the job wants ${job.fingerprint}, this worker has ${other.fingerprint} \\(synthetic`),
+    );
     assert.equal(refusalReason({ ...job, codeVersion: "arith.0" }, data), `engine version differs: the job wants arith.0, this worker runs ${codeVersion()}`);
     assert.match(refusalReason({ ...job, key: "0".repeat(64) }, data)!, /^result key differs: the job has 0{64}, this worker computes [0-9a-f]{64}$/);
   });

@@ -19,8 +19,23 @@ export function makeTestCertificates(dir: string): TlsFiles | undefined {
     openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", f("ca.key"), "-out", f("ca.crt"), "-days", "2", "-subj", "/CN=nnbook test CA");
     openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", f("server.key"), "-out", f("server.csr"), "-subj", "/CN=127.0.0.1");
     fs.writeFileSync(f("san.ext"), "subjectAltName=IP:127.0.0.1\n");
-    openssl("x509", "-req", "-in", f("server.csr"), "-CA", f("ca.crt"), "-CAkey", f("ca.key"), "-CAcreateserial",
-      "-out", f("server.crt"), "-days", "2", "-extfile", f("san.ext"));
+    openssl(
+      "x509",
+      "-req",
+      "-in",
+      f("server.csr"),
+      "-CA",
+      f("ca.crt"),
+      "-CAkey",
+      f("ca.key"),
+      "-CAcreateserial",
+      "-out",
+      f("server.crt"),
+      "-days",
+      "2",
+      "-extfile",
+      f("san.ext"),
+    );
   } catch {
     return undefined;
   }

@@ -4,9 +4,18 @@ import { parseQueueUrl, redisOptions } from "../../src/queue/redis-url";
 describe("queue/redis-url", () => {
   it("parses host, port, database, user and URL-encoded password; prints the password as ***", () => {
     const a = parseQueueUrl("redis://lab:p%40ss%2Fw0rd@queue.example.org:6380/3");
-    assert.deepEqual({ ...a, display: undefined }, {
-      host: "queue.example.org", port: 6380, db: 3, username: "lab", password: "p@ss/w0rd", tls: false, display: undefined,
-    });
+    assert.deepEqual(
+      { ...a, display: undefined },
+      {
+        host: "queue.example.org",
+        port: 6380,
+        db: 3,
+        username: "lab",
+        password: "p@ss/w0rd",
+        tls: false,
+        display: undefined,
+      },
+    );
     assert.equal(a.display, "redis://lab:***@queue.example.org:6380/3");
     assert.ok(!a.display.includes("w0rd"));
   });
@@ -28,7 +37,11 @@ describe("queue/redis-url", () => {
       ["not a url :topsecret@", /expected redis:\/\/host:port\[\/db\] or rediss:\/\/…/],
     ];
     for (const [url, message] of bad) {
-      assert.throws(() => parseQueueUrl(url), (err: Error) => message.test(err.message) && !err.message.includes("topsecret"), url);
+      assert.throws(
+        () => parseQueueUrl(url),
+        (err: Error) => message.test(err.message) && !err.message.includes("topsecret"),
+        url,
+      );
     }
   });
 

@@ -42,7 +42,10 @@ describe("queue/TLS (rediss://, real Redis)", function () {
     const worker = new WorkerProcess("tls", url, { CIFAR10_DIR: `${t.dir}/cifar`, NNBOOK_QUEUE_CA: process.env.NNBOOK_QUEUE_CA, ...SHORT_DATA_ENV });
     try {
       await worker.ready;
-      assert.ok(worker.lines.some((l) => l.includes(`connected to rediss://:***@127.0.0.1:${redis!.port}/0`)), worker.lines.join("\n"));
+      assert.ok(
+        worker.lines.some((l) => l.includes(`connected to rediss://:***@127.0.0.1:${redis!.port}/0`)),
+        worker.lines.join("\n"),
+      );
       const local = await runSweep(configs, data, { workers: 0, cache: false, progress: false });
       const remote = await runSweep(configs, data, { queue: url, cache: false, progress: false });
       assert.deepEqual(remote.map(bytesOf), local.map(bytesOf));

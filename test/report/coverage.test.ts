@@ -14,9 +14,15 @@ import { smallConfig } from "../experiments/fixtures";
 function fakeRun(config: ExperimentConfig, seed: number, validation: number, test: number, status = "completed"): RunResult {
   const m = (a: number) => ({ cost: 1.5 - a, loss: 1 - a, accuracy: a });
   return {
-    config: { ...config, seed }, status: status as never, steps: 100, epochs: 1, history: [],
+    config: { ...config, seed },
+    status: status as never,
+    steps: 100,
+    epochs: 1,
+    history: [],
     final: status === "diverged" ? undefined : { train: m(0.99), validation: m(validation), test: m(test) },
-    timing: { totalMs: 0, trainMs: 0, evalMs: 0, msPerStep: 0 }, data: { fingerprint: "f", provenance: "p" }, codeVersion: "c",
+    timing: { totalMs: 0, trainMs: 0, evalMs: 0, msPerStep: 0 },
+    data: { fingerprint: "f", provenance: "p" },
+    codeVersion: "c",
   };
 }
 
@@ -25,8 +31,12 @@ function doc(): ResultsDoc {
   const b = smallConfig({ hidden: [32] });
   const c = smallConfig({ hidden: [8] });
   const groups = groupBySeed([
-    fakeRun(a, 1, 0.9612, 0.9701), fakeRun(a, 2, 0.9598, 0.9688), fakeRun(a, 3, 0.9620, 0.9712),
-    fakeRun(b, 1, 0.9401, 0.9433), fakeRun(b, 2, 0.9388, 0.9441), fakeRun(b, 3, 0.9410, 0.9429),
+    fakeRun(a, 1, 0.9612, 0.9701),
+    fakeRun(a, 2, 0.9598, 0.9688),
+    fakeRun(a, 3, 0.962, 0.9712),
+    fakeRun(b, 1, 0.9401, 0.9433),
+    fakeRun(b, 2, 0.9388, 0.9441),
+    fakeRun(b, 3, 0.941, 0.9429),
     fakeRun(c, 1, 0.5, 0.5, "diverged"),
   ]);
   const configurations = [
@@ -81,8 +91,12 @@ describe("report/coverage: rows, statuses, the table and the results JSON", () =
     const d = doc();
     const status = Object.fromEntries(d.coverage.map((r) => [r.block.id, r.status]));
     assert.deepEqual(status, {
-      near: "reproduced", far: "differs: fewer units", diverged: "differs: all 1 runs diverged",
-      skipped: "not run: needs data augmentation", setup: "reproduced (setup)", count: "differs: arithmetic",
+      near: "reproduced",
+      far: "differs: fewer units",
+      diverged: "differs: all 1 runs diverged",
+      skipped: "not run: needs data augmentation",
+      setup: "reproduced (setup)",
+      count: "differs: arithmetic",
       steps: "differs: no test possible (n = 3, or no spread over the seeds)",
     });
     assert.match(coverageTable(d), /\| 51300 \| 50 386 \| — \| differs: arithmetic \|/);
@@ -115,10 +129,18 @@ describe("report/coverage: rows, statuses, the table and the results JSON", () =
       }
       for (const r of back.coverage) if (r.test) allowed.add(r.test.pValue.toFixed(3));
       allowed.add("0.001");
-      const body = table.split("\n").slice(2).join("\n").replace(/\]\([^)]*\)/g, "]");
+      const body = table
+        .split("\n")
+        .slice(2)
+        .join("\n")
+        .replace(/\]\([^)]*\)/g, "]");
       const numbers = body.match(/\d+(\.\d+)?/g)!;
       assert.ok(numbers.length >= 10, table);
-      assert.deepEqual(numbers.filter((n) => !allowed.has(n)), [], table);
+      assert.deepEqual(
+        numbers.filter((n) => !allowed.has(n)),
+        [],
+        table,
+      );
       assert.match(table, /\| 97\.00 ± 0\.12 \(n = 3\) \| 97\.0 \| p = 0\.\d{3} \| reproduced \|/);
       assert.throws(() => writeResultsJson(file, { ...back, configurations: [back.configurations[0], back.configurations[0]] }), /"a" appears twice/);
     } finally {

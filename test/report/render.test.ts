@@ -26,7 +26,13 @@ const textSvg = (text: string, family: string): string =>
 
 /** A clipped line chart: vega gives it a clip-path id from a module-level counter. */
 const clipped: TopLevelSpec = {
-  data: { values: [{ x: 1, y: 1 }, { x: 2, y: 5 }, { x: 3, y: 2 }] },
+  data: {
+    values: [
+      { x: 1, y: 1 },
+      { x: 2, y: 5 },
+      { x: 3, y: 2 },
+    ],
+  },
   mark: { type: "line", clip: true },
   encoding: { x: { field: "x", type: "quantitative", scale: { domain: [1, 2] } }, y: { field: "y", type: "quantitative" } },
 };
@@ -68,8 +74,14 @@ describe("report/render: figures to SVG and PNG", function () {
 
   it("draws text with the bundled DejaVu font only: text pixels appear, and vanish without the font", () => {
     const files = figureFontFiles();
-    assert.deepStrictEqual(files.map((f) => basename(f)), ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"]);
-    assert.ok(files.every((f) => existsSync(f)), "font files exist");
+    assert.deepStrictEqual(
+      files.map((f) => basename(f)),
+      ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"],
+    );
+    assert.ok(
+      files.every((f) => existsSync(f)),
+      "font files exist",
+    );
     const withText = decodePng(svgToPng(textSvg("Accuracy", "DejaVu Sans")));
     const empty = decodePng(svgToPng(textSvg("", "DejaVu Sans")));
     assert.strictEqual(darkPixels(empty), 0);
@@ -90,11 +102,18 @@ describe("report/render: figures to SVG and PNG", function () {
   });
 
   it("treats compile warnings as errors unless onWarning accepts them", async () => {
-    const warns: TopLevelSpec = { data: { values: [{ a: 1, b: 2 }] }, mark: "bar", encoding: { x: { field: "a", type: "quantitative" }, shape: { field: "b", type: "nominal" } } };
+    const warns: TopLevelSpec = {
+      data: { values: [{ a: 1, b: 2 }] },
+      mark: "bar",
+      encoding: { x: { field: "a", type: "quantitative" }, shape: { field: "b", type: "nominal" } },
+    };
     await assert.rejects(renderSvg(warns), /renderSvg: the chart has warnings .*shape/);
     const seen: string[] = [];
     const svg = await renderSvg(warns, { onWarning: (m) => seen.push(m) });
-    assert.ok(seen.some((m) => /shape/.test(m)), JSON.stringify(seen));
+    assert.ok(
+      seen.some((m) => /shape/.test(m)),
+      JSON.stringify(seen),
+    );
     assert.match(svg, /^<svg/);
   });
 

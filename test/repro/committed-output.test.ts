@@ -45,8 +45,19 @@ describe("reproducibility: a real report notebook, run cold, gives the committed
       this.skip();
     }
     dir = await mkdtemp(join(tmpdir(), "nnbook-repro-"));
-    const args = [CLI, "run", NOTEBOOK, ...PARAMS.flatMap((p) => ["--param", p]), "--out", join(dir, "executed.ipynb"),
-      "--export", "--reports-dir", join(dir, "reports"), "--figures-dir", join(dir, "figures")];
+    const args = [
+      CLI,
+      "run",
+      NOTEBOOK,
+      ...PARAMS.flatMap((p) => ["--param", p]),
+      "--out",
+      join(dir, "executed.ipynb"),
+      "--export",
+      "--reports-dir",
+      join(dir, "reports"),
+      "--figures-dir",
+      join(dir, "figures"),
+    ];
     const env: NodeJS.ProcessEnv = { ...process.env, NNBOOK_CACHE_DIR: join(dir, "cache") };
     delete env.NNBOOK_QUEUE;
     const run = await runProcess(process.execPath, args, { env });

@@ -49,22 +49,34 @@ describe("schema: a new activation in one schema entry and one implementation ta
   });
 
   it("with the table entry it compiles and works from a config, a gradient check and a parameter", () => {
-    patch(path.join(dir, "src/layers/activations.ts"), "= {\n", `  softsign: {
+    patch(
+      path.join(dir, "src/layers/activations.ts"),
+      "= {\n",
+      `  softsign: {
     defaultAlpha: 0, kinked: false,
     forward(_a, S, H, start, end) { for (let k = start; k < end; k++) H[k] = S[k] / (1 + Math.abs(S[k])); },
     backward(_a, S, _H, dOut, dS, start, end) {
       for (let k = start; k < end; k++) { const q = 1 + Math.abs(S[k]); dS[k] = dOut[k] / (q * q); }
     },
   },
-`);
+`,
+    );
     const { ok, output } = tsc(dir, "--declaration", "false", "--sourceMap", "false");
     assert.ok(ok, output);
     const lib = require(path.join(dir, "dist"));
     const kinds = require(path.join(dir, "dist/kernel/parameter-kinds"));
     const config = {
-      hidden: [8], activation: { name: "softsign" }, batchNorm: "before", init: { kind: "he" },
-      lambda: 0.01, batchSize: 10, schedule: { kind: "constant", eta: 0.1 }, epochs: 1,
-      evaluation: { per: "epoch", times: 1 }, data: { name: "synthetic" }, seed: 1,
+      hidden: [8],
+      activation: { name: "softsign" },
+      batchNorm: "before",
+      init: { kind: "he" },
+      lambda: 0.01,
+      batchSize: 10,
+      schedule: { kind: "constant", eta: 0.1 },
+      epochs: 1,
+      evaluation: { per: "epoch", times: 1 },
+      data: { name: "synthetic" },
+      seed: 1,
     };
     assert.equal(lib.validateConfig(config).activation.name, "softsign");
 

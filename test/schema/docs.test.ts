@@ -16,7 +16,8 @@ describe("schema: documentation derives from the schemas", () => {
 
   it("the JSON Schema lists every activation and refuses unknown fields", () => {
     const schema = experimentConfigJsonSchema() as {
-      additionalProperties: boolean; properties: { activation: { properties: { name: { enum: string[] } } } };
+      additionalProperties: boolean;
+      properties: { activation: { properties: { name: { enum: string[] } } } };
     };
     assert.deepEqual(schema.properties.activation.properties.name.enum, [...ACTIVATION_NAMES]);
     assert.equal(schema.additionalProperties, false);

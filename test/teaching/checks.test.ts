@@ -1,15 +1,21 @@
 import { strict as assert } from "assert";
 import { createRng, Matrix, zeros } from "../../src/tensor";
-import {
-  BatchnormCache, BatchnormGrads, batchnormBackward, batchnormBackwardStaged, batchnormForward,
-} from "../../src/layers";
+import { BatchnormCache, BatchnormGrads, batchnormBackward, batchnormBackwardStaged, batchnormForward } from "../../src/layers";
 import { gradientCheck, numericalGradient, reducedProblem } from "../../src/gradcheck";
 import { initMlp, MlpSpec } from "../../src/model";
 import { createSchedule, cyclicalEta, trainMlp, TrainSettings } from "../../src/train";
 import { gaussianBlobs } from "../../src/experiments";
 import {
-  BN_BACKWARD_TOLERANCE, CheckResult, checkCyclicalEta, checkLine, CYCLICAL_ETA_TOLERANCE, evaluateBatchnormBackward,
-  evaluateBatchnormForward, evaluateCyclicalEta, evaluateNumericalGradient, NUMERICAL_GRADIENT_TOLERANCE,
+  BN_BACKWARD_TOLERANCE,
+  CheckResult,
+  checkCyclicalEta,
+  checkLine,
+  CYCLICAL_ETA_TOLERANCE,
+  evaluateBatchnormBackward,
+  evaluateBatchnormForward,
+  evaluateCyclicalEta,
+  evaluateNumericalGradient,
+  NUMERICAL_GRADIENT_TOLERANCE,
 } from "../../src/teaching";
 
 const stub = (name: string) => (): never => {
@@ -53,9 +59,11 @@ function assertFailsMeasured(r: CheckResult, tolerance: number, pattern: RegExp)
 describe("teaching/checks: the library's pieces pass, stubs and wrong pieces fail clearly", () => {
   it("the library's own implementations pass every check, within the stated tolerances", () => {
     const results = [
-      evaluateBatchnormForward(batchnormForward), evaluateBatchnormBackward(batchnormBackward),
+      evaluateBatchnormForward(batchnormForward),
+      evaluateBatchnormBackward(batchnormBackward),
       evaluateBatchnormBackward((dOut, cache) => batchnormBackwardStaged(dOut, cache)),
-      evaluateCyclicalEta(cyclicalEta), evaluateNumericalGradient(numericalGradient),
+      evaluateCyclicalEta(cyclicalEta),
+      evaluateNumericalGradient(numericalGradient),
     ];
     for (const r of results) {
       assert.ok(r.pass, checkLine(r));
@@ -64,10 +72,12 @@ describe("teaching/checks: the library's pieces pass, stubs and wrong pieces fai
     }
   });
 
-  it("a stub that throws \"not implemented yet\" fails with that message (no crash, nothing measured)", () => {
+  it('a stub that throws "not implemented yet" fails with that message (no crash, nothing measured)', () => {
     const results = [
-      evaluateBatchnormForward(stub("myBatchnormForward")), evaluateBatchnormBackward(stub("myBatchnormBackward"), { points: 3 }),
-      evaluateCyclicalEta(stub("myCyclicalEta")), evaluateNumericalGradient(stub("myNumericalGradient")),
+      evaluateBatchnormForward(stub("myBatchnormForward")),
+      evaluateBatchnormBackward(stub("myBatchnormBackward"), { points: 3 }),
+      evaluateCyclicalEta(stub("myCyclicalEta")),
+      evaluateNumericalGradient(stub("myNumericalGradient")),
     ];
     for (const r of results) {
       assert.equal(r.pass, false);
@@ -139,11 +149,20 @@ describe("pluggable pieces: numerical gradient in gradientCheck, η(t) in create
     const { params, stats } = initMlp(spec, createRng("teaching-pieces"));
     const builtIn = gradientCheck(params, stats, X, y, 0.01);
     const plugged = gradientCheck(params, stats, X, y, 0.01, { numericalGradient: numericalGradient });
-    assert.deepEqual(plugged.map((r) => [r.layer, r.param, r.kinkCrossings, r.pass]), builtIn.map((r) => [r.layer, r.param, r.kinkCrossings, r.pass]));
+    assert.deepEqual(
+      plugged.map((r) => [r.layer, r.param, r.kinkCrossings, r.pass]),
+      builtIn.map((r) => [r.layer, r.param, r.kinkCrossings, r.pass]),
+    );
     for (const [i, r] of plugged.entries()) assert.ok(Math.abs(r.maxRelativeError - builtIn[i].maxRelativeError) < 1e-7, `${r.param}: ${r.maxRelativeError}`);
     const oneSided = gradientCheck(params, stats, X, y, 0.01, { numericalGradient: forwardDifference });
-    assert.ok(oneSided.some((r) => !r.pass), "one-sided differences fail the network's check");
-    assert.throws(() => gradientCheck(params, stats, X, y, 0.01, { numericalGradient: () => zeros(1, 1) }), /numericalGradient option returned 1 × 1 for W of layer 1/);
+    assert.ok(
+      oneSided.some((r) => !r.pass),
+      "one-sided differences fail the network's check",
+    );
+    assert.throws(
+      () => gradientCheck(params, stats, X, y, 0.01, { numericalGradient: () => zeros(1, 1) }),
+      /numericalGradient option returned 1 × 1 for W of layer 1/,
+    );
   });
 
   it("createSchedule uses a cyclicalEta piece; without one, nothing changes", () => {
@@ -162,12 +181,18 @@ describe("pluggable pieces: numerical gradient in gradientCheck, η(t) in create
     const data = gaussianBlobs({ dims: 10, classes: 3, train: 60, validation: 30, test: 30, seed: 5, shared: false });
     const net: MlpSpec = { ...spec, outputSize: 3 };
     const settings: TrainSettings = {
-      lambda: 0.001, batchSize: 10, schedule: { kind: "cyclical", etaMin: 1e-3, etaMax: 0.05, stepSize: 6, cycles: 1 }, evaluation: { per: "cycle", times: 4 },
+      lambda: 0.001,
+      batchSize: 10,
+      schedule: { kind: "cyclical", etaMin: 1e-3, etaMax: 0.05, stepSize: 6, cycles: 1 },
+      evaluation: { per: "cycle", times: 4 },
     };
     const plain = trainMlp(net, data, settings, 1);
     assert.deepEqual(trainMlp(net, data, settings, 1, { cyclicalEta: (t, a, b, n) => cyclicalEta(t, a, b, n) }).history, plain.history);
     const flat = trainMlp(net, data, settings, 1, { cyclicalEta: () => 0.02 });
     assert.ok(flat.history.every((r) => r.eta === 0.02));
-    assert.notDeepEqual(flat.history.map((r) => r.cost), plain.history.map((r) => r.cost));
+    assert.notDeepEqual(
+      flat.history.map((r) => r.cost),
+      plain.history.map((r) => r.cost),
+    );
   });
 });

@@ -71,11 +71,18 @@ export function fillStub(nb: Notebook, name: string, body: string): void {
   const stub = stubLine(name);
   const cell = nb.cells.find((c) => c.cell_type === "code" && cellSource(c).includes(stub));
   if (!cell) throw new Error(`no stub for ${name}`);
-  cell.source = cellSource(cell).split("\n").map((line) => {
-    if (line.trim() !== stub) return line;
-    const indent = line.slice(0, line.indexOf("throw"));
-    return body.trim().split("\n").map((l) => indent + l).join("\n");
-  }).join("\n");
+  cell.source = cellSource(cell)
+    .split("\n")
+    .map((line) => {
+      if (line.trim() !== stub) return line;
+      const indent = line.slice(0, line.indexOf("throw"));
+      return body
+        .trim()
+        .split("\n")
+        .map((l) => indent + l)
+        .join("\n");
+    })
+    .join("\n");
 }
 
 /** The filled BN backward cell as `myBatchnormBackwardNoMean`, followed by its self-check (name given). */
@@ -85,7 +92,9 @@ export function noMeanTermCells(student: Notebook, checkName: string): CodeCell[
   const source = cellSource(copy.cells.find((c) => cellSource(c).includes("function myBatchnormBackward("))!);
   return [
     code("no-mean-term", source.replace("function myBatchnormBackward(", "function myBatchnormBackwardNoMean(")),
-    code("check-no-mean-term", "const noMeanCheck = checkBatchnormBackward(myBatchnormBackwardNoMean, { points: 3 });",
-      { tags: ["self-check"], nnbook: { check: { name: checkName, points: 3 } } }),
+    code("check-no-mean-term", "const noMeanCheck = checkBatchnormBackward(myBatchnormBackwardNoMean, { points: 3 });", {
+      tags: ["self-check"],
+      nnbook: { check: { name: checkName, points: 3 } },
+    }),
   ];
 }

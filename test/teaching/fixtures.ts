@@ -7,7 +7,10 @@ export const WALKTHROUGHS = join(ROOT, "notebooks", "walkthroughs");
 
 /** The committed teacher notebooks of the walkthrough set (names not ending in -student). */
 export function teacherPaths(): string[] {
-  return readdirSync(WALKTHROUGHS).filter((n) => n.endsWith(".ipynb") && !n.endsWith("-student.ipynb")).sort().map((n) => join(WALKTHROUGHS, n));
+  return readdirSync(WALKTHROUGHS)
+    .filter((n) => n.endsWith(".ipynb") && !n.endsWith("-student.ipynb"))
+    .sort()
+    .map((n) => join(WALKTHROUGHS, n));
 }
 
 /** `x.ipynb` → `x-student.ipynb` in the same folder. */
@@ -34,28 +37,31 @@ export function notebook(cells: NotebookCell[]): Notebook {
  */
 export function syntheticTeacher(): Notebook {
   const withOutputs = (cell: CodeCell): CodeCell => ({
-    ...cell, execution_count: 3,
+    ...cell,
+    execution_count: 3,
     outputs: [{ output_type: "stream", name: "stdout", text: "secret output 42\n" }],
   });
   return notebook([
     markdown("intro", "# Exercise\n\nWrite `double` and `triple`."),
-    withOutputs(code("double", [
-      "function double(x: number): number {",
-      "  // HINT: multiply by two",
-      "  // BEGIN SOLUTION",
-      "  // HINT: or add x to itself",
-      "  const twice = x * 2;",
-      "  return twice;",
-      "  // END SOLUTION",
-      "}",
-    ].join("\n"))),
-    code("triple", [
-      "const triple = (x: number): number => {",
-      "    // BEGIN SOLUTION tripleIt",
-      "    return x + x + x;",
-      "    // END SOLUTION",
-      "};",
-    ].join("\n")),
+    withOutputs(
+      code(
+        "double",
+        [
+          "function double(x: number): number {",
+          "  // HINT: multiply by two",
+          "  // BEGIN SOLUTION",
+          "  // HINT: or add x to itself",
+          "  const twice = x * 2;",
+          "  return twice;",
+          "  // END SOLUTION",
+          "}",
+        ].join("\n"),
+      ),
+    ),
+    code(
+      "triple",
+      ["const triple = (x: number): number => {", "    // BEGIN SOLUTION tripleIt", "    return x + x + x;", "    // END SOLUTION", "};"].join("\n"),
+    ),
     code("scratch", "const teacherOnlyValue = 17 * 3;\nconsole.log(teacherOnlyValue);", { tags: ["solution"], nnbook: { solution: "scratchWork" } }),
     markdown("question", "Why is 2·x even?"),
     markdown("answer", "Because it is divisible by two, q.e.d. secretly", ["answer"]),

@@ -71,81 +71,122 @@ export function classSubmissions(): Submission[] {
     { name: "untouched", notebook: student(), expected: [0, 0], evidence: /not implemented yet: myBatchnormForward/ },
     {
       name: "cheat-delegate",
-      notebook: editCell(filled("return batchnormForward(S, gamma, beta, opts);", "return (require(\"../../dist\") as any).batchnormBackward(dOut, cache);"),
-        "imports", (c) => { c.source = cellSource(c).replace("BatchnormCache,", "BatchnormCache, batchnormForward,"); }),
-      expected: [0, 0], evidence: /calls the library's batchnormForward[\s\S]*batchnormBackward is not available in graded code/,
+      notebook: editCell(
+        filled("return batchnormForward(S, gamma, beta, opts);", 'return (require("../../dist") as any).batchnormBackward(dOut, cache);'),
+        "imports",
+        (c) => {
+          c.source = cellSource(c).replace("BatchnormCache,", "BatchnormCache, batchnormForward,");
+        },
+      ),
+      expected: [0, 0],
+      evidence: /calls the library's batchnormForward[\s\S]*batchnormBackward is not available in graded code/,
     },
     {
       name: "cheat-outside-region",
       notebook: editCell(filled("", CORRECT_BACKWARD), "bn-forward", (c) => {
         c.source = cellSource(c).replace(/return \{ out: out,[^\n]*/, "return batchnormForward(S, gamma, beta, opts);");
       }),
-      expected: [0, 3], evidence: /solution cell bn-forward: the code around the solution region was changed, so your code could not be found; graded as not implemented/,
+      expected: [0, 3],
+      evidence: /solution cell bn-forward: the code around the solution region was changed, so your code could not be found; graded as not implemented/,
     },
     {
       name: "cheat-patch-checker",
-      notebook: insertAfter(student(), "imports", code("patch", [
-        "const checks = require(\"../../dist/teaching/check-batchnorm\");",
-        "checks.evaluateBatchnormForward = () => ({ check: \"batchnormForward\", points: 2, pass: true, measuredError: 0, expected: \"\", hint: \"\", message: \"ok\" });",
-        "require(\"../../dist\").checkBatchnormBackward = checks.evaluateBatchnormForward;",
-      ].join("\n"))),
-      expected: [0, 0], evidence: /cell 4 \(id patch\) was added; it is not run when grading \(its code touches the checker/,
+      notebook: insertAfter(
+        student(),
+        "imports",
+        code(
+          "patch",
+          [
+            'const checks = require("../../dist/teaching/check-batchnorm");',
+            'checks.evaluateBatchnormForward = () => ({ check: "batchnormForward", points: 2, pass: true, measuredError: 0, expected: "", hint: "", message: "ok" });',
+            'require("../../dist").checkBatchnormBackward = checks.evaluateBatchnormForward;',
+          ].join("\n"),
+        ),
+      ),
+      expected: [0, 0],
+      evidence: /cell 4 \(id patch\) was added; it is not run when grading \(its code touches the checker/,
     },
     {
       name: "cheat-math-abs",
       notebook: insertAfter(filled("Math.abs = () => 0;", ""), "imports", code("zero-abs", "Math.abs = () => 0;\nMath.max = () => 0;")),
-      expected: [0, 0], evidence: /your code in bn-forward patches a built-in[\s\S]*id zero-abs\) was added; it is not run when grading \(its code patches a built-in/,
+      expected: [0, 0],
+      evidence: /your code in bn-forward patches a built-in[\s\S]*id zero-abs\) was added; it is not run when grading \(its code patches a built-in/,
     },
     {
       name: "cheat-inflated-points",
-      notebook: ["check-bn-forward", "check-bn-backward"].reduce((nb, id, k) => editCell(nb, id, (c) => {
-        c.source = fakeCheck(k === 0 ? "batchnormForward" : "batchnormBackward", 1000);
-        c.metadata = { tags: ["self-check"], nnbook: { check: { name: k === 0 ? "batchnormForward" : "batchnormBackward", points: 1000 } } };
-      }), filled(BN_FORWARD, CORRECT_BACKWARD)),
-      expected: [0, 0], evidence: /self-check cell check-bn-forward \(batchnormForward\) was altered: scores 0 \(your function passes/,
+      notebook: ["check-bn-forward", "check-bn-backward"].reduce(
+        (nb, id, k) =>
+          editCell(nb, id, (c) => {
+            c.source = fakeCheck(k === 0 ? "batchnormForward" : "batchnormBackward", 1000);
+            c.metadata = { tags: ["self-check"], nnbook: { check: { name: k === 0 ? "batchnormForward" : "batchnormBackward", points: 1000 } } };
+          }),
+        filled(BN_FORWARD, CORRECT_BACKWARD),
+      ),
+      expected: [0, 0],
+      evidence: /self-check cell check-bn-forward \(batchnormForward\) was altered: scores 0 \(your function passes/,
     },
     {
       name: "cheat-deleted-checks",
-      notebook: ((nb) => ({ ...nb, cells: nb.cells.filter((c) => !["check-bn-forward", "check-bn-backward"].includes(c.id ?? "")) }))(filled(BN_FORWARD, CORRECT_BACKWARD)),
-      expected: [0, 0], evidence: /self-check cell check-bn-backward \(batchnormBackward\) is missing from the submission: scores 0/,
+      notebook: ((nb) => ({ ...nb, cells: nb.cells.filter((c) => !["check-bn-forward", "check-bn-backward"].includes(c.id ?? "")) }))(
+        filled(BN_FORWARD, CORRECT_BACKWARD),
+      ),
+      expected: [0, 0],
+      evidence: /self-check cell check-bn-backward \(batchnormBackward\) is missing from the submission: scores 0/,
     },
     {
       name: "cheat-read-teacher",
-      notebook: filled(`const text = require("fs").readFileSync(${JSON.stringify(TEACHER)}, "utf8");\nreturn eval(text);`,
-        `(require("../../dist") as any).readIdx(${JSON.stringify(TEACHER)}, 2049);`),
-      expected: [0, 0], evidence: /require\("fs"\) is not available in graded code[\s\S]*ENOENT: no such file or directory/,
+      notebook: filled(
+        `const text = require("fs").readFileSync(${JSON.stringify(TEACHER)}, "utf8");\nreturn eval(text);`,
+        `(require("../../dist") as any).readIdx(${JSON.stringify(TEACHER)}, 2049);`,
+      ),
+      expected: [0, 0],
+      evidence: /require\("fs"\) is not available in graded code[\s\S]*ENOENT: no such file or directory/,
     },
     {
       name: "cheat-write-dist",
-      notebook: filled(`require("fs").appendFileSync(${JSON.stringify(SCORE_JS)}, "\\nexports.scoreNotebook = () => ({ rows: [], earned: 5, total: 5, otherFailures: [] });");`,
-        `(require("../../dist") as any).writeNotebook(${JSON.stringify(SCORE_JS)}, ${FAKE_NB});`),
-      expected: [0, 0], evidence: /reads or writes files/,
+      notebook: filled(
+        `require("fs").appendFileSync(${JSON.stringify(SCORE_JS)}, "\\nexports.scoreNotebook = () => ({ rows: [], earned: 5, total: 5, otherFailures: [] });");`,
+        `(require("../../dist") as any).writeNotebook(${JSON.stringify(SCORE_JS)}, ${FAKE_NB});`,
+      ),
+      expected: [0, 0],
+      evidence: /reads or writes files/,
     },
     {
       name: "cheat-sigint-loop",
-      notebook: filled("process.on(\"SIGINT\", () => {});\nwhile (true) {}", "while (true) {}"),
-      expected: [0, 0], evidence: /process is not defined[\s\S]*did not return within 2 s \(stopped\)/,
+      notebook: filled('process.on("SIGINT", () => {});\nwhile (true) {}', "while (true) {}"),
+      expected: [0, 0],
+      evidence: /process is not defined[\s\S]*did not return within 2 s \(stopped\)/,
     },
     {
       name: "cheat-exec-sleep",
-      notebook: filled("require(\"child_process\").execSync(\"sleep 30\");", "(zeros as any).constructor(\"return process\")().mainModule.require(\"child_process\").execSync(\"sleep 30\");"),
-      expected: [0, 0], evidence: /require\("child_process"\) is not available in graded code[\s\S]*Code generation from strings disallowed/,
+      notebook: filled(
+        'require("child_process").execSync("sleep 30");',
+        '(zeros as any).constructor("return process")().mainModule.require("child_process").execSync("sleep 30");',
+      ),
+      expected: [0, 0],
+      evidence: /require\("child_process"\) is not available in graded code[\s\S]*Code generation from strings disallowed/,
     },
     {
       name: "cheat-fork-bomb",
-      notebook: filled("const cp = require(\"child_process\");\nfor (;;) cp.spawn(\"sh\", [\"-c\", \"f(){ f|f& };f\"]);",
-        "(require(\"../../dist/notebook\") as any).runNotebook({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [] });"),
-      expected: [0, 0], evidence: /starts processes[\s\S]*child_process"\) is not available in graded code/,
+      notebook: filled(
+        'const cp = require("child_process");\nfor (;;) cp.spawn("sh", ["-c", "f(){ f|f& };f"]);',
+        '(require("../../dist/notebook") as any).runNotebook({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [] });',
+      ),
+      expected: [0, 0],
+      evidence: /starts processes[\s\S]*child_process"\) is not available in graded code/,
     },
     {
       name: "cheat-process-exit",
       notebook: filled("process.exit(0);", "(globalThis as any).process.exit(0);"),
-      expected: [0, 0], evidence: /tries to end the process[\s\S]*process is not defined/,
+      expected: [0, 0],
+      evidence: /tries to end the process[\s\S]*process is not defined/,
     },
     {
       name: "cheat-timeout",
       notebook: filled("for (;;) {}", "for (;;) {}"),
-      expected: [0, 0], status: "timed out", totalLimit: true,
+      expected: [0, 0],
+      status: "timed out",
+      totalLimit: true,
       evidence: /stopped: the submission's time limit of 8 s was reached[\s\S]*not finished: stopped: the submission's time limit of 8 s was reached/,
     },
   ];

@@ -30,7 +30,12 @@ describe("teaching/grade --run-notebooks: notes from a sandboxed kernel run, nev
     writeFileSync(join(dir, "sigint.ipynb"), serializeNotebook(cheat.notebook));
     const started = Date.now();
     const batch = await gradeBatch({
-      teacher: TEACHER, submissions: [dir], jobs: 1, sandbox: true, callTimeoutMs: 2000, submissionTimeoutMs: 20_000,
+      teacher: TEACHER,
+      submissions: [dir],
+      jobs: 1,
+      sandbox: true,
+      callTimeoutMs: 2000,
+      submissionTimeoutMs: 20_000,
       runNotebooks: { cellTimeoutMs: 20_000, timeoutMs: 150_000 },
     });
     const [grade] = batch.grades;

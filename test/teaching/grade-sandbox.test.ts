@@ -62,9 +62,17 @@ describe("teaching/grade sandbox and hard limits", function () {
     assert.equal(outcome.lines.length, 1, outcome.stderr);
     const seen = JSON.parse(outcome.lines[0]) as Record<string, unknown>;
     assert.deepEqual(seen, {
-      uid: isRoot ? uid : process.getuid?.(), env: "HOME,PATH,PWD", passwd: false, teacher: false, secret: 0, writeDist: isRoot ? "EACCES" : "EROFS", distMount: "ro", writeTmp: "ok",
+      uid: isRoot ? uid : process.getuid?.(),
+      env: "HOME,PATH,PWD",
+      passwd: false,
+      teacher: false,
+      secret: 0,
+      writeDist: isRoot ? "EACCES" : "EROFS",
+      distMount: "ro",
+      writeTmp: "ok",
       hidden: "batchnormForward is not available in graded code (it is the reference implementation of the piece under test)",
-      zeros: 6, net: "ENETUNREACH",
+      zeros: 6,
+      net: "ENETUNREACH",
     });
   });
 
@@ -97,7 +105,6 @@ describe("teaching/grade sandbox and hard limits", function () {
     assert.ok(peak > 10 && peak <= DEFAULT_LIMITS.processes, `peak ${peak} processes (limit ${DEFAULT_LIMITS.processes})`);
     assert.deepEqual(processesOfUsers([uid!]), []);
   });
-
 });
 
 describe("teaching/grade without bubblewrap", function () {
@@ -108,8 +115,10 @@ describe("teaching/grade without bubblewrap", function () {
     const saved = process.env.PATH;
     process.env.PATH = empty;
     try {
-      await assert.rejects(gradeBatch({ teacher: TEACHER, submissions: [empty], jobs: 1, sandbox: true, callTimeoutMs: 1000, submissionTimeoutMs: 5000 }),
-        /cannot sandbox the submissions: bubblewrap \(bwrap\) is not installed .*your rights.*--no-sandbox/);
+      await assert.rejects(
+        gradeBatch({ teacher: TEACHER, submissions: [empty], jobs: 1, sandbox: true, callTimeoutMs: 1000, submissionTimeoutMs: 5000 }),
+        /cannot sandbox the submissions: bubblewrap \(bwrap\) is not installed .*your rights.*--no-sandbox/,
+      );
     } finally {
       process.env.PATH = saved;
       rmSync(empty, { recursive: true, force: true });
@@ -122,7 +131,10 @@ describe("teaching/grade without bubblewrap", function () {
     try {
       writeFileSync(join(dir, "teacher-copy.ipynb"), JSON.stringify(JSON.parse(readFileSync(TEACHER, "utf8"))));
       const batch = await gradeBatch({ teacher: TEACHER, submissions: [dir], jobs: 1, sandbox: false, callTimeoutMs: 2000, submissionTimeoutMs: 20_000 });
-      assert.deepEqual(batch.grades.map((g) => [g.total, g.status]), [[5, "graded"]]);
+      assert.deepEqual(
+        batch.grades.map((g) => [g.total, g.status]),
+        [[5, "graded"]],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

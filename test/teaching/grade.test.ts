@@ -24,8 +24,12 @@ const sha256 = (path: string): string => createHash("sha256").update(readFileSyn
  * which issue 17 reworks): other work in this shared tree rebuilds it meanwhile.
  */
 function graderHashes(): Map<string, string> {
-  const teaching = readdirSync(join(ROOT, "dist", "teaching")).filter((n) => n.endsWith(".js") && n !== "show-check.js").map((n) => join(ROOT, "dist", "teaching", n));
-  const layers = readdirSync(join(ROOT, "dist", "layers")).filter((n) => /^batchnorm.*\.js$/.test(n)).map((n) => join(ROOT, "dist", "layers", n));
+  const teaching = readdirSync(join(ROOT, "dist", "teaching"))
+    .filter((n) => n.endsWith(".js") && n !== "show-check.js")
+    .map((n) => join(ROOT, "dist", "teaching", n));
+  const layers = readdirSync(join(ROOT, "dist", "layers"))
+    .filter((n) => /^batchnorm.*\.js$/.test(n))
+    .map((n) => join(ROOT, "dist", "layers", n));
   return new Map([...teaching, ...layers, TEACHER, STUDENT].map((p) => [p, sha256(p)]));
 }
 
@@ -56,10 +60,15 @@ describe("teaching/grade: a class with every cheat, sandboxed, 2 lanes", functio
     dir = mkdtempSync(join(tmpdir(), "nnbook-grade-test-"));
     submissions = writeClass(dir);
     hashesBefore = graderHashes();
-    const [others, stuck] = [submissions.filter((s) => !s.totalLimit), submissions.filter((s) => s.totalLimit)].map((list) => list.map((s) => join(dir, `${s.name}.ipynb`)));
-    const batches = await Promise.all([{ files: others, limits: LIMITS }, { files: stuck, limits: TOTAL_LIMIT }].map(({ files, limits }) => (
-      gradeBatch({ teacher: TEACHER, submissions: files, jobs: 1, sandbox: true, ...limits })
-    )));
+    const [others, stuck] = [submissions.filter((s) => !s.totalLimit), submissions.filter((s) => s.totalLimit)].map((list) =>
+      list.map((s) => join(dir, `${s.name}.ipynb`)),
+    );
+    const batches = await Promise.all(
+      [
+        { files: others, limits: LIMITS },
+        { files: stuck, limits: TOTAL_LIMIT },
+      ].map(({ files, limits }) => gradeBatch({ teacher: TEACHER, submissions: files, jobs: 1, sandbox: true, ...limits })),
+    );
     batch = { checks: batches[0].checks, grades: [...batches[0].grades, ...batches[1].grades].sort((a, b) => (a.student < b.student ? -1 : 1)) };
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -67,15 +76,25 @@ describe("teaching/grade: a class with every cheat, sandboxed, 2 lanes", functio
   const gradeOf = (name: string) => batch.grades.find((g) => g.student === join(dir, `${name}.ipynb`))!;
 
   it("grades every submission (the never-returning one in a batch of its own, with a total limit below its call limit), in path order, with the teacher's checks and points", () => {
-    assert.deepEqual(batch.checks, [{ name: "batchnormForward", points: 2 }, { name: "batchnormBackward", points: 3 }]);
-    assert.deepEqual(batch.grades.map((g) => g.student), submissions.map((s) => join(dir, `${s.name}.ipynb`)).sort());
+    assert.deepEqual(batch.checks, [
+      { name: "batchnormForward", points: 2 },
+      { name: "batchnormBackward", points: 3 },
+    ]);
+    assert.deepEqual(
+      batch.grades.map((g) => g.student),
+      submissions.map((s) => join(dir, `${s.name}.ipynb`)).sort(),
+    );
     for (const g of batch.grades) assert.equal(g.max, 5, `${g.student}: max`);
   });
 
   it("gives each submission its true score and names what was detected or blocked", () => {
     for (const s of submissions) {
       const g = gradeOf(s.name);
-      assert.deepEqual(g.rows.map((r) => r.earned), [...s.expected], `${s.name}: ${JSON.stringify(g.rows.map((r) => r.message))} ${g.notes.join(" | ")}`);
+      assert.deepEqual(
+        g.rows.map((r) => r.earned),
+        [...s.expected],
+        `${s.name}: ${JSON.stringify(g.rows.map((r) => r.message))} ${g.notes.join(" | ")}`,
+      );
       assert.equal(g.total, s.expected[0] + s.expected[1], `${s.name}: total`);
       assert.equal(g.status, s.status ?? "graded", `${s.name}: status (${g.notes.join(" | ")})`);
       const text = [...g.notes, ...g.rows.map((r) => r.message)].join("\n");
@@ -86,7 +105,10 @@ describe("teaching/grade: a class with every cheat, sandboxed, 2 lanes", functio
   it("honest work gets no notes; the correct one passes with measured errors in range", () => {
     const g = gradeOf("honest-correct");
     assert.deepEqual(g.notes, []);
-    assert.ok(g.rows.every((r) => r.pass && r.measuredError !== null && r.measuredError < 1e-6), JSON.stringify(g.rows));
+    assert.ok(
+      g.rows.every((r) => r.pass && r.measuredError !== null && r.measuredError < 1e-6),
+      JSON.stringify(g.rows),
+    );
   });
 
   it("leaves the grader's files unchanged (sha256 of dist/ and the notebooks)", () => {
@@ -115,9 +137,13 @@ describe("teaching/grade: a class with every cheat, sandboxed, 2 lanes", functio
     copyFileSync(teacher02, join(dir02, "solution.ipynb"));
     copyFileSync(join(WALKTHROUGHS, "02-cyclical-learning-rate-student.ipynb"), join(dir02, "stub.ipynb"));
     const b = await gradeBatch({ teacher: teacher02, submissions: [dir02], jobs: 2, sandbox: true, ...LIMITS });
-    assert.deepEqual(b.grades.map((g) => [g.total, g.max, g.status, g.rows[0].message]), [
-      [2, 2, "graded", b.grades[0].rows[0].message], [0, 2, "graded", "not implemented yet: myCyclicalEta"],
-    ]);
+    assert.deepEqual(
+      b.grades.map((g) => [g.total, g.max, g.status, g.rows[0].message]),
+      [
+        [2, 2, "graded", b.grades[0].rows[0].message],
+        [0, 2, "graded", "not implemented yet: myCyclicalEta"],
+      ],
+    );
     assert.ok(b.grades[0].rows[0].pass, b.grades[0].rows[0].message);
   });
 });

@@ -45,7 +45,10 @@ describe("teaching on the real tslab kernel: teacher, student, filled-in and wro
   before(async () => {
     requireBuild();
     const started = Date.now();
-    const cli = (...args: string[]) => (): Promise<Finished> => runProcess(process.execPath, [CLI, "check", ...args]);
+    const cli =
+      (...args: string[]) =>
+      (): Promise<Finished> =>
+        runProcess(process.execPath, [CLI, "check", ...args]);
     const tasks: (() => Promise<unknown>)[] = [
       ...teachers.map((t, i) => cli(rel(t), ...(i === 0 ? [] : ["--json"]))),
       ...teachers.map((t) => () => checkNotebookFile(studentPathOf(t))),
@@ -63,7 +66,10 @@ describe("teaching on the real tslab kernel: teacher, student, filled-in and wro
   after(() => process.stderr.write(`      (7 notebook runs, 3 at a time, took ${seconds?.toFixed(1)} s)\n`));
 
   it("finds the three walkthroughs", () => {
-    assert.deepEqual(teachers.map((t) => basename(t)), ["01-batchnorm.ipynb", "02-cyclical-learning-rate.ipynb", "03-gradient-check.ipynb"]);
+    assert.deepEqual(
+      teachers.map((t) => basename(t)),
+      ["01-batchnorm.ipynb", "02-cyclical-learning-rate.ipynb", "03-gradient-check.ipynb"],
+    );
   });
 
   it("the teacher notebooks run unchanged: exit 0, every check passes, no cell fails", () => {
@@ -80,7 +86,7 @@ describe("teaching on the real tslab kernel: teacher, student, filled-in and wro
     }
   });
 
-  it("the student versions fail every self-check with a clear \"not implemented yet\" message", () => {
+  it('the student versions fail every self-check with a clear "not implemented yet" message', () => {
     studentRuns.forEach((run, k) => {
       const regions = analyzeTeacherNotebook(read(teachers[k])).regions.map((r) => r.name);
       assert.ok(run.report.rows.length > 0);
@@ -96,7 +102,10 @@ describe("teaching on the real tslab kernel: teacher, student, filled-in and wro
 
   it("filling in correct implementations passes every check (and the cells using them run)", () => {
     const rows = filled.report.rows.filter((r) => r.check !== NO_MEAN);
-    assert.deepEqual(rows.map((r) => r.check), ["batchnormForward", "batchnormBackward", "cyclicalEta", "numericalGradient"]);
+    assert.deepEqual(
+      rows.map((r) => r.check),
+      ["batchnormForward", "batchnormBackward", "cyclicalEta", "numericalGradient"],
+    );
     for (const row of rows) assert.ok(row.pass, `${row.check}: ${row.message}`);
     assert.deepEqual(filled.report.otherFailures, []);
     assert.deepEqual(filled.run.failures, []);
@@ -131,7 +140,13 @@ describe("nnbook student (CLI)", function () {
     const first = readFileSync(out, "utf8");
     assert.equal((await gen()).code, 0);
     assert.equal(readFileSync(out, "utf8"), first);
-    const committed = await runProcess(process.execPath, [CLI, "student", "--check", ...teacherPaths().map(rel), ...teacherPaths().map((t) => rel(studentPathOf(t)))]);
+    const committed = await runProcess(process.execPath, [
+      CLI,
+      "student",
+      "--check",
+      ...teacherPaths().map(rel),
+      ...teacherPaths().map((t) => rel(studentPathOf(t))),
+    ]);
     assert.equal(committed.code, 0, committed.stderr);
     assert.match(committed.stderr, /skipping notebooks\/walkthroughs\/01-batchnorm-student\.ipynb/);
     const stale = await runProcess(process.execPath, [CLI, "student", "--check", "notebooks/walkthroughs/01-batchnorm.ipynb", "-o", out]);

@@ -4,18 +4,29 @@ import { CHECK_MIME, CheckResult, checkLine, errorSummary, formatScore, scoreNot
 import { code, notebook } from "./fixtures";
 
 const result = (check: string, pass: boolean, extra: Partial<CheckResult> = {}): CheckResult => ({
-  check, points: 1, pass, measuredError: pass ? 1e-10 : 0.3, expected: "max relative error < 1e-6", hint: pass ? "" : "look at dS",
-  message: `max relative error ${pass ? "1.0e-10" : "3.0e-1"} in dS`, ...extra,
+  check,
+  points: 1,
+  pass,
+  measuredError: pass ? 1e-10 : 0.3,
+  expected: "max relative error < 1e-6",
+  hint: pass ? "" : "look at dS",
+  message: `max relative error ${pass ? "1.0e-10" : "3.0e-1"} in dS`,
+  ...extra,
 });
 const shown = (r: CheckResult): NotebookOutput => ({ output_type: "display_data", data: { [CHECK_MIME]: r, "text/plain": checkLine(r) }, metadata: {} });
 const selfCheck = (id: string, name: string | undefined, points: number, outputs: NotebookOutput[], executed = true): CodeCell => ({
   ...code(id, `const r = check(${id});`, { tags: ["self-check"], ...(name ? { nnbook: { check: { name, points } } } : {}) }),
-  execution_count: executed ? 1 : null, outputs,
+  execution_count: executed ? 1 : null,
+  outputs,
 });
 
 const TSLAB_ERROR = [
-  "evalmachine.<anonymous>:3", "function f(x) { throw new Error(\"not implemented yet: f\"); }", "                ^", "",
-  "Error: not implemented yet: myCyclicalEta", "    at Proxy.f (evalmachine.<anonymous>:3:23)",
+  "evalmachine.<anonymous>:3",
+  'function f(x) { throw new Error("not implemented yet: f"); }',
+  "                ^",
+  "",
+  "Error: not implemented yet: myCyclicalEta",
+  "    at Proxy.f (evalmachine.<anonymous>:3:23)",
 ].join("\n");
 
 describe("teaching/score: self-check cells → score table", () => {

@@ -9,8 +9,12 @@ import { requireBuild, ROOT } from "../notebook/helpers";
 /** Self-check results as a small formatted block (HTML), with the one-line text as the fallback. */
 
 const failing: CheckResult = {
-  check: "batchnormBackward", points: 3, pass: false, measuredError: 1,
-  expected: "max relative error vs. the numerical gradient < 1e-6", hint: "dS = γ ⊙ invStd ⊙ (…); use <both> mean terms",
+  check: "batchnormBackward",
+  points: 3,
+  pass: false,
+  measuredError: 1,
+  expected: "max relative error vs. the numerical gradient < 1e-6",
+  hint: "dS = γ ⊙ invStd ⊙ (…); use <both> mean terms",
   message: "max relative error vs. the numerical gradient 1.0e+0 in dS",
 };
 const passing: CheckResult = { ...failing, pass: true, measuredError: 1e-9, hint: "", message: "max relative error 1.0e-9 in dS" };
@@ -39,7 +43,9 @@ describe("teaching/show-check: the self-check block", () => {
     requireBuild();
     const code = (id: string, source: string): CodeCell => ({ cell_type: "code", id, metadata: {}, execution_count: null, outputs: [], source });
     const notebook: Notebook = {
-      nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
       cells: [
         code("imports", 'import { checkCyclicalEta } from "../../dist/teaching";\nimport { cyclicalEta } from "../../dist/train";'),
         code("good", "const good = checkCyclicalEta(cyclicalEta, { points: 2 });"),
@@ -53,7 +59,10 @@ describe("teaching/show-check: the self-check block", () => {
       assert.equal(shown.length, 1, `${id}: ${JSON.stringify(cell.outputs)}`);
       return (shown[0] as { data: Record<string, unknown> }).data;
     };
-    for (const [id, pass] of [["good", true], ["bad", false]] as const) {
+    for (const [id, pass] of [
+      ["good", true],
+      ["bad", false],
+    ] as const) {
       const data = bundle(id);
       const result = data[CHECK_MIME] as CheckResult;
       assert.equal(result.pass, pass, `${id}: ${result.message}`);

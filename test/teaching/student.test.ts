@@ -1,13 +1,9 @@
 import { strict as assert } from "assert";
 import { readFileSync } from "fs";
 import { basename } from "path";
-import {
-  cellSource, Notebook, parseNotebook, serializeNotebook, hasNoOutputs,
-} from "../../src/nbformat/notebook";
+import { cellSource, Notebook, parseNotebook, serializeNotebook, hasNoOutputs } from "../../src/nbformat/notebook";
 import { validateNotebook } from "../../src/nbformat/validate";
-import {
-  analyzeTeacherNotebook, enclosingFunction, findRegions, makeStudentNotebook, replaceRegions, solutionLines, stubLine,
-} from "../../src/teaching";
+import { analyzeTeacherNotebook, enclosingFunction, findRegions, makeStudentNotebook, replaceRegions, solutionLines, stubLine } from "../../src/teaching";
 import { officialValidate, pythonWithNbformat } from "../notebook/helpers";
 import { code, markdown, notebook, studentPathOf, syntheticTeacher, teacherPaths } from "./fixtures";
 
@@ -52,11 +48,18 @@ function leaks(teacher: Notebook, student: Notebook): { checked: number; leaked:
 
 describe("teaching/regions", () => {
   it("names a region by its marker, else by the enclosing function (declaration, arrow, method)", () => {
-    assert.deepEqual(findRegions("// BEGIN SOLUTION myPiece\nx();\n// END SOLUTION", "t").map((r) => r.name), ["myPiece"]);
-    const fn = "function outer(a: { b: number }): { c: number } {\n  const f = (y: number) => y;\n  // BEGIN SOLUTION\n  return { c: 1 };\n  // END SOLUTION\n}";
-    assert.deepEqual(findRegions(fn, "t").map((r) => [r.name, r.begin, r.end, r.indent]), [["outer", 2, 4, "  "]]);
+    assert.deepEqual(
+      findRegions("// BEGIN SOLUTION myPiece\nx();\n// END SOLUTION", "t").map((r) => r.name),
+      ["myPiece"],
+    );
+    const fn =
+      "function outer(a: { b: number }): { c: number } {\n  const f = (y: number) => y;\n  // BEGIN SOLUTION\n  return { c: 1 };\n  // END SOLUTION\n}";
+    assert.deepEqual(
+      findRegions(fn, "t").map((r) => [r.name, r.begin, r.end, r.indent]),
+      [["outer", 2, 4, "  "]],
+    );
     assert.equal(enclosingFunction(["const g = async (x: number) => {", "  if (x) {"], 2), "g");
-    assert.equal(enclosingFunction(["class A {", "  step(t: number): number {", "    const s = \"}\"; // }"], 3), "step");
+    assert.equal(enclosingFunction(["class A {", "  step(t: number): number {", '    const s = "}"; // }'], 3), "step");
     assert.equal(enclosingFunction(["function done() {", "}", "const x = 1;"], 3), undefined);
   });
 
@@ -71,7 +74,7 @@ describe("teaching/regions", () => {
     const source = "a();\n    // BEGIN SOLUTION piece\n    // HINT: think\n    secret();\n    // END SOLUTION\nb();  \n";
     const out = replaceRegions(source, findRegions(source, "t"));
     assert.equal(out, `a();\n    // HINT: think\n${stubLine("piece", "    ")}\nb();  \n`);
-    assert.equal(stubLine("my \"x\""), "throw new Error(\"not implemented yet: my \\\"x\\\"\");");
+    assert.equal(stubLine('my "x"'), 'throw new Error("not implemented yet: my \\"x\\"");');
   });
 });
 
@@ -90,7 +93,10 @@ describe("teaching/student: makeStudentNotebook", () => {
     const ids = student.cells.map((c) => c.id);
     assert.deepEqual(ids, ["intro", "double", "triple", "scratch", "question", "check"]);
     const src = (id: string): string => cellSource(student.cells.find((c) => c.id === id)!);
-    assert.equal(src("double"), `function double(x: number): number {\n  // HINT: multiply by two\n  // HINT: or add x to itself\n${stubLine("double", "  ")}\n}`);
+    assert.equal(
+      src("double"),
+      `function double(x: number): number {\n  // HINT: multiply by two\n  // HINT: or add x to itself\n${stubLine("double", "  ")}\n}`,
+    );
     assert.equal(src("triple"), `const triple = (x: number): number => {\n${stubLine("tripleIt", "    ")}\n};`);
     assert.equal(src("scratch"), stubLine("scratchWork"));
     assert.ok(hasNoOutputs(student));
@@ -103,17 +109,33 @@ describe("teaching/student: makeStudentNotebook", () => {
     const text = visibleText(student);
     const lines = solutionLines(teacher);
     assert.deepEqual(lines, splitTeacher(teacher).solution, "solutionLines agrees with the independent scan");
-    assert.deepEqual(lines, ["const twice = x * 2;", "return twice;", "return x + x + x;", "const teacherOnlyValue = 17 * 3;",
-      "console.log(teacherOnlyValue);", "Because it is divisible by two, q.e.d. secretly", "Worked solution: 2·x = x + x"]);
+    assert.deepEqual(lines, [
+      "const twice = x * 2;",
+      "return twice;",
+      "return x + x + x;",
+      "const teacherOnlyValue = 17 * 3;",
+      "console.log(teacherOnlyValue);",
+      "Because it is divisible by two, q.e.d. secretly",
+      "Worked solution: 2·x = x + x",
+    ]);
     for (const line of lines) assert.ok(!text.includes(line), `solution text left: ${line}`);
     assert.ok(!text.includes("secret output 42"), "outputs removed");
   });
 
   it("validates: a self-check that is also an answer/solution, a non-code self-check, malformed check metadata", () => {
-    const bad = (cells: Parameters<typeof notebook>[0]): (() => void) => () => makeStudentNotebook(notebook(cells));
+    const bad =
+      (cells: Parameters<typeof notebook>[0]): (() => void) =>
+      () =>
+        makeStudentNotebook(notebook(cells));
     assert.throws(bad([code("a", "x", { tags: ["self-check", "answer"] })]), /cell 1 \(id a\) is tagged "self-check" and also/);
-    assert.throws(bad([code("a", "x", { tags: ["self-check"], nnbook: { check: { name: "n", points: -1 } } })]), /cell 1 \(id a\): metadata\.nnbook\.check\.points must be a non-negative number, got -1/);
-    assert.throws(bad([code("a", "x", { tags: ["self-check"], nnbook: { check: { points: 1 } } })]), /metadata\.nnbook\.check\.name must be a non-empty string/);
+    assert.throws(
+      bad([code("a", "x", { tags: ["self-check"], nnbook: { check: { name: "n", points: -1 } } })]),
+      /cell 1 \(id a\): metadata\.nnbook\.check\.points must be a non-negative number, got -1/,
+    );
+    assert.throws(
+      bad([code("a", "x", { tags: ["self-check"], nnbook: { check: { points: 1 } } })]),
+      /metadata\.nnbook\.check\.name must be a non-empty string/,
+    );
     assert.throws(bad([code("a", "// BEGIN SOLUTION\nx")]), /cell 1 \(id a\), line 1: BEGIN SOLUTION has no name/);
     assert.throws(bad([markdown("m", "text", ["self-check"])]), /cell 1 \(id m\) is tagged "self-check" but is a markdown cell/);
   });
@@ -129,7 +151,10 @@ describe("teaching: the committed walkthrough set (notebooks/walkthroughs)", () 
       assert.ok(summary.regions.length > 0, `${basename(path)} has no solution region`);
       for (const { cellIndex, check } of summary.selfChecks) {
         assert.ok(check, `${basename(path)}: self-check cell ${cellIndex + 1} declares no metadata.nnbook.check`);
-        assert.ok(summary.regions.some((r) => r.cellIndex < cellIndex), `${basename(path)}: ${check.name} precedes every region`);
+        assert.ok(
+          summary.regions.some((r) => r.cellIndex < cellIndex),
+          `${basename(path)}: ${check.name} precedes every region`,
+        );
         found.push(check.name);
       }
       assert.ok(summary.answerCells.length <= 1);
@@ -159,8 +184,16 @@ describe("teaching: the committed walkthrough set (notebooks/walkthroughs)", () 
       assert.equal(leaks(teacher, teacher).leaked.length, checked, "control: the teacher's own notebook leaks every scanned line");
       assert.ok(checked >= 0.8 * total, `only ${checked} of ${total} solution lines are specific enough to scan for`);
       for (const r of analyzeTeacherNotebook(teacher).regions) assert.ok(committed.includes(`not implemented yet: ${r.name}`));
-      const hints = teacher.cells.flatMap((c) => cellSource(c).split("\n").filter((l) => /^\s*\/\/\s*HINT\b/.test(l)));
-      for (const hint of hints) assert.ok(student.cells.some((c) => cellSource(c).includes(hint)), `hint lost: ${hint}`);
+      const hints = teacher.cells.flatMap((c) =>
+        cellSource(c)
+          .split("\n")
+          .filter((l) => /^\s*\/\/\s*HINT\b/.test(l)),
+      );
+      for (const hint of hints)
+        assert.ok(
+          student.cells.some((c) => cellSource(c).includes(hint)),
+          `hint lost: ${hint}`,
+        );
     });
   }
 });

@@ -1,7 +1,5 @@
 import { strict as assert } from "assert";
-import {
-  availableKernels, createRng, gatherColumns, fromData, matmul, naiveKernel, selectColumns, setKernel, tsBlockedKernel, zeros,
-} from "../../src/tensor";
+import { availableKernels, createRng, gatherColumns, fromData, matmul, naiveKernel, selectColumns, setKernel, tsBlockedKernel, zeros } from "../../src/tensor";
 
 /**
  * A product whose B is a column selection (bCols: B's stored column c is column bCols[c] of the
@@ -11,7 +9,13 @@ import {
 describe("tensor/column selections (bCols)", function () {
   this.timeout(60000);
   // [m, n, k]: op(B) is k × n; the stored B has `rows` rows and `cols` selected columns
-  const SHAPES: readonly (readonly [number, number, number])[] = [[7, 5, 3], [50, 100, 300], [50, 3072, 100], [24, 600, 1000], [9, 4100, 3]];
+  const SHAPES: readonly (readonly [number, number, number])[] = [
+    [7, 5, 3],
+    [50, 100, 300],
+    [50, 3072, 100],
+    [24, 600, 1000],
+    [9, 4100, 3],
+  ];
 
   for (const transB of [false, true]) {
     it(`every kernel gives the gathered product's bytes (transB = ${transB})`, () => {
@@ -38,13 +42,25 @@ describe("tensor/column selections (bCols)", function () {
 
   it("matmul reads a ColumnSelection in place: the bits of the gathered matrix", () => {
     const rng = createRng("bcols-matmul");
-    const X = fromData(30, 40, Float64Array.from({ length: 1200 }, () => rng.normal()));
-    const W = fromData(5, 30, Float64Array.from({ length: 150 }, () => rng.normal()));
+    const X = fromData(
+      30,
+      40,
+      Float64Array.from({ length: 1200 }, () => rng.normal()),
+    );
+    const W = fromData(
+      5,
+      30,
+      Float64Array.from({ length: 150 }, () => rng.normal()),
+    );
     const sel = selectColumns(X, Int32Array.from([39, 0, 7, 7, 12]));
     const a = matmul(W, sel);
     const b = matmul(W, gatherColumns(X, sel.index));
     assert.deepEqual(a.data, b.data);
-    const G = fromData(5, 5, Float64Array.from({ length: 25 }, () => rng.normal()));
+    const G = fromData(
+      5,
+      5,
+      Float64Array.from({ length: 25 }, () => rng.normal()),
+    );
     assert.deepEqual(matmul(G, sel, { transB: true }).data, matmul(G, gatherColumns(X, sel.index), { transB: true }).data);
   });
 
@@ -53,10 +69,16 @@ describe("tensor/column selections (bCols)", function () {
     assert.throws(() => selectColumns(X, Int32Array.from([0, 3])), /selectColumns: column 3 out of range for 4 × 3/);
     const C = new Float64Array(4);
     for (const kernel of availableKernels()) {
-      assert.throws(() => kernel.gemm(false, false, 2, 2, 4, 1, new Float64Array(8), 2, X.data, 4, 0, C, 2, Int32Array.from([0, 3])),
-        /bCols\[1\] = 3 is outside B/, kernel.name);
-      assert.throws(() => kernel.gemm(false, false, 2, 2, 4, 1, new Float64Array(8), 2, X.data, 4, 0, C, 2, Int32Array.from([0])),
-        /bCols has 1 indices for the 2 stored columns of B/, kernel.name);
+      assert.throws(
+        () => kernel.gemm(false, false, 2, 2, 4, 1, new Float64Array(8), 2, X.data, 4, 0, C, 2, Int32Array.from([0, 3])),
+        /bCols\[1\] = 3 is outside B/,
+        kernel.name,
+      );
+      assert.throws(
+        () => kernel.gemm(false, false, 2, 2, 4, 1, new Float64Array(8), 2, X.data, 4, 0, C, 2, Int32Array.from([0])),
+        /bCols has 1 indices for the 2 stored columns of B/,
+        kernel.name,
+      );
     }
     const previous = setKernel(tsBlockedKernel);
     try {

@@ -13,10 +13,22 @@ import { GemmKernel, availableKernels, createRng, getKernel, naiveKernel } from 
 // (rows MC ≤ 144, depth KC = 256, columns NC ≤ 4096 and the narrower blocks of a split depth) and
 // the two-thread split (≥ 2^20 multiply-adds).
 const SHAPES: readonly (readonly [number, number, number])[] = [
-  [1, 1, 1], [7, 5, 3], [13, 17, 19], [25, 9, 257], [50, 100, 300], [300, 100, 50], [50, 300, 100],
-  [150, 700, 300], [9, 4100, 3], [33, 1000, 300],
+  [1, 1, 1],
+  [7, 5, 3],
+  [13, 17, 19],
+  [25, 9, 257],
+  [50, 100, 300],
+  [300, 100, 50],
+  [50, 300, 100],
+  [150, 700, 300],
+  [9, 4100, 3],
+  [33, 1000, 300],
 ];
-const SCALINGS: readonly (readonly [number, number])[] = [[1, 0], [-0.7, 1], [1.3, -0.4]];
+const SCALINGS: readonly (readonly [number, number])[] = [
+  [1, 0],
+  [-0.7, 1],
+  [1.3, -0.4],
+];
 
 /** The committed hash of `productsHash` (arithmetic version 1: sequential k-order, no FMA). */
 const PRODUCTS_HASH = "555a4a936bc42fb7";

@@ -1,8 +1,17 @@
 import { strict as assert } from "assert";
 import { Worker } from "worker_threads";
 import {
-  NativeAddon, NATIVE_ADDON_PATH, createNativeKernel, loadNativeAddon, naiveKernel, tsBlockedKernel,
-  createRng, fromData, getKernel, matmul, setKernel,
+  NativeAddon,
+  NATIVE_ADDON_PATH,
+  createNativeKernel,
+  loadNativeAddon,
+  naiveKernel,
+  tsBlockedKernel,
+  createRng,
+  fromData,
+  getKernel,
+  matmul,
+  setKernel,
 } from "../../src";
 import { checkKernelsAgainstNaive } from "./gemm-check";
 
@@ -10,7 +19,11 @@ import { checkKernelsAgainstNaive } from "./gemm-check";
 // columns, the narrower column blocks of a split depth) and reach the two-thread split (≥ 2^20
 // multiply-adds) along m (m > n) and along n; [150, 700, 520]: several row, column and depth blocks.
 const BLOCK_SHAPES: [number, number, number][] = [
-  [400, 30, 90], [37, 29, 600], [29, 300, 150], [9, 4100, 3], [150, 700, 520],
+  [400, 30, 90],
+  [37, 29, 600],
+  [29, 300, 150],
+  [9, 4100, 3],
+  [150, 700, 520],
 ];
 
 /** The addon, or a failure that explains how to build it (or to opt out with NNBOOK_KERNEL=ts). */
@@ -19,7 +32,9 @@ function requireAddon(ctx: Mocha.Context): NativeAddon {
     return loadNativeAddon();
   } catch (err) {
     if (process.env.NNBOOK_KERNEL === "ts") ctx.skip();
-    throw new Error(`native addon not loadable (${(err as Error).message.split("\n")[0]}); run \`npm run build:native\`, or set NNBOOK_KERNEL=ts to test without it`);
+    throw new Error(
+      `native addon not loadable (${(err as Error).message.split("\n")[0]}); run \`npm run build:native\`, or set NNBOOK_KERNEL=ts to test without it`,
+    );
   }
 }
 

@@ -35,7 +35,10 @@ describe("tensor/kernel-select", () => {
   it("NNBOOK_KERNEL=ts picks the TypeScript kernel without a notice; =native refuses to fall back", () => {
     const { lines, notify } = notices();
     assert.equal(selectKernel({ choice: "ts", loadNative: failingLoad, notify }), tsBlockedKernel);
-    assert.throws(() => selectKernel({ choice: "native", loadNative: failingLoad, notify }), /NNBOOK_KERNEL=native but the native kernel failed to load: simulated/);
+    assert.throws(
+      () => selectKernel({ choice: "native", loadNative: failingLoad, notify }),
+      /NNBOOK_KERNEL=native but the native kernel failed to load: simulated/,
+    );
     assert.throws(() => selectKernel({ choice: "fast", notify }), /NNBOOK_KERNEL must be "ts", "native" or "auto", got "fast"/);
     assert.deepEqual(lines, []);
   });

@@ -5,7 +5,14 @@ import { createBatchSource } from "../../src/train/batches";
 describe("train/createBatchSource", () => {
   const d = 4;
   const n = 10;
-  const set = { X: fromData(d, n, Float64Array.from({ length: d * n }, (_, k) => k)), y: Int32Array.from({ length: n }, (_, j) => j % 3) };
+  const set = {
+    X: fromData(
+      d,
+      n,
+      Float64Array.from({ length: d * n }, (_, k) => k),
+    ),
+    y: Int32Array.from({ length: n }, (_, j) => j % 3),
+  };
 
   it("shuffled batches without copy are column selections with the columns and labels the copy mode gathers", () => {
     const selected = createBatchSource(set, 3, { shuffle: true, rng: createRng("b"), copy: false });

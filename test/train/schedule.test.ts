@@ -1,8 +1,7 @@
 import { strict as assert } from "assert";
 import { createSchedule, cyclicalEta, stepSizeFromEpochs } from "../../src/train";
 
-const close = (a: number, b: number, what: string): void =>
-  assert.ok(Math.abs(a - b) <= 1e-14 * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+const close = (a: number, b: number, what: string): void => assert.ok(Math.abs(a - b) <= 1e-14 * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
 
 describe("train/schedule", () => {
   it("n_s = k·n/batch as in the reports (5·45,000/100 = 2,250)", () => {
@@ -31,9 +30,7 @@ describe("train/schedule", () => {
     // the formula written out for every step of cycle 2 (eq. 14–15 of the assignment)
     for (let t = 2 * 2 * nS; t <= 3 * 2 * nS; t++) {
       const l = 2;
-      const want = t <= (2 * l + 1) * nS
-        ? etaMin + ((t - 2 * l * nS) / nS) * (etaMax - etaMin)
-        : etaMax - ((t - (2 * l + 1) * nS) / nS) * (etaMax - etaMin);
+      const want = t <= (2 * l + 1) * nS ? etaMin + ((t - 2 * l * nS) / nS) * (etaMax - etaMin) : etaMax - ((t - (2 * l + 1) * nS) / nS) * (etaMax - etaMin);
       close(cyclicalEta(t, etaMin, etaMax, nS), want, `t = ${t}`);
     }
   });

@@ -12,7 +12,8 @@ function spec(overrides: Partial<MlpSpec> = {}): MlpSpec {
 }
 
 const cyclical: TrainSettings = {
-  lambda: 0.001, batchSize: 20,
+  lambda: 0.001,
+  batchSize: 20,
   schedule: { kind: "cyclical", etaMin: 1e-4, etaMax: 0.05, stepSize: 20, cycles: 2 },
   evaluation: { per: "cycle", times: 4 },
 };
@@ -50,7 +51,10 @@ describe("train/train-loop", () => {
     const out = trainMlp(spec(), data, { ...cyclical, schedule: { kind: "constant", eta: 0.01 }, epochs: 2, evaluation: { per: "epoch", times: 3 } }, 1);
     const steps = [...new Set(out.history.filter((r) => r.split === "train").map((r) => r.step))];
     assert.deepEqual(steps, [0, 3, 6, 9, 12, 15, 18, 20]); // 10 steps per epoch, every ⌊10/3⌋ = 3
-    assert.deepEqual(out.history.filter((r) => r.split === "train").map((r) => r.epoch), steps.map((s) => s / 10));
+    assert.deepEqual(
+      out.history.filter((r) => r.split === "train").map((r) => r.epoch),
+      steps.map((s) => s / 10),
+    );
   });
 
   it("overfits 100 samples with random labels: training loss near 0, accuracy 100 %", () => {
@@ -59,8 +63,12 @@ describe("train/train-loop", () => {
     const X: Matrix = { rows: 20, cols: n, data: Float64Array.from({ length: 20 * n }, () => rng.normal()) };
     const y = Int32Array.from({ length: n }, () => rng.int(4));
     const set = { X, y };
-    const out = trainMlp(spec({ hidden: [64] }), { train: set, validation: set, test: set },
-      { lambda: 0, batchSize: 10, schedule: { kind: "constant", eta: 0.1 }, epochs: 300, momentum: 0.9, shuffle: true, evaluation: { per: "epoch", times: 1 } }, 1);
+    const out = trainMlp(
+      spec({ hidden: [64] }),
+      { train: set, validation: set, test: set },
+      { lambda: 0, batchSize: 10, schedule: { kind: "constant", eta: 0.1 }, epochs: 300, momentum: 0.9, shuffle: true, evaluation: { per: "epoch", times: 1 } },
+      1,
+    );
     assert.equal(out.status, "completed");
     assert.equal(out.final!.train.accuracy, 1);
     assert.ok(out.final!.train.loss < 0.01, `training loss ${out.final!.train.loss}`);
@@ -70,7 +78,13 @@ describe("train/train-loop", () => {
   it("momentum: the parameter trajectory matches v ← μv + ηg, θ ← θ − v computed by hand", () => {
     const s = spec();
     const mu = 0.9;
-    const settings: TrainSettings = { lambda: 0.01, batchSize: 20, schedule: { kind: "cyclical", etaMin: 0.001, etaMax: 0.05, stepSize: 3, cycles: 1 }, momentum: mu, evaluation: { per: "cycle", times: 1 } };
+    const settings: TrainSettings = {
+      lambda: 0.01,
+      batchSize: 20,
+      schedule: { kind: "cyclical", etaMin: 0.001, etaMax: 0.05, stepSize: 3, cycles: 1 },
+      momentum: mu,
+      evaluation: { per: "cycle", times: 1 },
+    };
     const out = trainMlp(s, data, settings, 5);
     // the same run by hand: same init stream, batches in order, scalar recurrences per entry
     const { params, stats } = initMlp(s, deriveRng(5, "init"));

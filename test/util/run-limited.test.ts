@@ -15,12 +15,22 @@ const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 describe("util/run-limited", () => {
   it("starts tasks in order, never more than the limit at once, and returns results in task order", async () => {
     const gates = ["a", "b", "c", "d"].map(gate);
-    const all = runLimited(gates.map((g) => g.task), 2);
+    const all = runLimited(
+      gates.map((g) => g.task),
+      2,
+    );
     await tick();
-    assert.deepEqual(gates.map((g) => g.started()), [true, true, false, false]);
+    assert.deepEqual(
+      gates.map((g) => g.started()),
+      [true, true, false, false],
+    );
     gates[1].open(); // the second finishes first
     await tick();
-    assert.deepEqual(gates.map((g) => g.started()), [true, true, true, false], "a free lane takes the next task");
+    assert.deepEqual(
+      gates.map((g) => g.started()),
+      [true, true, true, false],
+      "a free lane takes the next task",
+    );
     gates[2].open();
     gates[0].open();
     await tick();
@@ -32,7 +42,10 @@ describe("util/run-limited", () => {
   it("lets every task finish after a failure, then rejects with the first failure in task order", async () => {
     const gates = ["a", "b", "c"].map(gate);
     let rejected: unknown;
-    const all = runLimited(gates.map((g) => g.task), 2).catch((e) => (rejected = e));
+    const all = runLimited(
+      gates.map((g) => g.task),
+      2,
+    ).catch((e) => (rejected = e));
     await tick();
     gates[1].fail(new Error("second broke"));
     await tick();

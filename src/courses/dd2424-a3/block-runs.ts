@@ -48,9 +48,8 @@ export interface BlockRunOptions extends PresetOptions {
 /** `config` with the shortening applied (the config records exactly what runs). */
 export function shortened(config: ExperimentConfig, s: Shortening = {}): ExperimentConfig {
   const sch = config.schedule;
-  const schedule = sch.kind === "cyclical"
-    ? { ...sch, ...(s.nS !== undefined ? { stepSize: s.nS } : {}), ...(s.cycles !== undefined ? { cycles: s.cycles } : {}) }
-    : sch;
+  const schedule =
+    sch.kind === "cyclical" ? { ...sch, ...(s.nS !== undefined ? { stepSize: s.nS } : {}), ...(s.cycles !== undefined ? { cycles: s.cycles } : {}) } : sch;
   const epochs = config.epochs !== undefined && s.epochs !== undefined ? { epochs: s.epochs } : {};
   const o = config.data.options ?? {};
   const options = s.validationSize !== undefined && o.split === "standard" ? { ...o, validationSize: s.validationSize } : o;
@@ -74,15 +73,26 @@ export function blockRun(blocks: readonly SeedBlock[], blockId: string, reading 
 
 /** A run of ours derived from a block's run: `change` applied to its config, labelled as ours. */
 export function oursRun(base: BlockRun, id: string, what: string, change: Partial<ExperimentConfig>): BlockRun {
-  return { ...base, id: `${base.id}#ours-${id}`, reading: `ours-${id}`, ours: true, label: `${base.label} [OURS: ${what}]`, config: { ...base.config, ...change } };
+  return {
+    ...base,
+    id: `${base.id}#ours-${id}`,
+    reading: `ours-${id}`,
+    ours: true,
+    label: `${base.label} [OURS: ${what}]`,
+    config: { ...base.config, ...change },
+  };
 }
 
 /** The runs of a search-grid block: one per value of the seed's grid, id "<grid id>@<λ>". */
 export function gridRuns(blocks: readonly SeedBlock[], gridId: string, opts: BlockRunOptions & GridOptions = {}): BlockRun[] {
   const block = findBlock(blocks, gridId);
   return gridPresets(blocks, gridId, opts).map((c) => ({
-    id: `${gridId}@${c.lambda}`, blockId: gridId, reading: "seed", ours: false,
-    label: `${block.seed}: ${block.title.split(":")[0]}, λ = ${c.lambda}`, config: shortened(c, opts.shorten),
+    id: `${gridId}@${c.lambda}`,
+    blockId: gridId,
+    reading: "seed",
+    ours: false,
+    label: `${block.seed}: ${block.title.split(":")[0]}, λ = ${c.lambda}`,
+    config: shortened(c, opts.shorten),
   }));
 }
 
@@ -105,9 +115,7 @@ export type BlockResults = ReadonlyMap<string, SeedGroup>;
  * Trains every run over `seeds` (equal configs once), grouped by the data they name, and returns
  * each run's seed group by id. Throws when two runs share an id.
  */
-export async function runBlockRuns(
-  runs: readonly BlockRun[], seeds: readonly number[], load: DataLoader, opts: SeedGroupOptions = {},
-): Promise<BlockResults> {
+export async function runBlockRuns(runs: readonly BlockRun[], seeds: readonly number[], load: DataLoader, opts: SeedGroupOptions = {}): Promise<BlockResults> {
   const ids = new Set<string>();
   for (const r of runs) {
     if (ids.has(r.id)) throw new RangeError(`block runs: the id "${r.id}" appears twice`);
@@ -158,7 +166,8 @@ export interface NotebookRunParameters {
 /** `BlockRunOptions` from a notebook's parameters. */
 export function notebookRunOptions(p: NotebookRunParameters): BlockRunOptions {
   const shorten: Shortening = {
-    ...(p.nS !== null ? { nS: p.nS } : {}), ...(p.cycles !== null ? { cycles: p.cycles } : {}),
+    ...(p.nS !== null ? { nS: p.nS } : {}),
+    ...(p.cycles !== null ? { cycles: p.cycles } : {}),
     ...(p.epochs !== undefined && p.epochs !== null ? { epochs: p.epochs } : {}),
     ...(p.validationSize !== 5000 ? { validationSize: p.validationSize } : {}),
   };

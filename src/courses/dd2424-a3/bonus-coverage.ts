@@ -15,14 +15,18 @@ import type { SeedBlock } from "./seeds/types";
 
 type Doc = Pick<ResultsDoc, "configurations" | "measurements">;
 
-const pct = (configuration: string, split: "validation" | "test" = "test"): OurQuantity =>
-  ({ configuration, split, metric: "accuracy", scale: 100 });
+const pct = (configuration: string, split: "validation" | "test" = "test"): OurQuantity => ({ configuration, split, metric: "accuracy", scale: 100 });
 
 /** The report section of a seed-004 block. */
 export function sectionOf(blockId: string): BonusSection {
   const part = blockId.split("/")[1];
   const map: Record<string, BonusSection> = {
-    "bn-after": "bnAfter", noise: "noise", architecture: "architectures", search: "search", "leaky-relu": "activations", elu: "activations",
+    "bn-after": "bnAfter",
+    noise: "noise",
+    architecture: "architectures",
+    search: "search",
+    "leaky-relu": "activations",
+    elu: "activations",
   };
   if (!map[part]) throw new RangeError(`coverage: no section for seed block "${blockId}"`);
   return map[part];
@@ -47,8 +51,11 @@ function runSpecs(doc: Doc, b: SeedBlock, block: CoverageSpec["block"]): Coverag
   if (readings.length === 0) return [{ block, ourSection, notRun: "no configuration of this block in the results" }];
   const third = b.id === "004/search/third-best";
   return readings.map((r) => ({
-    block: { ...block, title: `${block.title} [${r}]` }, ourSection, published: b.published[0],
-    ours: pct(`${b.id}@${r}`, third ? "validation" : "test"), why: whyOf(b, r),
+    block: { ...block, title: `${block.title} [${r}]` },
+    ourSection,
+    published: b.published[0],
+    ours: pct(`${b.id}@${r}`, third ? "validation" : "test"),
+    why: whyOf(b, r),
   }));
 }
 
@@ -77,18 +84,20 @@ function searchSpec(doc: Doc, b: SeedBlock, block: CoverageSpec["block"]): Cover
 function fiveLayerSpec(doc: Doc, block: CoverageSpec["block"]): CoverageSpec {
   const ourSection = BONUS_SECTIONS.architectures;
   const fives = doc.configurations.filter((c) => c.id.startsWith("ours/5-layer/"));
-  const pairs = fives.map((c) => {
-    const four = `004/architecture/4-layer/${c.id.split("/")[2].split("-").slice(0, 3).join("-")}@seed`;
-    const [a, b] = [quantityValues(doc, pct(c.id)), has(doc, four) ? quantityValues(doc, pct(four)) : []];
-    const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
-    const ok = a.length > 0 && b.length > 0;
-    return { lower: ok && mean(a) < mean(b), p: formatPValue(welchBetween(doc, pct(c.id), pct(four))), ok };
-  }).filter((p) => p.ok);
+  const pairs = fives
+    .map((c) => {
+      const four = `004/architecture/4-layer/${c.id.split("/")[2].split("-").slice(0, 3).join("-")}@seed`;
+      const [a, b] = [quantityValues(doc, pct(c.id)), has(doc, four) ? quantityValues(doc, pct(four)) : []];
+      const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+      const ok = a.length > 0 && b.length > 0;
+      return { lower: ok && mean(a) < mean(b), p: formatPValue(welchBetween(doc, pct(c.id), pct(four))), ok };
+    })
+    .filter((p) => p.ok);
   if (pairs.length === 0) return { block, ourSection, notRun: "the seed gives no widths; our 5-layer extensions did not run" };
   const lower = pairs.filter((p) => p.lower).length;
   const tests = `Welch ${pairs.map((p) => p.p).join(", ")}`;
-  const claim = `our 5-layer nets (a 4th hidden layer on the named 4-layer nets; widths ours) below the 4-layer ones`
-    + ` in ${lower} of ${pairs.length} pairs (${tests})`;
+  const claim =
+    `our 5-layer nets (a 4th hidden layer on the named 4-layer nets; widths ours) below the 4-layer ones` + ` in ${lower} of ${pairs.length} pairs (${tests})`;
   return { block, ourSection, ours: pct(fives[0].id), verdict: lower * 2 > pairs.length ? `reproduced: ${claim}` : `differs: ${claim}` };
 }
 

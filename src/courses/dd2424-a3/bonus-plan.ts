@@ -84,10 +84,17 @@ export function bonusPreset(blockId: string, reading: string, s: BonusSettings):
 export function seedRuns(blockId: string, readings: readonly string[], section: BonusSection, s: BonusSettings): BonusConfiguration[] {
   const b = block(blockId);
   const have = new Set((b.readings ?? []).map((r) => r.id));
-  return readings.filter((r) => have.has(r)).map((reading) => ({
-    id: `${blockId}@${reading}`, label: `${b.title} [${reading}]`, section, blockId, reading,
-    config: bonusPreset(blockId, reading, s), runs: "seeds" as const,
-  }));
+  return readings
+    .filter((r) => have.has(r))
+    .map((reading) => ({
+      id: `${blockId}@${reading}`,
+      label: `${b.title} [${reading}]`,
+      section,
+      blockId,
+      reading,
+      config: bonusPreset(blockId, reading, s),
+      runs: "seeds" as const,
+    }));
 }
 
 /** "seed", the settings' readings and `extra`; throws naming a reading no seed-004 block has. */
@@ -108,7 +115,9 @@ export function controlRuns(blockId: string, s: BonusSettings): BonusConfigurati
     const { noise: _noise, ...config } = r.config;
     const eta = etaOf(config as ExperimentConfig);
     return {
-      id: controlId(r.config, r.reading!), section: "bnAfter" as const, runs: "seeds" as const,
+      id: controlId(r.config, r.reading!),
+      section: "bnAfter" as const,
+      runs: "seeds" as const,
       label: `ours: BN before, ReLU, no noise, η = ${eta.toPrecision(4)}, λ = ${config.lambda} [${r.reading}]`,
       config: { ...config, batchNorm: "before" as const, activation: { name: "relu" as const } },
     };
@@ -133,15 +142,23 @@ function mainRun(id: string, label: string, section: BonusSection, s: BonusSetti
 /** Section 1: BN after the activation at the three settings, OUR BN-before controls, and OUR 3- and 9-layer BN placement extra. */
 export function bnAfterPlan(s: BonusSettings = BONUS_DEFAULTS): BonusConfiguration[] {
   const blocks = ids("004/bn-after/");
-  const nets = [["3-layer", DD2424_A3_NETWORKS.threeLayer], ["9-layer", DD2424_A3_NETWORKS.nineLayer]] as const;
-  const extras = nets.flatMap(([name, hidden]) => (["before", "after"] as const).map((bn) =>
-    mainRun(`bn-${bn}/${name}`, `${name} (${hidden.join(", ")}), BN ${bn} the activation`, "bnAfter", s, { hidden: [...hidden], batchNorm: bn })));
+  const nets = [
+    ["3-layer", DD2424_A3_NETWORKS.threeLayer],
+    ["9-layer", DD2424_A3_NETWORKS.nineLayer],
+  ] as const;
+  const extras = nets.flatMap(([name, hidden]) =>
+    (["before", "after"] as const).map((bn) =>
+      mainRun(`bn-${bn}/${name}`, `${name} (${hidden.join(", ")}), BN ${bn} the activation`, "bnAfter", s, { hidden: [...hidden], batchNorm: bn }),
+    ),
+  );
   return [...blocks.flatMap((b) => seedRuns(b, allReadings(s), "bnAfter", s)), ...blocks.flatMap((b) => controlRuns(b, s)), ...extras];
 }
 
 /** Section 2: noise at the three settings (10 % and 1 % of the batch's std), and section 1's controls (no noise). */
 export function noisePlan(s: BonusSettings = BONUS_DEFAULTS): BonusConfiguration[] {
-  const controls = ids("004/bn-after/").flatMap((b) => controlRuns(b, s)).map((c) => ({ ...c, section: "noise" as const }));
+  const controls = ids("004/bn-after/")
+    .flatMap((b) => controlRuns(b, s))
+    .map((c) => ({ ...c, section: "noise" as const }));
   return [...ids("004/noise/").flatMap((b) => seedRuns(b, allReadings(s, ["noise-0.01"]), "noise", s)), ...controls];
 }
 
@@ -152,10 +169,21 @@ export function noisePlan(s: BonusSettings = BONUS_DEFAULTS): BonusConfiguration
 export function activationPlan(s: BonusSettings = BONUS_DEFAULTS): BonusConfiguration[] {
   const blocks = [...ids("004/leaky-relu/"), ...ids("004/elu/")];
   const runs = blocks.flatMap((b) => seedRuns(b, allReadings(s), "activations", s));
-  const controls = ids("004/leaky-relu/").flatMap((b) => controlRuns(b, s)).map((c) => ({ ...c, section: "activations" as const }));
-  const acts = [["relu", { name: "relu" }], ["leaky-relu", { name: "leakyRelu", alpha: 0.01 }], ["elu", { name: "elu", alpha: 0.01 }]] as const;
-  const extras = acts.map(([id, activation]) => mainRun(id === "relu" ? "bn-before/3-layer" : id, `3-layer (50, 50) with BN, ${activation.name}`,
-    "activations", s, { hidden: [...DD2424_A3_NETWORKS.threeLayer], batchNorm: "before", activation }));
+  const controls = ids("004/leaky-relu/")
+    .flatMap((b) => controlRuns(b, s))
+    .map((c) => ({ ...c, section: "activations" as const }));
+  const acts = [
+    ["relu", { name: "relu" }],
+    ["leaky-relu", { name: "leakyRelu", alpha: 0.01 }],
+    ["elu", { name: "elu", alpha: 0.01 }],
+  ] as const;
+  const extras = acts.map(([id, activation]) =>
+    mainRun(id === "relu" ? "bn-before/3-layer" : id, `3-layer (50, 50) with BN, ${activation.name}`, "activations", s, {
+      hidden: [...DD2424_A3_NETWORKS.threeLayer],
+      batchNorm: "before",
+      activation,
+    }),
+  );
   return [...runs, ...controls, ...extras];
 }
 
@@ -181,7 +209,10 @@ export function sampleFourLayerGrid(count: number): number[][] {
   const layers = ["first", "second", "third"].map((k) => gridValues(g[k] as GridRange));
   const all = layers[0].flatMap((a) => layers[1].flatMap((b) => layers[2].map((c) => [a, b, c])));
   const rng = createRng("004/architecture/4-layer-grid/sample");
-  const picked = all.map((h, k) => ({ h, k, key: rng.uniform() })).sort((x, y) => x.key - y.key).slice(0, count);
+  const picked = all
+    .map((h, k) => ({ h, k, key: rng.uniform() }))
+    .sort((x, y) => x.key - y.key)
+    .slice(0, count);
   return picked.sort((x, y) => x.k - y.k).map((p) => p.h);
 }
 
@@ -191,18 +222,34 @@ export function architecturePlan(s: BonusSearchSettings = BONUS_SEARCH_DEFAULTS)
   const listed = ids("004/architecture/3-layer/").flatMap((b) => seedRuns(b, ["seed"], sec, s));
   const four = ids("004/architecture/4-layer/").flatMap((b) => seedRuns(b, ["seed", "caption"], sec, s));
   const base3 = bonusPreset(GRID_BASES["004/architecture/3-layer-grid"], "seed", s);
-  const grid3 = gridPresets(SEED_004_BLOCKS, "004/architecture/3-layer-grid").map((c) => ({ ...base3, hidden: c.hidden }))
-    .map((c) => candidate(`004/architecture/3-layer-grid/${widths(c.hidden)}`, `3-layer (${c.hidden.join(", ")}), one run`,
-      sec, c, "004/architecture/3-layer-grid"));
+  const grid3 = gridPresets(SEED_004_BLOCKS, "004/architecture/3-layer-grid")
+    .map((c) => ({ ...base3, hidden: c.hidden }))
+    .map((c) =>
+      candidate(`004/architecture/3-layer-grid/${widths(c.hidden)}`, `3-layer (${c.hidden.join(", ")}), one run`, sec, c, "004/architecture/3-layer-grid"),
+    );
   const thirds = ["85-35-x", "95-45-x", "80-40-x"].flatMap((t) => {
     const id = `004/architecture/4-layer/${t}`;
     const base = bonusPreset(id, "seed", s);
-    return gridValues(block(id).grid!.third as GridRange).map((x) => candidate(`${id}/${x}`, `4-layer (${[...base.hidden.slice(0, 2), x].join(", ")}), one run`,
-      sec, { ...base, hidden: [...base.hidden.slice(0, 2), x] }, id));
+    return gridValues(block(id).grid!.third as GridRange).map((x) =>
+      candidate(
+        `${id}/${x}`,
+        `4-layer (${[...base.hidden.slice(0, 2), x].join(", ")}), one run`,
+        sec,
+        { ...base, hidden: [...base.hidden.slice(0, 2), x] },
+        id,
+      ),
+    );
   });
   const base4 = bonusPreset("004/architecture/4-layer/75-65-55", "seed", s);
-  const grid4 = sampleFourLayerGrid(s.fourLayerSample).map((h) => candidate(`004/architecture/4-layer-grid/${widths(h)}`,
-    `4-layer (${h.join(", ")}), one run`, sec, { ...base4, hidden: h }, "004/architecture/4-layer-grid"));
+  const grid4 = sampleFourLayerGrid(s.fourLayerSample).map((h) =>
+    candidate(
+      `004/architecture/4-layer-grid/${widths(h)}`,
+      `4-layer (${h.join(", ")}), one run`,
+      sec,
+      { ...base4, hidden: h },
+      "004/architecture/4-layer-grid",
+    ),
+  );
   const fives = ["75-65-55", "100-60-45", "95-90-75"].map((n) => {
     const c = bonusPreset(`004/architecture/4-layer/${n}`, "seed", s);
     const hidden = [...c.hidden, s.fifthWidth];
@@ -221,9 +268,9 @@ export function searchPlan(s: BonusSearchSettings = BONUS_SEARCH_DEFAULTS): Bonu
   const draws = ids("004/search/range-").flatMap((id) => {
     const g = block(id).grid!;
     const [eta, lambda] = [g.eta as GridRange, g.lambda as GridRange];
-    return randomSearch(base, { eta: [eta.from, eta.to], lambda: [lambda.from, lambda.to], count: s.draws, seed: id })
-      .map((c, k) => candidate(`${id}/draw-${k + 1}`,
-        `${id.split("/")[2]}, draw ${k + 1}: η = ${etaOf(c).toPrecision(4)}, λ = ${c.lambda.toExponential(2)}`, sec, c, id));
+    return randomSearch(base, { eta: [eta.from, eta.to], lambda: [lambda.from, lambda.to], count: s.draws, seed: id }).map((c, k) =>
+      candidate(`${id}/draw-${k + 1}`, `${id.split("/")[2]}, draw ${k + 1}: η = ${etaOf(c).toPrecision(4)}, λ = ${c.lambda.toExponential(2)}`, sec, c, id),
+    );
   });
   return [...third, ...retrained, ...draws];
 }
@@ -239,22 +286,44 @@ export type CandidateScores = ReadonlyMap<string, number>;
 
 /** The best `k` candidates (by validation accuracy) of the candidates whose id starts with `prefix`. */
 export function bestCandidates(plan: readonly BonusConfiguration[], scores: CandidateScores, prefix: string, k: number): BonusConfiguration[] {
-  return plan.filter((c) => c.runs === "once" && c.id.startsWith(prefix) && scores.has(c.id))
-    .sort((a, b) => scores.get(b.id)! - scores.get(a.id)!).slice(0, k);
+  return plan
+    .filter((c) => c.runs === "once" && c.id.startsWith(prefix) && scores.has(c.id))
+    .sort((a, b) => scores.get(b.id)! - scores.get(a.id)!)
+    .slice(0, k);
 }
 
 /** Stage 2 of sections 3 and 4: OUR retraining (every seed) of the searches' winners. */
 export function retrainPlan(
-  plan: readonly BonusConfiguration[], scores: CandidateScores, s: BonusSearchSettings = BONUS_SEARCH_DEFAULTS,
+  plan: readonly BonusConfiguration[],
+  scores: CandidateScores,
+  s: BonusSearchSettings = BONUS_SEARCH_DEFAULTS,
 ): BonusConfiguration[] {
-  const retrain = (c: BonusConfiguration, id: string, label: string, config = c.config): BonusConfiguration =>
-    ({ id, label, section: c.section, config, runs: "seeds" });
-  const arch = ["004/architecture/3-layer-grid/", "004/architecture/4-layer/85-35-x/", "004/architecture/4-layer/95-45-x/",
-    "004/architecture/4-layer/80-40-x/", "004/architecture/4-layer-grid/"].flatMap((p) => bestCandidates(plan, scores, p, 1)
-    .map((c) => retrain(c, `ours/best/${p.split("/").slice(2, -1).join("/")}`, `ours: ${c.label.replace(", one run", "")}, the search's best, every seed`)));
+  const retrain = (c: BonusConfiguration, id: string, label: string, config = c.config): BonusConfiguration => ({
+    id,
+    label,
+    section: c.section,
+    config,
+    runs: "seeds",
+  });
+  const arch = [
+    "004/architecture/3-layer-grid/",
+    "004/architecture/4-layer/85-35-x/",
+    "004/architecture/4-layer/95-45-x/",
+    "004/architecture/4-layer/80-40-x/",
+    "004/architecture/4-layer-grid/",
+  ].flatMap((p) =>
+    bestCandidates(plan, scores, p, 1).map((c) =>
+      retrain(c, `ours/best/${p.split("/").slice(2, -1).join("/")}`, `ours: ${c.label.replace(", one run", "")}, the search's best, every seed`),
+    ),
+  );
   const whole = seedPreset(SEED_004_BLOCKS, "004/search/retrained-1", "seed", { evalTimes: s.evalTimes, trainSubset: s.trainSubset });
-  const top = bestCandidates(plan, scores, "004/search/range-", 3).map((c, k) => retrain(c, `ours/search/top-${k + 1}`,
-    `ours: search's #${k + 1} retrained (η = ${etaOf(c.config).toPrecision(4)}, λ = ${c.config.lambda.toExponential(2)})`,
-    adjusted({ ...c.config, data: whole.data, evaluation: whole.evaluation }, s)));
+  const top = bestCandidates(plan, scores, "004/search/range-", 3).map((c, k) =>
+    retrain(
+      c,
+      `ours/search/top-${k + 1}`,
+      `ours: search's #${k + 1} retrained (η = ${etaOf(c.config).toPrecision(4)}, λ = ${c.config.lambda.toExponential(2)})`,
+      adjusted({ ...c.config, data: whole.data, evaluation: whole.evaluation }, s),
+    ),
+  );
   return [...arch, ...top];
 }

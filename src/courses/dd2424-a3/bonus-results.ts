@@ -7,8 +7,15 @@ import type { SeedGroupOptions } from "../../experiments/seed-groups";
 import type { ResultsDoc } from "../../report/results-json";
 import { bonusCoverageRows } from "./bonus-coverage";
 import {
-  type BonusConfiguration, type BonusSearchSettings, BONUS_SEARCH_DEFAULTS, activationPlan, architecturePlan, bnAfterPlan,
-  noisePlan, retrainPlan, searchPlan,
+  type BonusConfiguration,
+  type BonusSearchSettings,
+  BONUS_SEARCH_DEFAULTS,
+  activationPlan,
+  architecturePlan,
+  bnAfterPlan,
+  noisePlan,
+  retrainPlan,
+  searchPlan,
 } from "./bonus-plan";
 import type { DataLoader } from "./block-runs";
 import { type BonusOutcome, candidateScores, runBonus } from "./bonus-run";
@@ -25,7 +32,10 @@ export function bonusStageOne(s: BonusSearchSettings = BONUS_SEARCH_DEFAULTS): B
 
 /** Runs stage 1 and the retraining of its winners; every outcome, stage 1 first. */
 export async function runBonusReport(
-  seeds: readonly number[], load: DataLoader, s: BonusSearchSettings = BONUS_SEARCH_DEFAULTS, opts: SeedGroupOptions = {},
+  seeds: readonly number[],
+  load: DataLoader,
+  s: BonusSearchSettings = BONUS_SEARCH_DEFAULTS,
+  opts: SeedGroupOptions = {},
 ): Promise<BonusOutcome[]> {
   const plan = bonusStageOne(s);
   const first = await runBonus(plan, seeds, load, opts);

@@ -40,7 +40,10 @@ function blockRunOf(c: BonusConfiguration): BlockRun {
  * configurations share an id.
  */
 export async function runBonus(
-  plan: readonly BonusConfiguration[], seeds: readonly number[], load: DataLoader, opts: SeedGroupOptions = {},
+  plan: readonly BonusConfiguration[],
+  seeds: readonly number[],
+  load: DataLoader,
+  opts: SeedGroupOptions = {},
 ): Promise<BonusOutcome[]> {
   if (seeds.length === 0) throw new RangeError("runBonus: seeds: none given");
   const ids = new Set<string>();
@@ -55,8 +58,10 @@ export async function runBonus(
   const single = await runBlockRuns(once.map(blockRunOf), seeds.slice(0, 1), load, opts);
   return plan.map((configuration) => {
     const id = configuration.id;
-    const group = configuration.runs === "seeds" ? full.get(id)!
-      : single.get(id) ?? groupBySeed(full.get(everyKey.get(keyOf(configuration.config))!)!.results.filter((r) => r.config.seed === seeds[0]))[0];
+    const group =
+      configuration.runs === "seeds"
+        ? full.get(id)!
+        : (single.get(id) ?? groupBySeed(full.get(everyKey.get(keyOf(configuration.config))!)!.results.filter((r) => r.config.seed === seeds[0]))[0]);
     const results = configurationResults(id, configuration.label, BONUS_SECTIONS[configuration.section].title, group);
     return { configuration, group, results };
   });
@@ -64,6 +69,7 @@ export async function runBonus(
 
 /** Validation accuracy of each candidate that finished, by id (what `retrainPlan` selects from). */
 export function candidateScores(outcomes: readonly BonusOutcome[]): Map<string, number> {
-  return new Map(outcomes.filter((o) => o.configuration.runs === "once" && o.group.final)
-    .map((o) => [o.configuration.id, o.group.final!.validation.accuracy.mean]));
+  return new Map(
+    outcomes.filter((o) => o.configuration.runs === "once" && o.group.final).map((o) => [o.configuration.id, o.group.final!.validation.accuracy.mean]),
+  );
 }

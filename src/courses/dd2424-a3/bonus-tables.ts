@@ -38,9 +38,13 @@ export function outcomeRows(outcomes: readonly BonusOutcome[], split: "validatio
     const v = accuraciesOf(o, split);
     const published = SEED_004_BLOCKS.find((x) => x.id === o.configuration.blockId)?.published[0];
     return {
-      Configuration: o.configuration.label, Runs: runsText(o), "Validation acc. %": fmt(accuraciesOf(o, "validation")),
-      "Test acc. %": fmt(accuraciesOf(o, "test")), [`Per seed (${split}) %`]: v.map((x) => x.toFixed(2)).join(", ") || "—",
-      Published: published?.text ?? "—", "Published vs ours": published ? formatPValue(singleRunTest(v, published.value)) : "—",
+      Configuration: o.configuration.label,
+      Runs: runsText(o),
+      "Validation acc. %": fmt(accuraciesOf(o, "validation")),
+      "Test acc. %": fmt(accuraciesOf(o, "test")),
+      [`Per seed (${split}) %`]: v.map((x) => x.toFixed(2)).join(", ") || "—",
+      Published: published?.text ?? "—",
+      "Published vs ours": published ? formatPValue(singleRunTest(v, published.value)) : "—",
     };
   });
 }
@@ -66,14 +70,18 @@ export function welchRows(pairs: readonly Comparison[]): Record<string, string>[
  * how many of those Welch's two-sided p is below `alpha`, p-values named.
  */
 export function comparisonSummary(pairs: readonly Comparison[], a: string, b: string, alpha = 0.05): string {
-  const tested = pairs.map((p) => ({ x: accuraciesOf(p.a), y: accuraciesOf(p.b) })).filter((t) => t.x.length > 0 && t.y.length > 0)
+  const tested = pairs
+    .map((p) => ({ x: accuraciesOf(p.a), y: accuraciesOf(p.b) }))
+    .filter((t) => t.x.length > 0 && t.y.length > 0)
     .map((t) => ({ below: meanStd(t.x).mean < meanStd(t.y).mean, test: welchTest(t.x, t.y) }));
   const below = tested.filter((t) => t.below);
   const sig = (list: typeof tested) => list.filter((t) => t.test !== undefined && t.test.pValue < alpha).length;
   const ps = tested.map((t) => formatPValue(t.test)).join(", ");
-  return `${a} has a lower mean test accuracy than ${b} in ${below.length} of ${tested.length} comparisons `
-    + `(Welch p < ${alpha} in ${sig(below)} of them) and a higher one in ${tested.length - below.length} `
-    + `(p < ${alpha} in ${sig(tested.filter((t) => !t.below))}); ${ps}.`;
+  return (
+    `${a} has a lower mean test accuracy than ${b} in ${below.length} of ${tested.length} comparisons ` +
+    `(Welch p < ${alpha} in ${sig(below)} of them) and a higher one in ${tested.length - below.length} ` +
+    `(p < ${alpha} in ${sig(tested.filter((t) => !t.below))}); ${ps}.`
+  );
 }
 
 /** Each outcome with id prefix `prefix` against OUR control at its (η, λ) and reading (as `a` and `b`). */

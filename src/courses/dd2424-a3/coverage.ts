@@ -73,18 +73,23 @@ function gradientRow(b: SeedBlock, doc: Doc, input: CoverageInput, bound = 1e-6)
   const g = b.gradientCheck!;
   const abs = g.toleranceKind !== "relative";
   const id = abs ? `${b.id}/abs` : b.id;
-  if (!doc.measurements?.some((m) => m.id === id)) return { block: covered(b), notRun: input.notRun?.[b.id] ?? "no gradient check of this network in the report" };
+  if (!doc.measurements?.some((m) => m.id === id))
+    return { block: covered(b), notRun: input.notRun?.[b.id] ?? "no gradient check of this network in the report" };
   const ours: OurQuantity = { measurement: id, digits: 12 };
-  const limit = abs ? g.tolerance ?? 1e-7 : bound;
+  const limit = abs ? (g.tolerance ?? 1e-7) : bound;
   const worst = Math.max(...quantityValues(doc, ours));
   const p = publishedMaxError(b);
   const what = abs ? `max |analytic − numerical| ≤ ${limit.toExponential()} (the seed's allclose atol)` : `max relative error < ${limit.toExponential()}`;
   const seedFails = p !== undefined && p.value >= limit;
   const known = input.why?.[b.id];
-  const verdict = worst >= limit ? `differs: ours ${worst.toExponential(1)}, not ${what}`
-    : known !== undefined ? `differs: ours pass (${what}); ${known}`
-    : seedFails ? `differs: ours pass (${what}); the seed's own check prints ${p!.text}`
-      : `reproduced: ${what}`;
+  const verdict =
+    worst >= limit
+      ? `differs: ours ${worst.toExponential(1)}, not ${what}`
+      : known !== undefined
+        ? `differs: ours pass (${what}); ${known}`
+        : seedFails
+          ? `differs: ours pass (${what}); the seed's own check prints ${p!.text}`
+          : `reproduced: ${what}`;
   return { block: covered(b), ourSection: input.sectionOf(b.id), ours, published: p ? { text: p.text, value: p.value } : undefined, verdict };
 }
 
@@ -101,9 +106,12 @@ function gridRow(b: SeedBlock, doc: Doc, input: CoverageInput): CoverageSpec {
   const ourLambda = best.config.lambda;
   if (!chosen) return { ...base, verdict: `reproduced: the seed's ${runs.length} values run; our best (validation) λ = ${ourLambda}` };
   return {
-    ...base, published: { text: `λ = ${chosen.text}`, value: chosen.value },
-    verdict: Math.abs(ourLambda - chosen.value) < 1e-9 ? `reproduced: our best λ (validation) is ${chosen.text} too`
-      : `differs: our best λ (validation) is ${ourLambda}; the seed picked ${chosen.text} on test accuracy`,
+    ...base,
+    published: { text: `λ = ${chosen.text}`, value: chosen.value },
+    verdict:
+      Math.abs(ourLambda - chosen.value) < 1e-9
+        ? `reproduced: our best λ (validation) is ${chosen.text} too`
+        : `differs: our best λ (validation) is ${ourLambda}; the seed picked ${chosen.text} on test accuracy`,
   };
 }
 

@@ -19,11 +19,13 @@ export function cifarOptions(spec: ExperimentConfig["data"]): { split: "standard
     if (!OPTION_KEYS.includes(k)) throw new RangeError(`config.data.options.${k}: unknown option (known: ${OPTION_KEYS.join(", ")})`);
   }
   const split = o.split ?? "standard";
-  if (split !== "standard" && split !== "small") throw new RangeError(`config.data.options.split: expected "standard" or "small", got ${JSON.stringify(split)}`);
+  if (split !== "standard" && split !== "small")
+    throw new RangeError(`config.data.options.split: expected "standard" or "small", got ${JSON.stringify(split)}`);
   const num = (k: "validationSize" | "trainSize"): number | undefined => {
     const v = o[k];
     if (v === undefined) return undefined;
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw new RangeError(`config.data.options.${k}: expected an integer ≥ 0, got ${JSON.stringify(v)}`);
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+      throw new RangeError(`config.data.options.${k}: expected an integer ≥ 0, got ${JSON.stringify(v)}`);
     return v;
   };
   const validationSize = num("validationSize");

@@ -45,17 +45,26 @@ export function checkedWidths(b: SeedBlock): number[] {
 
 /** Runs the gradient check of every gradient-check block of `blocks`. */
 export function seedGradientChecks(blocks: readonly SeedBlock[], input: GradientCheckInput): BlockGradientCheck[] {
-  return blocks.filter((b) => b.kind === "gradientCheck").map((b) => {
-    const g = b.gradientCheck!;
-    const inputSize = g.inputSize ?? input.inputSize;
-    const samples = g.samples ?? input.samples;
-    const hidden = checkedWidths(b);
-    const problem = reducedProblem({ X: input.X, y: input.y, inputSize, samples });
-    const spec = { inputSize, hidden, outputSize: 10, activation: { name: "relu" as const }, batchNorm: g.batchNorm ? "before" as const : "off" as const, init: { kind: "he" as const } };
-    const { params, stats } = initMlp(spec, createRng(input.seed));
-    const rows = gradientCheck(params, stats, problem.X, problem.y, input.lambda, { tolerance: input.tolerance ?? 1e-6 });
-    return { blockId: b.id, hidden, batchNorm: g.batchNorm, inputSize, samples, rows };
-  });
+  return blocks
+    .filter((b) => b.kind === "gradientCheck")
+    .map((b) => {
+      const g = b.gradientCheck!;
+      const inputSize = g.inputSize ?? input.inputSize;
+      const samples = g.samples ?? input.samples;
+      const hidden = checkedWidths(b);
+      const problem = reducedProblem({ X: input.X, y: input.y, inputSize, samples });
+      const spec = {
+        inputSize,
+        hidden,
+        outputSize: 10,
+        activation: { name: "relu" as const },
+        batchNorm: g.batchNorm ? ("before" as const) : ("off" as const),
+        init: { kind: "he" as const },
+      };
+      const { params, stats } = initMlp(spec, createRng(input.seed));
+      const rows = gradientCheck(params, stats, problem.X, problem.y, input.lambda, { tolerance: input.tolerance ?? 1e-6 });
+      return { blockId: b.id, hidden, batchNorm: g.batchNorm, inputSize, samples, rows };
+    });
 }
 
 /** Measurements "<block id>" (largest relative error) and "<block id>/abs" (largest absolute error) of each check. */
@@ -76,9 +85,13 @@ export function gradientCheckRows(block: SeedBlock, check: BlockGradientCheck, t
   return check.rows.map((r) => {
     const seed = block.published.find((p) => p.layer === r.layer + 1 && p.quantity === PARAM_QUANTITY[r.param]);
     return {
-      Layer: String(r.layer + 1), Param: r.param, Shape: r.shape.join(" × "),
-      "Ours: max rel. error": r.maxRelativeError.toExponential(2), "Ours: max abs. error": r.maxAbsoluteError.toExponential(2),
-      "Seed: rel. error": seed ? seed.text : "—", [`Ours < ${tolerance.toExponential()}`]: r.maxRelativeError < tolerance ? "yes" : "NO",
+      Layer: String(r.layer + 1),
+      Param: r.param,
+      Shape: r.shape.join(" × "),
+      "Ours: max rel. error": r.maxRelativeError.toExponential(2),
+      "Ours: max abs. error": r.maxAbsoluteError.toExponential(2),
+      "Seed: rel. error": seed ? seed.text : "—",
+      [`Ours < ${tolerance.toExponential()}`]: r.maxRelativeError < tolerance ? "yes" : "NO",
       "Kink entries skipped": String(r.kinkCrossings),
     };
   });

@@ -50,11 +50,16 @@ export function gridPresets(blocks: readonly SeedBlock[], blockId: string, opts:
   const baseId = GRID_BASES[blockId];
   if (!baseId) throw new RangeError(`gridPresets: no base run for "${blockId}"`);
   const base = seedPreset(blocks, baseId, "seed", opts);
-  if (g.first) return architectureGrid(base, ["first", "second", "third"].filter((k) => g[k]).map((k) => gridValues(g[k])));
+  if (g.first)
+    return architectureGrid(
+      base,
+      ["first", "second", "third"].filter((k) => g[k]).map((k) => gridValues(g[k])),
+    );
   if (g.eta) {
     const eta = g.eta as GridRange;
     const lambda = g.lambda as GridRange;
-    if (opts.draws === undefined) throw new RangeError(`gridPresets: "${blockId}" is a random search; the seed does not state how many draws (give opts.draws)`);
+    if (opts.draws === undefined)
+      throw new RangeError(`gridPresets: "${blockId}" is a random search; the seed does not state how many draws (give opts.draws)`);
     return randomSearch(base, { eta: [eta.from, eta.to], lambda: [lambda.from, lambda.to], count: opts.draws, seed: opts.drawSeed ?? blockId });
   }
   return lambdaSweep(base, gridValues(g.lambda));

@@ -75,12 +75,13 @@ function dataSpec(trainSize: number): ExperimentConfig["data"] {
 export function configFromSetup(s: ResolvedSetup, opts: PresetOptions = {}): ExperimentConfig {
   const times = opts.evalTimes ?? 10;
   const subset = opts.trainSubset !== undefined ? { trainSubset: opts.trainSubset } : {};
-  const timing = s.eta.kind === "cyclical"
-    ? {
-      schedule: { kind: "cyclical" as const, etaMin: s.eta.etaMin, etaMax: s.eta.etaMax, stepSize: s.eta.nS, cycles: s.eta.cycles },
-      evaluation: { per: "cycle" as const, times, ...subset },
-    }
-    : { schedule: { kind: "constant" as const, eta: s.eta.eta }, epochs: s.eta.epochs!, evaluation: { per: "epoch" as const, times, ...subset } };
+  const timing =
+    s.eta.kind === "cyclical"
+      ? {
+          schedule: { kind: "cyclical" as const, etaMin: s.eta.etaMin, etaMax: s.eta.etaMax, stepSize: s.eta.nS, cycles: s.eta.cycles },
+          evaluation: { per: "cycle" as const, times, ...subset },
+        }
+      : { schedule: { kind: "constant" as const, eta: s.eta.eta }, epochs: s.eta.epochs!, evaluation: { per: "epoch" as const, times, ...subset } };
   return {
     hidden: [...s.hidden],
     activation: s.activation.alpha === undefined ? { name: s.activation.name } : { name: s.activation.name, alpha: s.activation.alpha },
@@ -111,7 +112,8 @@ function resolvable(block: SeedBlock, reading: Reading): boolean {
 
 /** The presets of one run block: one per reading that leaves no setting unknown. */
 export function blockPresets(block: SeedBlock, opts: PresetOptions = {}): SeedPreset[] {
-  return (block.readings ?? []).filter((r) => resolvable(block, r))
+  return (block.readings ?? [])
+    .filter((r) => resolvable(block, r))
     .map((r) => ({ blockId: block.id, reading: r.id, config: configFromSetup(resolveSetup(block, r.id), opts) }));
 }
 

@@ -23,15 +23,25 @@ function overfitRow(doc: Doc): CoverageSpec[] {
   const base = { block: covered(block), ourSection: DD2424_A3_SECTIONS.bn, ours: q, published: { text: "about 50 epochs", value: 50 } };
   if (!doc.configurations.some((c) => c.id === "001/overfit")) return [{ ...base, notRun: "no run finished" }];
   const seeds = doc.configurations.find((c) => c.id === "001/overfit")?.runs.length ?? v.length;
-  return [{ ...base, verdict: v.length === seeds
-    ? `reproduced: every seed's training loss falls below ${NEAR_ZERO_LOSS} (after ${Math.min(...v)}–${Math.max(...v)} epochs; our η, batch and λ, the seed states none)`
-    : `differs: ${seeds - v.length} of ${seeds} seeds never reach a training loss below ${NEAR_ZERO_LOSS}` }];
+  return [
+    {
+      ...base,
+      verdict:
+        v.length === seeds
+          ? `reproduced: every seed's training loss falls below ${NEAR_ZERO_LOSS} (after ${Math.min(...v)}–${Math.max(...v)} epochs; our η, batch and λ, the seed states none)`
+          : `differs: ${seeds - v.length} of ${seeds} seeds never reach a training loss below ${NEAR_ZERO_LOSS}`,
+    },
+  ];
 }
 
 /** The no-BN blocks at σ = 1e-3 and 1e-4 (both seeds, seed 000's blocks and its summary table), by block id → σ. */
 const BIMODAL: Readonly<Record<string, string>> = {
-  "000/init/sigma-0.001-no-bn": "0.001", "000/init-table/sigma-0.001-no-bn": "0.001", "001/init/sigma-1e-3-no-bn": "0.001",
-  "000/init/sigma-0.0001-no-bn": "0.0001", "000/init-table/sigma-0.0001-no-bn": "0.0001", "001/init/sigma-1e-4-no-bn": "0.0001",
+  "000/init/sigma-0.001-no-bn": "0.001",
+  "000/init-table/sigma-0.001-no-bn": "0.001",
+  "001/init/sigma-1e-3-no-bn": "0.001",
+  "000/init/sigma-0.0001-no-bn": "0.0001",
+  "000/init-table/sigma-0.0001-no-bn": "0.0001",
+  "001/init/sigma-1e-4-no-bn": "0.0001",
 };
 
 /**
@@ -51,8 +61,15 @@ function bimodalRow(blockId: string): (doc: Doc) => CoverageSpec[] {
     const atChance = (x: number): boolean => x <= CHANCE_MARGIN;
     const same = v.filter((x) => atChance(x) === atChance(p.value)).length;
     const where = atChance(p.value) ? "stay at chance" : "escape chance";
-    return [{ ...base, verdict: same > 0 ? `reproduced: ${same} of ${v.length} of our seeds ${where} too (bimodal; section 5 per seed)`
-      : `differs: none of our ${v.length} seeds ${where}, as the published run does` }];
+    return [
+      {
+        ...base,
+        verdict:
+          same > 0
+            ? `reproduced: ${same} of ${v.length} of our seeds ${where} too (bimodal; section 5 per seed)`
+            : `differs: none of our ${v.length} seeds ${where}, as the published run does`,
+      },
+    ];
   };
 }
 
@@ -67,8 +84,16 @@ export function dd2424A3Results(plan: ReturnType<typeof reportRuns>, results: Bl
   const overfit = results.get("001/overfit");
   const measurements = [
     ...gradientMeasurements(checks, DD2424_A3_SECTIONS.gradients.title),
-    ...(overfit ? [{ id: "001/overfit/epochs", label: `epochs until the training loss is below ${NEAR_ZERO_LOSS} (seeds that get there)`,
-      section: DD2424_A3_SECTIONS.bn.title, values: epochsToLoss(overfit, NEAR_ZERO_LOSS).filter(Number.isFinite) }] : []),
+    ...(overfit
+      ? [
+          {
+            id: "001/overfit/epochs",
+            label: `epochs until the training loss is below ${NEAR_ZERO_LOSS} (seeds that get there)`,
+            section: DD2424_A3_SECTIONS.bn.title,
+            values: epochsToLoss(overfit, NEAR_ZERO_LOSS).filter(Number.isFinite),
+          },
+        ]
+      : []),
   ];
   const base = { report: "dd2424-a3", configurations, measurements, coverage: [] };
   return { ...base, coverage: blockCoverageRows(base, input) };

@@ -36,8 +36,13 @@ const run = (id: string, o: BlockRunOptions, reading = "seed"): BlockRun => bloc
 /** Section 2: the 3- and 9-layer nets without BN (both seeds), the A2 replication (two init readings), N(0, 1/fan_in) controls. */
 export function noBnRuns(o: BlockRunOptions = {}): BlockRun[] {
   return [
-    run("000/train/3-layer", o), run("001/train/3-layer", o), run("000/train/9-layer", o), run("001/train/9-layer", o),
-    run("000/train/9-layer", o, "control-fanIn"), run("001/a2-replication", o), run("001/a2-replication", o, "a2-init"),
+    run("000/train/3-layer", o),
+    run("001/train/3-layer", o),
+    run("000/train/9-layer", o),
+    run("001/train/9-layer", o),
+    run("000/train/9-layer", o, "control-fanIn"),
+    run("001/a2-replication", o),
+    run("001/a2-replication", o, "a2-init"),
   ];
 }
 
@@ -49,9 +54,14 @@ export function shuffleControls(o: BlockRunOptions = {}): BlockRun[] {
 /** Section 3: BN nets of both seeds, the shuffle controls, seed 001's λ = 0.0041 runs (3 cycles), its 100-image check. */
 export function bnRuns(o: BlockRunOptions = {}): BlockRun[] {
   return [
-    run("000/bn/3-layer", o), run("001/bn/3-layer", o), run("000/bn/9-layer", o), run("000/bn/9-layer", o, "control-fanIn"),
+    run("000/bn/3-layer", o),
+    run("001/bn/3-layer", o),
+    run("000/bn/9-layer", o),
+    run("000/bn/9-layer", o, "control-fanIn"),
     ...shuffleControls(o),
-    run("001/bn/3-layer-lambda-0.0041", o), run("001/bn/9-layer-lambda-0.0041", o), run("001/bn/9-layer-lambda-0.0041", o, "control-fanIn"),
+    run("001/bn/3-layer-lambda-0.0041", o),
+    run("001/bn/9-layer-lambda-0.0041", o),
+    run("001/bn/9-layer-lambda-0.0041", o, "control-fanIn"),
     run("001/overfit", { ...o, evalTimes: 1 }), // one evaluation per epoch: 200 epochs of 10 steps
   ];
 }
@@ -60,9 +70,15 @@ export function bnRuns(o: BlockRunOptions = {}): BlockRun[] {
 export function lambdaRuns(o: BlockRunOptions = {}): BlockRun[] {
   const rows = (prefix: string) => B.filter((b) => b.kind === "run" && b.id.startsWith(prefix)).map((b) => run(b.id, o));
   return [
-    ...gridRuns(B, "000/search/coarse-grid", o), ...gridRuns(B, "000/search/fine-grid", o),
-    ...rows("000/search/coarse/"), ...rows("000/search/fine/"), run("000/search/final-no-bn", o), run("000/search/final-bn", o),
-    ...gridRuns(B, "001/search/coarse-grid", o), ...rows("001/search/coarse/"), ...gridRuns(B, "001/search/fine-grid", o),
+    ...gridRuns(B, "000/search/coarse-grid", o),
+    ...gridRuns(B, "000/search/fine-grid", o),
+    ...rows("000/search/coarse/"),
+    ...rows("000/search/fine/"),
+    run("000/search/final-no-bn", o),
+    run("000/search/final-bn", o),
+    ...gridRuns(B, "001/search/coarse-grid", o),
+    ...rows("001/search/coarse/"),
+    ...gridRuns(B, "001/search/fine-grid", o),
     run("001/search/fine/best", o),
   ];
 }
@@ -74,18 +90,26 @@ export function initRuns(o: BlockRunOptions = {}): BlockRun[] {
 
 /** The no-BN runs at small σ, for many seeds (section 5: how many escape chance). */
 export function manySeedRuns(o: BlockRunOptions = {}): BlockRun[] {
-  return ["000/init/sigma-0.001-no-bn", "000/init/sigma-0.0001-no-bn"]
-    .map((id) => oursRun(run(id, o), "many-seeds", "the same run over more seeds", {}));
+  return ["000/init/sigma-0.001-no-bn", "000/init/sigma-0.0001-no-bn"].map((id) => oursRun(run(id, o), "many-seeds", "the same run over more seeds", {}));
 }
 
 /** Section 6: seed 000's deeper BN nets (12 hidden layers read two ways), dropout, noise (salt and pepper read two ways), its final model. */
 export function optimizeRuns(o: BlockRunOptions = {}): BlockRun[] {
   return [
-    run("000/optimize/3-hidden", o), run("000/optimize/6-hidden", o), run("000/optimize/12-hidden", o), run("000/optimize/12-hidden", o, "11-hidden"),
-    run("000/optimize/dropout-no-bn", o), run("000/optimize/dropout-no-bn", o, "unscaled"),
-    run("000/optimize/dropout-bn", o), run("000/optimize/dropout-bn", o, "unscaled"), run("000/optimize/gaussian-noise", o),
-    run("000/optimize/salt-pepper-noise", o, "sp-0.01"), run("000/optimize/salt-pepper-noise", o, "sp-0.05"), run("000/final", o),
-    withoutNoise(run("000/optimize/gaussian-noise", o)), withoutNoise(run("000/optimize/salt-pepper-noise", o, "sp-0.01")),
+    run("000/optimize/3-hidden", o),
+    run("000/optimize/6-hidden", o),
+    run("000/optimize/12-hidden", o),
+    run("000/optimize/12-hidden", o, "11-hidden"),
+    run("000/optimize/dropout-no-bn", o),
+    run("000/optimize/dropout-no-bn", o, "unscaled"),
+    run("000/optimize/dropout-bn", o),
+    run("000/optimize/dropout-bn", o, "unscaled"),
+    run("000/optimize/gaussian-noise", o),
+    run("000/optimize/salt-pepper-noise", o, "sp-0.01"),
+    run("000/optimize/salt-pepper-noise", o, "sp-0.05"),
+    run("000/final", o),
+    withoutNoise(run("000/optimize/gaussian-noise", o)),
+    withoutNoise(run("000/optimize/salt-pepper-noise", o, "sp-0.01")),
     ...bnExtras(o),
   ];
 }
@@ -109,7 +133,10 @@ function withoutNoise(r: BlockRun): BlockRun {
 }
 
 /** Every section's runs (3 seeds each in the report), by section, and the many-seed runs. */
-export function reportRuns(o: BlockRunOptions = {}): { readonly bySection: Readonly<Record<Exclude<Dd2424Section, "gradients">, BlockRun[]>>; readonly manySeeds: BlockRun[] } {
+export function reportRuns(o: BlockRunOptions = {}): {
+  readonly bySection: Readonly<Record<Exclude<Dd2424Section, "gradients">, BlockRun[]>>;
+  readonly manySeeds: BlockRun[];
+} {
   return {
     bySection: { noBn: noBnRuns(o), bn: bnRuns(o), lambda: lambdaRuns(o), init: initRuns(o), optimize: optimizeRuns(o) },
     manySeeds: manySeedRuns(o),
@@ -134,7 +161,9 @@ const NINE = `our He-initialized 9-layer nets train better than both seeds' (see
 
 /** Why a block's number may differ (used only when the test rejects), and what the seeds' gradient checks show. */
 export const DD2424_A3_WHY: Readonly<Record<string, string>> = {
-  "000/train/9-layer": NINE, "001/train/9-layer": NINE, "000/bn/9-layer": NINE,
+  "000/train/9-layer": NINE,
+  "001/train/9-layer": NINE,
+  "000/bn/9-layer": NINE,
   "001/a2-replication": `training/validation files and init not stated (ours: data_batch_1 / data_batch_2, He); ${DATA}`,
   "000/optimize/dropout-no-bn": `whether the seed's dropout rescales is not stated (both readings run); ${DATA}`,
   "000/optimize/dropout-bn": `whether the seed's dropout rescales is not stated (both readings run); ${DATA}`,

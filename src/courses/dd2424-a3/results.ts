@@ -12,7 +12,9 @@ import type { SectionLink } from "./coverage";
 
 /** The configurations of `runs` (in order) from their results; a run without results throws, naming it. */
 export function blockConfigurations(
-  runs: readonly BlockRun[], results: BlockResults, sectionOf: (id: string) => SectionLink | undefined,
+  runs: readonly BlockRun[],
+  results: BlockResults,
+  sectionOf: (id: string) => SectionLink | undefined,
 ): ConfigurationResults[] {
   return runs.map((r) => {
     const g = results.get(r.id);
@@ -42,14 +44,23 @@ const pct = (v: number[]): string => {
  * One sentence comparing `b` with `a` on `split`: both means ± std, the difference, and Welch's
  * two-sided p-value; "clear" only at p < `alpha` (default 0.05).
  */
-export function welchSentence(what: string, a: { label: string; group: SeedGroup }, b: { label: string; group: SeedGroup }, split: Split = "test", alpha = 0.05): string {
+export function welchSentence(
+  what: string,
+  a: { label: string; group: SeedGroup },
+  b: { label: string; group: SeedGroup },
+  split: Split = "test",
+  alpha = 0.05,
+): string {
   const va = accuracies(a.group, split);
   const vb = accuracies(b.group, split);
   if (va.length === 0 || vb.length === 0) return `${what}: no comparison — ${va.length === 0 ? a.label : b.label} has no finished run.`;
   const diff = meanStd(vb).mean - meanStd(va).mean;
   const t = welchTest(va, vb);
-  const verdict = !t ? "no test possible (fewer than 2 runs a side, or no spread)"
-    : t.pValue < alpha ? `a clear difference (Welch's t-test, ${formatPValue(t)})` : `not distinguishable from seed-to-seed variation (Welch's t-test, ${formatPValue(t)})`;
+  const verdict = !t
+    ? "no test possible (fewer than 2 runs a side, or no spread)"
+    : t.pValue < alpha
+      ? `a clear difference (Welch's t-test, ${formatPValue(t)})`
+      : `not distinguishable from seed-to-seed variation (Welch's t-test, ${formatPValue(t)})`;
   const sign = diff >= 0 ? "+" : "−";
   return `${what}: ${b.label} ${pct(vb)} vs ${a.label} ${pct(va)}, ${sign}${Math.abs(diff).toFixed(2)} points on ${split} accuracy — ${verdict}.`;
 }

@@ -12,7 +12,11 @@ import { accuracies } from "./results";
 import type { SeedBlock } from "./seeds/types";
 
 type Split = "train" | "validation" | "test";
-const SPLITS: readonly [Split, string][] = [["train", "train"], ["validation", "val."], ["test", "test"]];
+const SPLITS: readonly [Split, string][] = [
+  ["train", "train"],
+  ["validation", "val."],
+  ["test", "test"],
+];
 
 const cell = (v: number[]): string => {
   if (v.length === 0) return "—";
@@ -49,8 +53,12 @@ export function perSeedRows(run: BlockRun, results: BlockResults, K = 10, margin
   if (!g) throw new RangeError(`perSeedRows: no results for "${run.id}"`);
   return g.results.map((r) => {
     const acc = r.final ? 100 * r.final.test.accuracy : NaN;
-    return { Seed: String(r.config.seed), Status: r.status, "Test acc. %": Number.isNaN(acc) ? "—" : acc.toFixed(2),
-      "Escaped chance": Number.isNaN(acc) ? "—" : acc > 100 / K + margin ? "yes" : "no" };
+    return {
+      Seed: String(r.config.seed),
+      Status: r.status,
+      "Test acc. %": Number.isNaN(acc) ? "—" : acc.toFixed(2),
+      "Escaped chance": Number.isNaN(acc) ? "—" : acc > 100 / K + margin ? "yes" : "no",
+    };
   });
 }
 

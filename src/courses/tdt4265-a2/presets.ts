@@ -34,14 +34,24 @@ export const UNIFORM_PM1_STD = 1 / Math.sqrt(3);
 
 /** The published baseline (batch size 32, η = 0.1, no momentum, fixed sample order). */
 export function tdt4265Baseline(settings: Tdt4265Settings = TDT4265_DEFAULTS): ExperimentConfig {
-  const evaluation = settings.trainSubset === undefined
-    ? { per: "epoch" as const, times: settings.evaluationsPerEpoch }
-    : { per: "epoch" as const, times: settings.evaluationsPerEpoch, trainSubset: settings.trainSubset };
+  const evaluation =
+    settings.trainSubset === undefined
+      ? { per: "epoch" as const, times: settings.evaluationsPerEpoch }
+      : { per: "epoch" as const, times: settings.evaluationsPerEpoch, trainSubset: settings.trainSubset };
   return {
-    hidden: [64], activation: { name: "sigmoid" }, batchNorm: "off",
-    init: { kind: "normal", sigma: UNIFORM_PM1_STD }, biases: "firstLayer",
-    lambda: 0, batchSize: 32, schedule: { kind: "constant", eta: 0.1 }, epochs: settings.epochs,
-    momentum: 0, shuffle: false, evaluation, earlyStopping: { patience: settings.patience, restoreBest: true },
+    hidden: [64],
+    activation: { name: "sigmoid" },
+    batchNorm: "off",
+    init: { kind: "normal", sigma: UNIFORM_PM1_STD },
+    biases: "firstLayer",
+    lambda: 0,
+    batchSize: 32,
+    schedule: { kind: "constant", eta: 0.1 },
+    epochs: settings.epochs,
+    momentum: 0,
+    shuffle: false,
+    evaluation,
+    earlyStopping: { patience: settings.patience, restoreBest: true },
     data: { name: "mnist", options: { validationShare: 0.1, standardize: "global" } },
     seed: settings.seed ?? 1,
   };
@@ -79,7 +89,11 @@ export function topologyVariants(base: ExperimentConfig): Variant[] {
     net("hidden64", "784-64-10", [64]),
     net("hidden128", "784-128-10", [128]),
     net("hidden60x2", "784-60-60-10", [60, 60]),
-    net("hidden64x10", "784-(64×10)-10", Array.from({ length: 10 }, () => 64)),
+    net(
+      "hidden64x10",
+      "784-(64×10)-10",
+      Array.from({ length: 10 }, () => 64),
+    ),
   ];
 }
 
@@ -92,7 +106,8 @@ export function bonusVariants(base: ExperimentConfig, dropout = 0.2, decay = 0.9
     { id: "relu", label: "ReLU activation", config: { ...all, activation: { name: "relu" } } },
     { id: "xavier", label: "Xavier init", config: { ...all, init: { kind: "xavier" } } },
     {
-      id: "decay", label: `+ η × ${decay}/epoch`,
+      id: "decay",
+      label: `+ η × ${decay}/epoch`,
       config: { ...all, schedule: { kind: "exponentialDecay", eta0: 0.02, gamma: decay } },
     },
   ];

@@ -38,9 +38,18 @@ export async function tdt4265Results(input: Tdt4265ResultsInput): Promise<Result
   const check = seed003GradientCheck(data, { images: input.gradcheck.images, inputSize: input.gradcheck.inputSize });
   const px = pixelStatistics(input.allTraining);
   const measurements = tdt4265Measurements({
-    pixelMean: px.mean, pixelStd: px.std, gradcheckMaxAbs: [Math.max(...check.map((r) => r.maxAbsoluteError))],
+    pixelMean: px.mean,
+    pixelStd: px.std,
+    gradcheckMaxAbs: [Math.max(...check.map((r) => r.maxAbsoluteError))],
   });
   const base = { report: "tdt4265-a2", configurations, measurements, coverage: [] };
   const lastEpoch = plans[0]?.settings.epochs ?? 15;
-  return { ...base, coverage: tdt4265CoverageRows(base, plans.map((p) => p.settings.normalization), lastEpoch) };
+  return {
+    ...base,
+    coverage: tdt4265CoverageRows(
+      base,
+      plans.map((p) => p.settings.normalization),
+      lastEpoch,
+    ),
+  };
 }

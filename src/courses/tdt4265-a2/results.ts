@@ -5,9 +5,7 @@
  * gradient reading (section 5, ids "003-<reading>/<variant>@<epoch>", "…/momentum-0.5", "…/bonus").
  */
 import type { ExperimentData } from "../../experiments/data";
-import {
-  type Tdt4265Settings, type Variant, tdt4265Baseline, topologyVariants, trickVariants,
-} from "./presets";
+import { type Tdt4265Settings, type Variant, tdt4265Baseline, topologyVariants, trickVariants } from "./presets";
 import { runSeedGroups, type SeedGroupOptions } from "../../experiments/seed-groups";
 import { configHash } from "../../experiments/hash";
 import { type ConfigurationResults, configurationResults } from "../../report/results-json";
@@ -34,7 +32,9 @@ export function series002Variants(settings: Tdt4265Settings): ReportVariant[] {
   const base = tdt4265Baseline(settings);
   return [
     ...trickVariants(base).map((variant) => ({
-      id: `002/${variant.id}`, section: variant.id === "baseline" ? "baseline" as const : "tricks" as const, variant,
+      id: `002/${variant.id}`,
+      section: variant.id === "baseline" ? ("baseline" as const) : ("tricks" as const),
+      variant,
     })),
     ...topologyVariants(base).map((variant) => ({ id: `002/topology/${variant.id}`, section: "topologies" as const, variant })),
   ];
@@ -43,12 +43,17 @@ export function series002Variants(settings: Tdt4265Settings): ReportVariant[] {
 /** Seed 003's runs of one plan, with their results ids. */
 export function series003Variants(plan: Seed003Plan): ReportVariant[] {
   const r = plan.settings.normalization;
-  const epochRuns = [...plan.tricks, ...plan.topologies].flatMap((runs) => runs.configs.map((config, k) => ({
-    id: `003-${r}/${runs.variant.id}@${runs.epochs[k]}`, section: "seed003" as const,
-    variant: { ...runs.variant, label: `${runs.variant.label}, epoch ${runs.epochs[k]} (${r})`, config },
-  })));
+  const epochRuns = [...plan.tricks, ...plan.topologies].flatMap((runs) =>
+    runs.configs.map((config, k) => ({
+      id: `003-${r}/${runs.variant.id}@${runs.epochs[k]}`,
+      section: "seed003" as const,
+      variant: { ...runs.variant, label: `${runs.variant.label}, epoch ${runs.epochs[k]} (${r})`, config },
+    })),
+  );
   const more = [...plan.momentum.slice(0, 1), plan.bonus].map((variant) => ({
-    id: `003-${r}/${variant.id}`, section: "seed003" as const, variant: { ...variant, label: `${variant.label} (${r})` },
+    id: `003-${r}/${variant.id}`,
+    section: "seed003" as const,
+    variant: { ...variant, label: `${variant.label} (${r})` },
   }));
   const all = [...epochRuns, ...more];
   const ids = new Set<string>();
@@ -60,14 +65,17 @@ export function series003Variants(plan: Seed003Plan): ReportVariant[] {
  * one results entry per report variant, in order.
  */
 export async function runReportConfigurations(
-  series002: readonly ReportVariant[], plans: readonly Seed003Plan[], seeds: readonly number[], data: ExperimentData,
+  series002: readonly ReportVariant[],
+  plans: readonly Seed003Plan[],
+  seeds: readonly number[],
+  data: ExperimentData,
   opts: SeedGroupOptions = {},
 ): Promise<ConfigurationResults[]> {
   const all = [...series002, ...plans.flatMap(series003Variants)];
   const unique = distinctConfigs([...all.map((v) => v.variant.config), ...plans.flatMap(planConfigs)]);
   const groups = await runSeedGroups(unique, seeds, data, opts);
   const byKey = new Map(unique.map((c, i) => [configHash({ ...c, seed: 0 }), groups[i]]));
-  return all.map((v) => configurationResults(
-    v.id, v.variant.label, TDT4265_SECTIONS[v.section].title, byKey.get(configHash({ ...v.variant.config, seed: 0 }))!,
-  ));
+  return all.map((v) =>
+    configurationResults(v.id, v.variant.label, TDT4265_SECTIONS[v.section].title, byKey.get(configHash({ ...v.variant.config, seed: 0 }))!),
+  );
 }

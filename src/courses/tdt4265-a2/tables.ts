@@ -56,17 +56,23 @@ export function comparisonRows(groups: readonly SeedGroup[], labels: readonly st
  * validation accuracy for the first report, test accuracy for the second.
  */
 export function reproductionEntries(variants: readonly Variant[], groups: readonly SeedGroup[], report: Tdt4265Report): ReproductionEntry[] {
-  checkLabels(groups, variants.map((v) => v.label), "reproductionEntries");
-  return variants.flatMap((v, i) => TDT4265_A2_PUBLISHED.filter((p) => p.report === report && p.variant === v.id).map((p) => {
-    const split = p.metric === "validationAccuracy" ? "validation" : "test";
-    // The shared table knows test accuracies (and λ); validation rows are relabelled below.
-    const entry: ReproductionEntry = {
-      label: v.label,
-      ours: accuracyPercent(groups[i], split),
-      published: { quantity: "testAccuracy", values: [{ source: report, value: p.percent }] },
-    };
-    return entry;
-  }));
+  checkLabels(
+    groups,
+    variants.map((v) => v.label),
+    "reproductionEntries",
+  );
+  return variants.flatMap((v, i) =>
+    TDT4265_A2_PUBLISHED.filter((p) => p.report === report && p.variant === v.id).map((p) => {
+      const split = p.metric === "validationAccuracy" ? "validation" : "test";
+      // The shared table knows test accuracies (and λ); validation rows are relabelled below.
+      const entry: ReproductionEntry = {
+        label: v.label,
+        ours: accuracyPercent(groups[i], split),
+        published: { quantity: "testAccuracy", values: [{ source: report, value: p.percent }] },
+      };
+      return entry;
+    }),
+  );
 }
 
 /**
@@ -75,8 +81,9 @@ export function reproductionEntries(variants: readonly Variant[], groups: readon
  */
 export function tdt4265ReproductionRows(variants: readonly Variant[], groups: readonly SeedGroup[], report: Tdt4265Report): Record<string, string>[] {
   const header = report === "first" ? "Ours (validation, mean ± std)" : "Ours (test, mean ± std)";
-  return reproductionRows(reproductionEntries(variants, groups, report))
-    .map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k === "Ours" ? header : k, v])));
+  return reproductionRows(reproductionEntries(variants, groups, report)).map((row) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k === "Ours" ? header : k, v])),
+  );
 }
 
 /** `reproductionSummary` of one report's entries, naming the split the report measured. */
@@ -91,10 +98,16 @@ export function tdt4265ReproductionSummary(variants: readonly Variant[], groups:
  * t-test of the per-seed accuracies gives p < 0.05).
  */
 export function effectSentences(
-  variants: readonly Variant[], groups: readonly SeedGroup[], subject: string,
+  variants: readonly Variant[],
+  groups: readonly SeedGroup[],
+  subject: string,
   opts: { readonly reference?: number; readonly split?: "validation" | "test" } = {},
 ): string[] {
-  checkLabels(groups, variants.map((v) => v.label), "effectSentences");
+  checkLabels(
+    groups,
+    variants.map((v) => v.label),
+    "effectSentences",
+  );
   const ref = opts.reference ?? 0;
   if (!(ref >= 0 && ref < groups.length)) throw new RangeError(`effectSentences: reference ${ref} is not a group index`);
   const split = opts.split ?? "validation";
@@ -129,7 +142,11 @@ export function normalizationRows(sets: readonly NormalizationStats[], published
 
 /** "Training ended after N ± s update steps for A, …", from the finished runs (generated). */
 export function stepsSentence(variants: readonly Variant[], groups: readonly SeedGroup[]): string {
-  checkLabels(groups, variants.map((v) => v.label), "stepsSentence");
+  checkLabels(
+    groups,
+    variants.map((v) => v.label),
+    "stepsSentence",
+  );
   const parts = groups.map((g, i) => {
     const s = stepsMeanStd(g);
     const early = g.results.filter((r) => r.status === "stoppedEarly").length;
@@ -140,12 +157,16 @@ export function stepsSentence(variants: readonly Variant[], groups: readonly See
 
 /** `comparisonRows` of labelled groups (`runVariants`), each row labelled by its variant. */
 export function comparisonTable(groups: readonly VariantGroup[]): Record<string, string>[] {
-  return comparisonRows(groups, groups.map((g) => g.label));
+  return comparisonRows(
+    groups,
+    groups.map((g) => g.label),
+  );
 }
 
 /** The reproduction table of each published report that has numbers for these variants. */
 export function reproductionTables(
-  variants: readonly Variant[], groups: readonly SeedGroup[],
+  variants: readonly Variant[],
+  groups: readonly SeedGroup[],
 ): { readonly title: string; readonly rows: Record<string, string>[] }[] {
   return (["first", "second"] as const)
     .map((report) => ({ title: TDT4265_A2_REPORTS[report], rows: tdt4265ReproductionRows(variants, groups, report) }))
@@ -154,8 +175,7 @@ export function reproductionTables(
 
 /** One generated sentence per published report: "Reproduction, <report>: <summary>". */
 export function reproductionSentences(variants: readonly Variant[], groups: readonly SeedGroup[]): string[] {
-  return (["first", "second"] as const).map((report) =>
-    `Reproduction, ${TDT4265_A2_REPORTS[report]}: ${tdt4265ReproductionSummary(variants, groups, report)}`);
+  return (["first", "second"] as const).map((report) => `Reproduction, ${TDT4265_A2_REPORTS[report]}: ${tdt4265ReproductionSummary(variants, groups, report)}`);
 }
 
 /** The normalization statistics of `data` in pixel units, labelled "Ours, <prefix><n> training images". */

@@ -45,7 +45,13 @@ export const DD2424_A3_PUBLISHED = {
   initSigma1e3Bn: acc(48.05, 53.42),
   initSigma1e4NoBn: acc(10.0, 10.0),
   initSigma1e4Bn: acc(47.97, 53.4),
-  bestFineLambda: { quantity: "lambda", values: [{ source: "first", value: 0.005623 }, { source: "second", value: 0.0041 }] },
+  bestFineLambda: {
+    quantity: "lambda",
+    values: [
+      { source: "first", value: 0.005623 },
+      { source: "second", value: 0.0041 },
+    ],
+  },
   bestLambda3CyclesNoBn: { quantity: "testAccuracy", values: [{ source: "first", value: 53.58 }] },
   bestLambda3CyclesBn: acc(52.87, 53.68),
   deep604050Bn: one(53.72),

@@ -4,7 +4,16 @@ import { firstTrainImages } from "../../../src/experiments/train-subset";
 import type { ExperimentConfig } from "../../../src/experiments/config";
 import { validateConfig } from "../../../src/experiments/validate-config";
 import {
-  DD2424_A3_BLOCKS, blockRun, canonicalConfig, cifarOptions, gridRuns, oursRun, runBlockRuns, shortened, trainingCount, uniqueRuns,
+  DD2424_A3_BLOCKS,
+  blockRun,
+  canonicalConfig,
+  cifarOptions,
+  gridRuns,
+  oursRun,
+  runBlockRuns,
+  shortened,
+  trainingCount,
+  uniqueRuns,
 } from "../../../src/courses/dd2424-a3";
 
 const blobs = (): ReturnType<typeof gaussianBlobs> => gaussianBlobs({ dims: 6, classes: 3, train: 60, validation: 20, test: 20, seed: 7 });
@@ -40,7 +49,10 @@ describe("courses/dd2424-a3/block-runs: seed blocks → runs", () => {
 
   it("grid runs: the seed's values, one run each, ids by λ", () => {
     const fine = gridRuns(DD2424_A3_BLOCKS, "000/search/fine-grid");
-    assert.deepEqual(fine.map((r) => r.config.lambda), [0.01, 0.005623, 0.003162, 0.001778, 0.001]);
+    assert.deepEqual(
+      fine.map((r) => r.config.lambda),
+      [0.01, 0.005623, 0.003162, 0.001778, 0.001],
+    );
     assert.equal(fine[1].id, "000/search/fine-grid@0.005623");
     assert.equal(gridRuns(DD2424_A3_BLOCKS, "001/search/coarse-grid").length, 8);
   });
@@ -50,14 +62,20 @@ describe("courses/dd2424-a3/block-runs: seed blocks → runs", () => {
     const b = blockRun(DD2424_A3_BLOCKS, "000/init/sigma-0.1-bn").config;
     assert.equal(a.bnAlpha, 0.9);
     assert.deepEqual(canonicalConfig(a), b);
-    const runs = [blockRun(DD2424_A3_BLOCKS, "001/init/sigma-1e-1-bn"), blockRun(DD2424_A3_BLOCKS, "000/init/sigma-0.1-bn"),
-      blockRun(DD2424_A3_BLOCKS, "000/init-table/sigma-0.1-bn")];
+    const runs = [
+      blockRun(DD2424_A3_BLOCKS, "001/init/sigma-1e-1-bn"),
+      blockRun(DD2424_A3_BLOCKS, "000/init/sigma-0.1-bn"),
+      blockRun(DD2424_A3_BLOCKS, "000/init-table/sigma-0.1-bn"),
+    ];
     assert.equal(trainingCount(runs, 3), 3);
   });
 
   it("uniqueRuns keeps the first of repeated ids and refuses two different runs under one id", () => {
     const a = blockRun(DD2424_A3_BLOCKS, "000/bn/3-layer");
-    assert.deepEqual(uniqueRuns([a, blockRun(DD2424_A3_BLOCKS, "000/bn/9-layer"), a]).map((r) => r.id), ["000/bn/3-layer", "000/bn/9-layer"]);
+    assert.deepEqual(
+      uniqueRuns([a, blockRun(DD2424_A3_BLOCKS, "000/bn/9-layer"), a]).map((r) => r.id),
+      ["000/bn/3-layer", "000/bn/9-layer"],
+    );
     assert.throws(() => uniqueRuns([a, { ...a, config: { ...a.config, lambda: 1 } }]), /two different runs share the id "000\/bn\/3-layer"/);
   });
 
@@ -83,13 +101,24 @@ describe("experiments/train-subset: training on the first n images", () => {
   it("a run with trainSize trains on that many images: its update steps are epochs · ⌊n / batch⌋", async () => {
     const d = blobs();
     const config: ExperimentConfig = {
-      hidden: [5], activation: { name: "relu" }, batchNorm: "off", init: { kind: "he" }, lambda: 0, batchSize: 5,
-      schedule: { kind: "constant", eta: 0.05 }, epochs: 3, evaluation: { per: "epoch", times: 1 },
-      data: { name: "blobs", options: { trainSize: 20 } }, seed: 1,
+      hidden: [5],
+      activation: { name: "relu" },
+      batchNorm: "off",
+      init: { kind: "he" },
+      lambda: 0,
+      batchSize: 5,
+      schedule: { kind: "constant", eta: 0.05 },
+      epochs: 3,
+      evaluation: { per: "epoch", times: 1 },
+      data: { name: "blobs", options: { trainSize: 20 } },
+      seed: 1,
     };
     const load = async (spec: ExperimentConfig["data"]) => firstTrainImages(d, spec.options!.trainSize as number);
     const run = { id: "x", blockId: "x", reading: "seed", label: "x", ours: true, config };
-    const res = await runBlockRuns([run, { ...run, id: "full", config: { ...config, data: { name: "blobs", options: { trainSize: 60 } } } }], [1], load, { workers: 0, cache: false });
+    const res = await runBlockRuns([run, { ...run, id: "full", config: { ...config, data: { name: "blobs", options: { trainSize: 60 } } } }], [1], load, {
+      workers: 0,
+      cache: false,
+    });
     assert.equal(res.get("x")!.results[0].steps, 3 * (20 / 5));
     assert.equal(res.get("full")!.results[0].steps, 3 * (60 / 5));
     const wrong = await runBlockRuns([run], [1], async () => d, { workers: 0, cache: false });

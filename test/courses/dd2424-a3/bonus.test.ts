@@ -3,7 +3,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import {
-  BONUS_SEARCH_DEFAULTS, SEED_004_BLOCKS, bonusCoverageRows, bonusStageOne, countRuns, retrainPlan, runBonus, sampleFourLayerGrid,
+  BONUS_SEARCH_DEFAULTS,
+  SEED_004_BLOCKS,
+  bonusCoverageRows,
+  bonusStageOne,
+  countRuns,
+  retrainPlan,
+  runBonus,
+  sampleFourLayerGrid,
 } from "../../../src/courses/dd2424-a3";
 import { gaussianBlobs } from "../../../src/experiments/synthetic-data";
 import type { ExperimentConfig } from "../../../src/experiments/config";
@@ -17,7 +24,10 @@ import { strayNumbers } from "./coverage-numbers";
 /** A document with every configuration of `plan`; accuracies from `level(id)` + 0.002·seed. */
 function fakeDoc(plan: readonly BonusConfiguration[], level: (id: string) => number): ResultsDoc {
   const configurations: ConfigurationResults[] = plan.map((c) => ({
-    id: c.id, label: c.label, section: c.section, config: c.config,
+    id: c.id,
+    label: c.label,
+    section: c.section,
+    config: c.config,
     runs: (c.runs === "seeds" ? [1, 2, 3] : [1]).map((seed) => {
       const a = level(c.id) + 0.002 * seed;
       const m = { cost: 2 - a, loss: 2 - a, accuracy: a };
@@ -50,7 +60,10 @@ describe("courses/dd2424-a3/bonus: the seed-004 plan, its runs and its coverage"
   it("the searches: 44 three-layer candidates, 3 + 5 + 4 third-layer ones, a 30-point 4-layer sample, 7 × 10 draws — one run each", () => {
     const once = (prefix: string) => plan.filter((c) => c.id.startsWith(prefix) && c.runs === "once").length;
     assert.equal(once("004/architecture/3-layer-grid/"), 44);
-    assert.deepEqual(["85-35-x", "95-45-x", "80-40-x"].map((t) => once(`004/architecture/4-layer/${t}/`)), [3, 5, 4]);
+    assert.deepEqual(
+      ["85-35-x", "95-45-x", "80-40-x"].map((t) => once(`004/architecture/4-layer/${t}/`)),
+      [3, 5, 4],
+    );
     assert.equal(once("004/architecture/4-layer-grid/"), 30);
     assert.equal(once("004/search/range-"), 70);
     const sample = sampleFourLayerGrid(30);
@@ -69,13 +82,18 @@ describe("courses/dd2424-a3/bonus: the seed-004 plan, its runs and its coverage"
       assert.match(c.label, /^ours: /, c.id);
     }
     const sched = { nS: 2250, cycles: 2, evalTimes: 10, validationSize: 5000 };
-    assert.deepEqual(byId("ours/main-schedule/bn-after/9-layer").config,
-      dd2424Config(sched, { hidden: [50, 30, 20, 20, 10, 10, 10, 10], batchNorm: "after", shuffle: true }));
+    assert.deepEqual(
+      byId("ours/main-schedule/bn-after/9-layer").config,
+      dd2424Config(sched, { hidden: [50, 30, 20, 20, 10, 10, 10, 10], batchNorm: "after", shuffle: true }),
+    );
     assert.deepEqual(byId("ours/main-schedule/elu").config.activation, { name: "elu", alpha: 0.01 });
   });
 
   it("a reading no block has is refused, naming it", () => {
-    assert.throws(() => bonusStageOne({ ...BONUS_SEARCH_DEFAULTS, readings: ["cyclcal"] }), /settings\.readings: no seed-004 block has a reading "cyclcal" \(known: seed, cyclical/);
+    assert.throws(
+      () => bonusStageOne({ ...BONUS_SEARCH_DEFAULTS, readings: ["cyclcal"] }),
+      /settings\.readings: no seed-004 block has a reading "cyclcal" \(known: seed, cyclical/,
+    );
   });
 
   it("ids are unique; equal configs are run once (a listed net is also a grid candidate)", () => {
@@ -99,7 +117,11 @@ describe("courses/dd2424-a3/bonus: the seed-004 plan, its runs and its coverage"
   it("coverage: one row per block and reading run, every number from the document, statuses with reasons", () => {
     const all = [...plan, ...retrainPlan(plan, new Map(plan.filter((c) => c.runs === "once").map((c, k) => [c.id, k / 1000])), BONUS_SEARCH_DEFAULTS)];
     const doc = fakeDoc(all, (id) => (id.startsWith("ours/5-layer/") ? 0.49 : 0.5));
-    for (const b of SEED_004_BLOCKS) assert.ok(doc.coverage.some((r) => r.block.id === b.id), b.id);
+    for (const b of SEED_004_BLOCKS)
+      assert.ok(
+        doc.coverage.some((r) => r.block.id === b.id),
+        b.id,
+      );
     for (const r of doc.coverage) assert.match(r.status, /^(reproduced|differs: .+|not run: .+)/, r.block.id);
     assert.equal(coverageCounts(doc.coverage)["not run"], 0);
     const rows = (id: string) => doc.coverage.filter((r) => r.block.id === id);
@@ -143,8 +165,17 @@ describe("courses/dd2424-a3/bonus: the seed-004 plan, its runs and its coverage"
   it("runBonus: every seed for a run, the first seed for a candidate; a candidate equal to a run shares its first-seed run", async () => {
     const data = gaussianBlobs({ dims: 6, classes: 3, train: 40, validation: 20, test: 20, seed: 4 });
     const config = (hidden: number[]): ExperimentConfig => ({
-      hidden, activation: { name: "relu" }, batchNorm: "off", init: { kind: "he" }, lambda: 0, batchSize: 10,
-      schedule: { kind: "constant", eta: 0.05 }, epochs: 2, evaluation: { per: "epoch", times: 1 }, data: { name: "blobs" }, seed: 1,
+      hidden,
+      activation: { name: "relu" },
+      batchNorm: "off",
+      init: { kind: "he" },
+      lambda: 0,
+      batchSize: 10,
+      schedule: { kind: "constant", eta: 0.05 },
+      epochs: 2,
+      evaluation: { per: "epoch", times: 1 },
+      data: { name: "blobs" },
+      seed: 1,
     });
     const plan: BonusConfiguration[] = [
       { id: "run", label: "run", section: "architectures", config: config([4]), runs: "seeds" },
@@ -153,9 +184,15 @@ describe("courses/dd2424-a3/bonus: the seed-004 plan, its runs and its coverage"
     ];
     assert.equal(countRuns(plan, [1, 2, 3]), 3 + 1);
     const out = await runBonus(plan, [1, 2, 3], async () => data, { workers: 0, cache: false });
-    assert.deepEqual(out.map((o) => o.results.runs.map((r) => r.seed)), [[1, 2, 3], [1], [1]]);
+    assert.deepEqual(
+      out.map((o) => o.results.runs.map((r) => r.seed)),
+      [[1, 2, 3], [1], [1]],
+    );
     assert.deepEqual(out[1].results.runs[0], out[0].results.runs[0], "the candidate's run is the listed run's first seed");
     assert.equal(out[2].results.section, "3. Architecture search");
-    await assert.rejects(runBonus([plan[0], plan[0]], [1], async () => data), /configuration id "run" appears twice/);
+    await assert.rejects(
+      runBonus([plan[0], plan[0]], [1], async () => data),
+      /configuration id "run" appears twice/,
+    );
   });
 });

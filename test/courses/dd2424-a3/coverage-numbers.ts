@@ -22,7 +22,10 @@ function allowedNumbers(doc: ResultsDoc, text: string): Set<string> {
 /** The numbers of a coverage table that the JSON does not account for (links and ids excluded). */
 export function strayNumbers(doc: ResultsDoc, text: string, table: string): string[] {
   const allowed = allowedNumbers(doc, text);
-  const body = table.split("\n").slice(2).map((l) => l.split(" | ").slice(3).join(" | ")).join("\n");
+  const body = table
+    .split("\n")
+    .slice(2)
+    .map((l) => l.split(" | ").slice(3).join(" | "))
+    .join("\n");
   return (body.match(/\d+(\.\d+)?/g) ?? []).filter((n) => !allowed.has(n));
 }
-

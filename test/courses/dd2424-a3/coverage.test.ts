@@ -4,13 +4,24 @@ import { coverageCounts, coverageTable } from "../../../src/report/coverage";
 import { DD2424_A3_BLOCKS, blockCoverageRows, blockRun, gridRuns, headlineValue, type BlockRun } from "../../../src/courses/dd2424-a3";
 
 const SECTION = { title: "S", href: "../notebooks/x.ipynb" };
-const blocks = DD2424_A3_BLOCKS.filter((b) => ["000/train/3-layer", "000/search/fine-grid", "000/gradients/4-layer", "001/gradients/no-bn-2-layer",
-  "000/optimize/salt-pepper-noise", "001/overfit"].includes(b.id));
+const blocks = DD2424_A3_BLOCKS.filter((b) =>
+  [
+    "000/train/3-layer",
+    "000/search/fine-grid",
+    "000/gradients/4-layer",
+    "001/gradients/no-bn-2-layer",
+    "000/optimize/salt-pepper-noise",
+    "001/overfit",
+  ].includes(b.id),
+);
 
 /** A document with 3 seeds per run at test accuracy ≈ level(id). */
 function docOf(runs: readonly BlockRun[], level: (id: string) => number): Pick<ResultsDoc, "configurations" | "measurements"> {
   const configurations: ConfigurationResults[] = runs.map((r) => ({
-    id: r.id, label: r.label, section: "S", config: r.config,
+    id: r.id,
+    label: r.label,
+    section: "S",
+    config: r.config,
     runs: [1, 2, 3].map((seed) => {
       const a = level(r.id) + 0.002 * seed;
       const m = { cost: 1, loss: 1, accuracy: a };
@@ -21,8 +32,12 @@ function docOf(runs: readonly BlockRun[], level: (id: string) => number): Pick<R
 }
 
 describe("courses/dd2424-a3/coverage: one row per block, like with like", () => {
-  const runs = [blockRun(blocks, "000/train/3-layer"), ...gridRuns(DD2424_A3_BLOCKS, "000/search/fine-grid"),
-    blockRun(blocks, "000/optimize/salt-pepper-noise", "sp-0.01"), blockRun(blocks, "000/optimize/salt-pepper-noise", "sp-0.05")];
+  const runs = [
+    blockRun(blocks, "000/train/3-layer"),
+    ...gridRuns(DD2424_A3_BLOCKS, "000/search/fine-grid"),
+    blockRun(blocks, "000/optimize/salt-pepper-noise", "sp-0.01"),
+    blockRun(blocks, "000/optimize/salt-pepper-noise", "sp-0.05"),
+  ];
   const doc = docOf(runs, (id) => (id.endsWith("@0.003162") ? 0.53 : 0.5336));
   const rows = blockCoverageRows(doc, { blocks, runs, sectionOf: () => SECTION, notRun: { "001/overfit": "test" } });
 

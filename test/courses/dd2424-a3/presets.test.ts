@@ -6,14 +6,37 @@ import { DD2424_A3_BLOCKS, type RunSetup, type SeedBlock, parsePrinted, valueAt 
 
 /** Where a stated setting lands in the config (straight from the printed text, not through the setup). */
 const CONFIG_PATH: Readonly<Record<string, string>> = {
-  hidden: "hidden", lambda: "lambda", batchSize: "batchSize", dropout: "dropout", bnAlpha: "bnAlpha",
-  "eta.etaMin": "schedule.etaMin", "eta.etaMax": "schedule.etaMax", "eta.nS": "schedule.stepSize", "eta.cycles": "schedule.cycles",
-  "eta.eta": "schedule.eta", "eta.epochs": "epochs", "init.sigma": "init.sigma", "noise.sigma": "noise.sigma", "noise.fraction": "noise.fraction", "activation.alpha": "activation.alpha",
+  hidden: "hidden",
+  lambda: "lambda",
+  batchSize: "batchSize",
+  dropout: "dropout",
+  bnAlpha: "bnAlpha",
+  "eta.etaMin": "schedule.etaMin",
+  "eta.etaMax": "schedule.etaMax",
+  "eta.nS": "schedule.stepSize",
+  "eta.cycles": "schedule.cycles",
+  "eta.eta": "schedule.eta",
+  "eta.epochs": "epochs",
+  "init.sigma": "init.sigma",
+  "noise.sigma": "noise.sigma",
+  "noise.fraction": "noise.fraction",
+  "activation.alpha": "activation.alpha",
 };
 /** The config keys a setup field maps to (to check that a reading changes only what it names). */
 const CONFIG_KEYS: Readonly<Partial<Record<keyof RunSetup, string[]>>> = {
-  hidden: ["hidden"], batchNorm: ["batchNorm"], init: ["init"], activation: ["activation"], lambda: ["lambda"], eta: ["schedule", "epochs", "evaluation"],
-  batchSize: ["batchSize"], shuffle: ["shuffle"], dropout: ["dropout"], dropoutScaling: ["dropoutScaling"], noise: ["noise"], trainSize: ["data"], bnAlpha: ["bnAlpha"],
+  hidden: ["hidden"],
+  batchNorm: ["batchNorm"],
+  init: ["init"],
+  activation: ["activation"],
+  lambda: ["lambda"],
+  eta: ["schedule", "epochs", "evaluation"],
+  batchSize: ["batchSize"],
+  shuffle: ["shuffle"],
+  dropout: ["dropout"],
+  dropoutScaling: ["dropoutScaling"],
+  noise: ["noise"],
+  trainSize: ["data"],
+  bnAlpha: ["bnAlpha"],
 };
 
 /** The stated value as the config should hold it. */
@@ -43,12 +66,16 @@ const byId = (id: string): SeedBlock => DD2424_A3_BLOCKS.find((b) => b.id === id
 describe("courses/dd2424-a3/presets: configs derived from the seed blocks", () => {
   it("every run block has a preset, and every preset is a valid config", () => {
     const presets = seedPresets(DD2424_A3_BLOCKS, { evalTimes: 4 });
-    for (const b of runs) assert.ok(presets.some((p) => p.blockId === b.id), `${b.id}: no preset`);
+    for (const b of runs)
+      assert.ok(
+        presets.some((p) => p.blockId === b.id),
+        `${b.id}: no preset`,
+      );
     for (const p of presets) validateConfig(p.config, `${p.blockId} (${p.reading})`);
     assert.ok(presets.length > runs.length, "some blocks have second readings");
   });
 
-  it("each \"seed\" preset holds exactly the settings its block prints (widths, λ, η, n_s, cycles, batch, BN, σ, dropout, noise)", () => {
+  it('each "seed" preset holds exactly the settings its block prints (widths, λ, η, n_s, cycles, batch, BN, σ, dropout, noise)', () => {
     let checked = 0;
     for (const b of runs) {
       const seedReading = blockPresets(b).find((p) => p.reading === "seed");
@@ -94,7 +121,10 @@ describe("courses/dd2424-a3/presets: configs derived from the seed blocks", () =
   it("an unknown setting has no preset and the error names it", () => {
     const sp = byId("000/optimize/salt-pepper-noise");
     assert.throws(() => resolveSetup(sp), /000\/optimize\/salt-pepper-noise \(reading "seed"\): the seed does not state noise level/);
-    assert.deepEqual(blockPresets(sp).map((p) => p.reading), ["sp-0.01", "sp-0.05"]);
+    assert.deepEqual(
+      blockPresets(sp).map((p) => p.reading),
+      ["sp-0.01", "sp-0.05"],
+    );
     assert.throws(() => resolveSetup(byId("000/search/coarse-grid")), /not a run block/);
     assert.throws(() => resolveSetup(byId("000/final"), "nope"), /no reading "nope"/);
   });
@@ -108,11 +138,15 @@ describe("courses/dd2424-a3/presets: configs derived from the seed blocks", () =
     const g = p("optimize/gaussian-noise");
     assert.deepEqual([g.hidden, g.batchNorm, g.noise, g.init, g.shuffle], [[50], "off", { kind: "gaussian", sigma: 0.01 }, { kind: "he" }, false]);
     const sp = p("optimize/salt-pepper-noise", "sp-0.01");
-    assert.deepEqual([sp.hidden, sp.batchNorm, sp.noise, sp.schedule], [[50], "off", { kind: "saltPepper", fraction: 0.01 },
-      { kind: "cyclical", etaMin: 1e-5, etaMax: 0.1, stepSize: 2250, cycles: 3 }]);
+    assert.deepEqual(
+      [sp.hidden, sp.batchNorm, sp.noise, sp.schedule],
+      [[50], "off", { kind: "saltPepper", fraction: 0.01 }, { kind: "cyclical", etaMin: 1e-5, etaMax: 0.1, stepSize: 2250, cycles: 3 }],
+    );
     const f = p("final");
-    assert.deepEqual([f.hidden, f.lambda, f.batchNorm, f.shuffle, f.schedule], [[80, 70, 60, 50, 40, 30], 0.005623, "before", true,
-      { kind: "cyclical", etaMin: 1e-5, etaMax: 0.1, stepSize: 2250, cycles: 2 }]);
+    assert.deepEqual(
+      [f.hidden, f.lambda, f.batchNorm, f.shuffle, f.schedule],
+      [[80, 70, 60, 50, 40, 30], 0.005623, "before", true, { kind: "cyclical", etaMin: 1e-5, etaMax: 0.1, stepSize: 2250, cycles: 2 }],
+    );
     assert.deepEqual(p("search/final-no-bn").batchNorm, "off");
     assert.deepEqual(p("init/sigma-0.001-no-bn").init, { kind: "normal", sigma: 0.001 });
     assert.deepEqual(p("train/9-layer", "control-fanIn").init, { kind: "fanIn" });
@@ -120,7 +154,10 @@ describe("courses/dd2424-a3/presets: configs derived from the seed blocks", () =
 
   it("seed 000: the λ searches run 1 cycle with BN on the seed's 5 + 5 grid values", () => {
     const search = seedPresets(DD2424_A3_BLOCKS.filter((b) => /^000\/search\/(coarse|fine)\//.test(b.id)));
-    assert.deepEqual(search.map((s) => s.config.lambda), [0.1, 0.01, 0.001, 0.0001, 0.00001, 0.01, 0.005623, 0.003162, 0.001778, 0.001]);
+    assert.deepEqual(
+      search.map((s) => s.config.lambda),
+      [0.1, 0.01, 0.001, 0.0001, 0.00001, 0.01, 0.005623, 0.003162, 0.001778, 0.001],
+    );
     for (const s of search) {
       assert.deepEqual([s.config.batchNorm, s.config.hidden], ["before", [50, 50]], s.blockId);
       assert.equal(s.config.schedule.kind === "cyclical" && s.config.schedule.cycles, 1, s.blockId);

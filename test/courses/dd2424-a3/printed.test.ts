@@ -14,7 +14,7 @@ describe("courses/dd2424-a3/seeds/printed: numbers as the seeds print them", () 
     assert.equal(parsePrinted("True"), true);
   });
 
-  it("reads width lists with commas and \"and\", and rejects what is not a number", () => {
+  it('reads width lists with commas and "and", and rejects what is not a number', () => {
     assert.deepEqual(parsePrinted("(50, 30, 20, 20, 10, 10, 10, 10)"), [50, 30, 20, 20, 10, 10, 10, 10]);
     assert.deepEqual(parsePrinted("50, 30, 20, 20, 10, 10, 10 and 10"), [50, 30, 20, 20, 10, 10, 10, 10]);
     assert.equal(parsePrinted("50"), 50);

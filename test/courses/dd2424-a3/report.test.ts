@@ -9,7 +9,13 @@ import type { SeedGroup } from "../../../src/experiments/aggregate";
 import type { RunResult } from "../../../src/experiments/result";
 import { groupBySeed } from "../../../src/experiments/aggregate";
 import {
-  DD2424_A3_REPORT_BLOCKS, canonicalConfig, dd2424A3Results, dd2424CoverageInput, reportRuns, trainingCount, type BlockGradientCheck,
+  DD2424_A3_REPORT_BLOCKS,
+  canonicalConfig,
+  dd2424A3Results,
+  dd2424CoverageInput,
+  reportRuns,
+  trainingCount,
+  type BlockGradientCheck,
 } from "../../../src/courses/dd2424-a3";
 import { ROOT } from "../../notebook/helpers";
 import { strayNumbers } from "./coverage-numbers";
@@ -22,22 +28,35 @@ function fakeResult(config: RunResult["config"], a: number): RunResult {
   const m = { cost: 1, loss: 1, accuracy: a };
   const history = [10, 40].map((epoch) => ({ step: epoch, epoch, split: "train" as const, eta: 0.01, cost: 1, loss: epoch === 40 ? 0.01 : 1, accuracy: a }));
   return {
-    config, status: "completed", steps: 10, epochs: 1, history, final: { train: m, validation: m, test: m },
-    timing: { totalMs: 0, trainMs: 0, evalMs: 0, msPerStep: 0 }, data: { fingerprint: "f", provenance: "p" }, codeVersion: "v",
+    config,
+    status: "completed",
+    steps: 10,
+    epochs: 1,
+    history,
+    final: { train: m, validation: m, test: m },
+    timing: { totalMs: 0, trainMs: 0, evalMs: 0, msPerStep: 0 },
+    data: { fingerprint: "f", provenance: "p" },
+    codeVersion: "v",
   } as RunResult;
 }
 
 /** Results for every run: 3 seeds (10 for the many-seed runs) near 0.5. */
 function fakeResults(): Map<string, SeedGroup> {
-  return new Map(allRuns.map((r) => {
-    const n = r.id.endsWith("#ours-many-seeds") ? 10 : 3;
-    const results = Array.from({ length: n }, (_, k) => fakeResult({ ...canonicalConfig(r.config), seed: k + 1 }, 0.5 + 0.003 * k));
-    return [r.id, groupBySeed(results)[0]];
-  }));
+  return new Map(
+    allRuns.map((r) => {
+      const n = r.id.endsWith("#ours-many-seeds") ? 10 : 3;
+      const results = Array.from({ length: n }, (_, k) => fakeResult({ ...canonicalConfig(r.config), seed: k + 1 }, 0.5 + 0.003 * k));
+      return [r.id, groupBySeed(results)[0]];
+    }),
+  );
 }
 
 const checks: BlockGradientCheck[] = DD2424_A3_REPORT_BLOCKS.filter((b) => b.kind === "gradientCheck").map((b) => ({
-  blockId: b.id, hidden: [50], batchNorm: false, inputSize: 10, samples: 10,
+  blockId: b.id,
+  hidden: [50],
+  batchNorm: false,
+  inputSize: 10,
+  samples: 10,
   rows: [{ layer: 0, param: "W", shape: [50, 10], maxRelativeError: 2e-9, maxAbsoluteError: 3e-11, kinkCrossings: 0, pass: true } as never],
 }));
 
@@ -55,7 +74,10 @@ describe(`courses/dd2424-a3/report: seeds 000 and 001 — ${allRuns.length} conf
     assert.deepEqual([c("000/optimize/salt-pepper-noise#sp-0.01").hidden, c("000/optimize/salt-pepper-noise#sp-0.01").batchNorm], [[50], "off"]);
     assert.equal((c("000/optimize/salt-pepper-noise#sp-0.01").schedule as { cycles: number }).cycles, 3);
     assert.deepEqual([c("000/final").lambda, (c("000/final").schedule as { cycles: number }).cycles], [0.005623, 2]);
-    assert.deepEqual(allRuns.filter((r) => r.id.startsWith("000/search/fine-grid@")).map((r) => r.config.lambda), [0.01, 0.005623, 0.003162, 0.001778, 0.001]);
+    assert.deepEqual(
+      allRuns.filter((r) => r.id.startsWith("000/search/fine-grid@")).map((r) => r.config.lambda),
+      [0.01, 0.005623, 0.003162, 0.001778, 0.001],
+    );
     assert.equal(allRuns.filter((r) => r.id.startsWith("001/search/coarse-grid@")).length, 8);
     assert.equal(allRuns.filter((r) => r.id.startsWith("001/search/fine-grid@")).length, 8);
     assert.deepEqual([c("001/bn/9-layer-lambda-0.0041").lambda, (c("001/bn/9-layer-lambda-0.0041").schedule as { cycles: number }).cycles], [0.0041, 3]);
@@ -69,7 +91,14 @@ describe(`courses/dd2424-a3/report: seeds 000 and 001 — ${allRuns.length} conf
     const doc = dd2424A3Results(plan, fakeResults(), checks);
     const covered = new Set(doc.coverage.map((r) => r.block.id));
     for (const b of DD2424_A3_REPORT_BLOCKS) assert.ok(covered.has(b.id), `${b.id}: no row`);
-    assert.equal(coverageCounts(doc.coverage)["not run"], 0, doc.coverage.filter((r) => r.status.startsWith("not run")).map((r) => r.block.id).join(", "));
+    assert.equal(
+      coverageCounts(doc.coverage)["not run"],
+      0,
+      doc.coverage
+        .filter((r) => r.status.startsWith("not run"))
+        .map((r) => r.block.id)
+        .join(", "),
+    );
     assert.match(doc.coverage.find((r) => r.block.id === "001/overfit")!.status, /^reproduced: every seed's training loss falls below 0\.05/);
     assert.match(doc.coverage.find((r) => r.block.id === "001/gradients/bn-3-layer")!.status, /^differs: ours pass .*0\.978/);
     const status = (id: string) => doc.coverage.find((r) => r.block.id === id)!.status;

@@ -2,7 +2,15 @@ import { strict as assert } from "assert";
 import { existsSync } from "fs";
 import { join } from "path";
 import {
-  DD2424_A3_BLOCKS, SEED_FILES, type SeedBlock, type SeedId, blocksOf, normalizeWhitespace, parsePrinted, printedIn, valueAt,
+  DD2424_A3_BLOCKS,
+  SEED_FILES,
+  type SeedBlock,
+  type SeedId,
+  blocksOf,
+  normalizeWhitespace,
+  parsePrinted,
+  printedIn,
+  valueAt,
 } from "../../../src/courses/dd2424-a3/seeds";
 import { quotesNotInSeeds } from "../../../src/courses/seed-text";
 
@@ -37,7 +45,10 @@ describe("courses/dd2424-a3/seeds: the result blocks of seeds 000, 001 and 004 a
     let n = 0;
     for (const b of DD2424_A3_BLOCKS) {
       for (const p of b.published) {
-        assert.ok(b.quotes.some((q) => printedIn(normalizeWhitespace(q), p.text)), `${b.id}: "${p.text}" printed in no quote`);
+        assert.ok(
+          b.quotes.some((q) => printedIn(normalizeWhitespace(q), p.text)),
+          `${b.id}: "${p.text}" printed in no quote`,
+        );
         const printed = parsePrinted(p.text);
         assert.equal(typeof printed, "number", `${b.id}: "${p.text}"`);
         assert.ok(sameValue((printed as number) * (p.fraction ? 100 : 1), p.value), `${b.id}: "${p.text}" is not ${p.value}`);
@@ -51,18 +62,24 @@ describe("courses/dd2424-a3/seeds: the result blocks of seeds 000, 001 and 004 a
     for (const b of DD2424_A3_BLOCKS) {
       const target = b.kind === "gradientCheck" ? b.gradientCheck : b.kind === "searchGrid" ? b.grid : b.setup;
       for (const s of b.stated) {
-        assert.ok(b.quotes.some((q) => printedIn(normalizeWhitespace(q), s.text)), `${b.id}: "${s.text}" printed in no quote`);
+        assert.ok(
+          b.quotes.some((q) => printedIn(normalizeWhitespace(q), s.text)),
+          `${b.id}: "${s.text}" printed in no quote`,
+        );
         const raw = valueAt(target, s.field);
         const actual = s.field === "batchNorm" ? raw !== "off" : raw;
         const printed = parsePrinted(s.text);
         // one printed width ("hidden layers: 50") is a one-layer list
-        assert.ok(sameValue(Array.isArray(actual) && typeof printed === "number" ? [printed] : printed, actual), `${b.id}: ${s.field} is ${JSON.stringify(actual)}, the seed prints "${s.text}"`);
+        assert.ok(
+          sameValue(Array.isArray(actual) && typeof printed === "number" ? [printed] : printed, actual),
+          `${b.id}: ${s.field} is ${JSON.stringify(actual)}, the seed prints "${s.text}"`,
+        );
       }
       if (b.kind === "run" || b.kind === "gradientCheck") assert.ok(b.stated.length > 0, `${b.id}: states no setting`);
     }
   });
 
-  it("run blocks have a setup and readings starting with \"seed\"; other blocks have neither", () => {
+  it('run blocks have a setup and readings starting with "seed"; other blocks have neither', () => {
     for (const b of DD2424_A3_BLOCKS) {
       if (b.kind === "run") {
         assert.ok(b.setup, b.id);
@@ -79,7 +96,10 @@ describe("courses/dd2424-a3/seeds: the result blocks of seeds 000, 001 and 004 a
   it("seed 000: the settings the issue found missing are the seed's own", () => {
     const twelve = block("000/optimize/12-hidden");
     assert.deepEqual(twelve.setup!.hidden, [120, 110, 100, 90, 80, 70, 60, 50, 40, 30, 20, 10]);
-    assert.deepEqual(twelve.readings!.map((r) => r.id), ["seed", "11-hidden"]);
+    assert.deepEqual(
+      twelve.readings!.map((r) => r.id),
+      ["seed", "11-hidden"],
+    );
     assert.deepEqual(block("000/optimize/dropout-no-bn").setup!.hidden, [60, 50, 40]);
     assert.equal(block("000/optimize/dropout-no-bn").setup!.dropout, 0.5);
     for (const id of ["000/optimize/gaussian-noise", "000/optimize/salt-pepper-noise"]) {
@@ -95,9 +115,15 @@ describe("courses/dd2424-a3/seeds: the result blocks of seeds 000, 001 and 004 a
 
   it("seed 000: the fine grid is 10^(−2 − k/4), k = 0 … 4, to 4 significant digits, and each value has a table row", () => {
     const fine = block("000/search/fine-grid").grid!.lambda as number[];
-    assert.deepEqual(fine, [0, 1, 2, 3, 4].map((k) => Number((10 ** (-2 - k / 4)).toPrecision(4))));
+    assert.deepEqual(
+      fine,
+      [0, 1, 2, 3, 4].map((k) => Number((10 ** (-2 - k / 4)).toPrecision(4))),
+    );
     const coarse = block("000/search/coarse-grid").grid!.lambda as number[];
-    for (const [table, grid] of [["coarse", coarse], ["fine", fine]] as const) {
+    for (const [table, grid] of [
+      ["coarse", coarse],
+      ["fine", fine],
+    ] as const) {
       const rows = DD2424_A3_BLOCKS.filter((b) => b.id.startsWith(`000/search/${table}/`)).map((b) => b.setup!.lambda);
       assert.deepEqual(rows, grid, table);
     }
@@ -112,7 +138,7 @@ describe("courses/dd2424-a3/seeds: the result blocks of seeds 000, 001 and 004 a
       assert.equal(b.readings![1].fill.lambda, exact, b.id);
     });
     const best = block("001/search/fine/best");
-    assert.equal(Number((best.readings![1].fill.lambda!).toPrecision(2)), best.setup!.lambda);
+    assert.equal(Number(best.readings![1].fill.lambda!.toPrecision(2)), best.setup!.lambda);
   });
 
   it("seed 001: printed n_epochs match the cycles (epochs · ⌊n / batch⌋ = 2 · n_s · cycles) under the seed reading", () => {
@@ -126,14 +152,26 @@ describe("courses/dd2424-a3/seeds: the result blocks of seeds 000, 001 and 004 a
     assert.equal(n, 21);
     assert.deepEqual(block("001/a2-replication").setup!.eta, { kind: "cyclical", etaMin: 1e-5, etaMax: 0.1, nS: 800, cycles: 3 });
     assert.equal(block("001/bn/9-layer-lambda-0.0041").setup!.lambda, 0.0041);
-    assert.deepEqual(DD2424_A3_BLOCKS.filter((b) => b.id.startsWith("001/gradients/")).map((b) => [b.gradientCheck!.layers, b.gradientCheck!.batchNorm]),
-      [[2, false], [3, false], [4, false], [2, true], [3, true]]);
+    assert.deepEqual(
+      DD2424_A3_BLOCKS.filter((b) => b.id.startsWith("001/gradients/")).map((b) => [b.gradientCheck!.layers, b.gradientCheck!.batchNorm]),
+      [
+        [2, false],
+        [3, false],
+        [4, false],
+        [2, true],
+        [3, true],
+      ],
+    );
   });
 
   it("seed 004: each experiment at its own (η, λ); 10 epochs only where stated; BN-after and retrained numbers kept apart", () => {
     const ids = (prefix: string) => DD2424_A3_BLOCKS.filter((b) => b.id.startsWith(prefix));
     const pairs = (prefix: string) => ids(prefix).map((b) => [b.setup!.eta!.kind === "constant" ? b.setup!.eta!.eta : NaN, b.setup!.lambda]);
-    const settings = [[0.034875895633392565, 1e-5], [0.007986719995840757, 1e-6], [0.012913581489067944, 1e-5]];
+    const settings = [
+      [0.034875895633392565, 1e-5],
+      [0.007986719995840757, 1e-6],
+      [0.012913581489067944, 1e-5],
+    ];
     assert.deepEqual(pairs("004/bn-after/"), settings);
     assert.deepEqual(pairs("004/noise/"), settings);
     assert.deepEqual(pairs("004/elu/"), [...settings.slice(0, 2), [0.012913581489067944, 1e-4]]);
@@ -151,8 +189,21 @@ describe("courses/dd2424-a3/seeds: the result blocks of seeds 000, 001 and 004 a
     assert.equal(DD2424_A3_BLOCKS.filter((b) => b.id.startsWith("004/architecture/3-layer/")).length, 22);
     assert.equal(block("004/architecture/3-layer/85-35").published[0].value, 52.43);
     const four = DD2424_A3_BLOCKS.filter((b) => b.id.startsWith("004/architecture/4-layer/"));
-    assert.deepEqual(four.map((b) => b.setup!.hidden), [[85, 35, 25], [95, 45, 40], [80, 40, 20], [75, 65, 55], [100, 60, 45], [95, 90, 75]]);
-    assert.deepEqual(four.slice(0, 3).map((b) => b.grid!.third), [20, 20, 20].map((from, k) => ({ from, to: [30, 40, 35][k], step: 5, spacing: "linear" })));
+    assert.deepEqual(
+      four.map((b) => b.setup!.hidden),
+      [
+        [85, 35, 25],
+        [95, 45, 40],
+        [80, 40, 20],
+        [75, 65, 55],
+        [100, 60, 45],
+        [95, 90, 75],
+      ],
+    );
+    assert.deepEqual(
+      four.slice(0, 3).map((b) => b.grid!.third),
+      [20, 20, 20].map((from, k) => ({ from, to: [30, 40, 35][k], step: 5, spacing: "linear" })),
+    );
     for (const b of four) assert.equal(b.setup!.lambda, 1e-4, b.id);
     assert.equal(block("004/architecture/5-layer").kind, "claim");
   });

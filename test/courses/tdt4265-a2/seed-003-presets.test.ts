@@ -6,7 +6,14 @@ import { validateConfig } from "../../../src/experiments/validate-config";
 import { gradEntries, initMlp, mlpBackward, mlpForward, paramEntries } from "../../../src/model";
 import { columnsView, deriveRng } from "../../../src/tensor";
 import {
-  SEED_003, SEED_003_DEFAULTS, effectiveEta, seed003Base, seed003Bonus, seed003MomentumRates, seed003Topologies, seed003Tricks,
+  SEED_003,
+  SEED_003_DEFAULTS,
+  effectiveEta,
+  seed003Base,
+  seed003Bonus,
+  seed003MomentumRates,
+  seed003Topologies,
+  seed003Tricks,
 } from "../../../src/courses/tdt4265-a2/seed-003/presets";
 import { epochRunConfigs, epochRuns, tableEpochs, truncatedAt } from "../../../src/courses/tdt4265-a2/seed-003/epoch-tables";
 import { SEED_003_BLOCKS } from "../../../src/courses/tdt4265-a2/seeds";
@@ -38,7 +45,10 @@ describe("courses/tdt4265-a2/seed-003/presets: seed 003's own setup", () => {
 
   it("Table 0.1 adds the tricks cumulatively: S, then I, then N, then M with η = 0.05", () => {
     const v = seed003Tricks();
-    assert.deepEqual(v.map((x) => x.id), ["B", "S", "I", "N", "M"]);
+    assert.deepEqual(
+      v.map((x) => x.id),
+      ["B", "S", "I", "N", "M"],
+    );
     const diffs = v.slice(1).map((x, i) => changed(v[i].config, x.config));
     assert.deepEqual(diffs, [["shuffle"], ["activation"], ["init"], ["momentum", "schedule"]]);
     assert.deepEqual(v[2].config.activation, { name: "improvedSigmoid" });
@@ -52,14 +62,26 @@ describe("courses/tdt4265-a2/seed-003/presets: seed 003's own setup", () => {
   it("Table 0.2: hidden 5, 10, 20, 32, 64, 128, 60-60 on S + I + N; its 64 row is Table 0.1's N row", () => {
     const t = seed003Topologies();
     const n = seed003Tricks()[3].config;
-    assert.deepEqual(t.map((x) => x.config.hidden), SEED_003.hidden);
-    assert.deepEqual(t.map((x) => `003/table02/${x.id}`), SEED_003_BLOCKS.filter((b) => b.id.startsWith("003/table02/")).map((b) => b.id));
+    assert.deepEqual(
+      t.map((x) => x.config.hidden),
+      SEED_003.hidden,
+    );
+    assert.deepEqual(
+      t.map((x) => `003/table02/${x.id}`),
+      SEED_003_BLOCKS.filter((b) => b.id.startsWith("003/table02/")).map((b) => b.id),
+    );
     for (const x of t) assert.deepEqual(changed(n, x.config), x.id === "64" ? [] : ["hidden"]);
   });
 
   it("momentum at η = 0.5 and 0.05; the bonus swaps in ReLU, Xavier, dropout and η decay", () => {
     const [high, low] = seed003MomentumRates({ ...SEED_003_DEFAULTS, normalization: "mean" });
-    assert.deepEqual([high.config.schedule, low.config.schedule], [{ kind: "constant", eta: 0.5 }, { kind: "constant", eta: 0.05 }]);
+    assert.deepEqual(
+      [high.config.schedule, low.config.schedule],
+      [
+        { kind: "constant", eta: 0.5 },
+        { kind: "constant", eta: 0.05 },
+      ],
+    );
     assert.deepEqual(low.config, seed003Tricks({ ...SEED_003_DEFAULTS, normalization: "mean" })[4].config);
     const bonus = seed003Bonus().config;
     assert.deepEqual(changed(seed003Tricks()[3].config, bonus), ["activation", "dropout", "init", "schedule"]);
@@ -75,14 +97,24 @@ describe("courses/tdt4265-a2/seed-003/presets: seed 003's own setup", () => {
       const sum = paramEntries(params).map((e) => new Float64Array(e.value.data.length));
       for (let j = t * 128; j < (t + 1) * 128; j++) {
         const fwd = mlpForward(params, columnsView(data.train.X, j, 1), { mode: "train", stats: [] });
-        gradEntries(mlpBackward(params, fwd.cache, data.train.y.subarray(j, j + 1), 0)).forEach((g, i) => g.value.data.forEach((v, k) => { sum[i][k] += v; }));
+        gradEntries(mlpBackward(params, fwd.cache, data.train.y.subarray(j, j + 1), 0)).forEach((g, i) =>
+          g.value.data.forEach((v, k) => {
+            sum[i][k] += v;
+          }),
+        );
       }
-      paramEntries(params).forEach((e, i) => e.value.data.forEach((v, k) => { e.value.data[k] = v - 0.5 * sum[i][k]; }));
+      paramEntries(params).forEach((e, i) =>
+        e.value.data.forEach((v, k) => {
+          e.value.data[k] = v - 0.5 * sum[i][k];
+        }),
+      );
     }
     const ours = paramEntries(trained);
-    paramEntries(params).forEach((e, i) => e.value.data.forEach((v, k) => {
-      assert.ok(Math.abs(v - ours[i].value.data[k]) <= 1e-10 * (1 + Math.abs(v)), `${e.name}${e.layer}[${k}]: ${v} vs ${ours[i].value.data[k]}`);
-    }));
+    paramEntries(params).forEach((e, i) =>
+      e.value.data.forEach((v, k) => {
+        assert.ok(Math.abs(v - ours[i].value.data[k]) <= 1e-10 * (1 + Math.abs(v)), `${e.name}${e.layer}[${k}]: ${v} vs ${ours[i].value.data[k]}`);
+      }),
+    );
   });
 
   it("per-epoch tables: runs stopped at 1, 5, 10 are the first epochs of the 15-epoch run", () => {
@@ -91,10 +123,22 @@ describe("courses/tdt4265-a2/seed-003/presets: seed 003's own setup", () => {
     assert.deepEqual(tableEpochs(1), [1]);
     const runs = epochRuns(seed003Tricks());
     assert.equal(epochRunConfigs(runs).length, 5 * 4);
-    assert.deepEqual(runs[0].configs.map((c) => [c.epochs, c.evaluation.times]), [[1, 1], [5, 1], [10, 1], [15, 20]]);
+    assert.deepEqual(
+      runs[0].configs.map((c) => [c.epochs, c.evaluation.times]),
+      [
+        [1, 1],
+        [5, 1],
+        [10, 1],
+        [15, 20],
+      ],
+    );
     assert.throws(() => truncatedAt(seed003Bonus().config, 1), /constant-η/);
     const data = gaussianBlobs({ dims: 6, classes: 3, train: 512, validation: 40, test: 40, seed: 5, shared: false });
-    const full: ExperimentConfig = { ...seed003Tricks({ ...SEED_003_DEFAULTS, epochs: 3, trainSubset: undefined })[1].config, hidden: [5], data: { name: "synthetic" } };
+    const full: ExperimentConfig = {
+      ...seed003Tricks({ ...SEED_003_DEFAULTS, epochs: 3, trainSubset: undefined })[1].config,
+      hidden: [5],
+      data: { name: "synthetic" },
+    };
     const whole = run(full, data);
     const part = run(truncatedAt(full, 2), data);
     const atTwo = whole.history.filter((r) => r.epoch === 2);
@@ -107,7 +151,14 @@ describe("courses/tdt4265-a2/seed-003/presets: seed 003's own setup", () => {
     assert.equal(block("003/task2b/gradcheck").quotes[0].includes("about 50 input images"), true);
     const data = gaussianBlobs({ dims: 12, classes: 10, train: 30, validation: 10, test: 10, seed: 6, shared: false });
     const rows = seed003GradientCheck(data, { images: 8 });
-    assert.deepEqual(rows.map((r) => [r.layer, r.param, r.shape]), [[0, "W", [64, 12]], [0, "b", [64, 1]], [1, "W", [10, 64]]]);
+    assert.deepEqual(
+      rows.map((r) => [r.layer, r.param, r.shape]),
+      [
+        [0, "W", [64, 12]],
+        [0, "b", [64, 1]],
+        [1, "W", [10, 64]],
+      ],
+    );
     const fine = seed003GradientCheck(data, { images: 8, epsilon: 0.001 });
     rows.forEach((r, i) => {
       assert.ok(r.maxAbsoluteError > 0 && r.maxAbsoluteError < 1e-4, `${r.param}${r.layer}: ${r.maxAbsoluteError}`);

@@ -1,9 +1,7 @@
 import { strict as assert } from "assert";
 import { existsSync } from "fs";
 import { join } from "path";
-import {
-  SEED_002_BLOCKS, SEED_003_BLOCKS, SEED_003_TABLE_EPOCHS, SEED_FILES, TDT4265_A2_BLOCKS,
-} from "../../../src/courses/tdt4265-a2/seeds";
+import { SEED_002_BLOCKS, SEED_003_BLOCKS, SEED_003_TABLE_EPOCHS, SEED_FILES, TDT4265_A2_BLOCKS } from "../../../src/courses/tdt4265-a2/seeds";
 import { quotesNotInSeeds } from "../../../src/courses/seed-text";
 
 const SEEDS_DIR = join(__dirname, "..", "..", "..", "..", "shared", "seeds");
@@ -20,7 +18,10 @@ describe("courses/tdt4265-a2/seeds: the result blocks of seeds 002 and 003 as qu
   it("every published number is printed in one of its block's quotes and parses to its value", () => {
     for (const b of TDT4265_A2_BLOCKS) {
       for (const p of b.published) {
-        assert.ok(b.quotes.some((q) => q.includes(p.text)), `${b.id}: "${p.text}" in no quote`);
+        assert.ok(
+          b.quotes.some((q) => q.includes(p.text)),
+          `${b.id}: "${p.text}" in no quote`,
+        );
         const parsed = Number(p.text.replace(/[%$\\ ]/g, "").replace(/^10\^\{(-\d+)\}$/, "1e$1"));
         assert.equal(parsed, p.value, `${b.id}: "${p.text}" is not ${p.value}`);
       }
@@ -29,7 +30,10 @@ describe("courses/tdt4265-a2/seeds: the result blocks of seeds 002 and 003 as qu
 
   it("seed 003's table rows hold 12 accuracies each: (train, validation, test) at epochs 1, 5, 10, 15", () => {
     const rows = SEED_003_BLOCKS.filter((b) => b.id.startsWith("003/table"));
-    assert.deepEqual(rows.map((b) => b.id.split("/")[2]), ["B", "S", "I", "N", "M", "5", "10", "20", "32", "64", "128", "60x60"]);
+    assert.deepEqual(
+      rows.map((b) => b.id.split("/")[2]),
+      ["B", "S", "I", "N", "M", "5", "10", "20", "32", "64", "128", "60x60"],
+    );
     for (const b of rows) {
       assert.equal(b.published.length, 12, b.id);
       assert.deepEqual([...new Set(b.published.map((p) => p.epoch))], [...SEED_003_TABLE_EPOCHS], b.id);

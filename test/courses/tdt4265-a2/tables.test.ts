@@ -5,11 +5,15 @@ import type { RunResult } from "../../../src/experiments/result";
 import { validateConfig } from "../../../src/experiments/validate-config";
 import { mlpSpecOf } from "../../../src/experiments/run";
 import {
-  TDT4265_DEFAULTS, UNIFORM_PM1_STD, Variant, bonusVariants, tdt4265Baseline, topologyVariants, trickVariants,
+  TDT4265_DEFAULTS,
+  UNIFORM_PM1_STD,
+  Variant,
+  bonusVariants,
+  tdt4265Baseline,
+  topologyVariants,
+  trickVariants,
 } from "../../../src/courses/tdt4265-a2/presets";
-import {
-  comparisonRows, normalizationRows, reproductionEntries, stepsMeanStd, tdt4265ReproductionRows,
-} from "../../../src/courses/tdt4265-a2/tables";
+import { comparisonRows, normalizationRows, reproductionEntries, stepsMeanStd, tdt4265ReproductionRows } from "../../../src/courses/tdt4265-a2/tables";
 import { TDT4265_A2_PUBLISHED, publishedFor } from "../../../src/courses/tdt4265-a2/published";
 import { countParameters } from "../../../src/model";
 
@@ -25,9 +29,16 @@ function changed(a: ExperimentConfig, b: ExperimentConfig): string[] {
 function fakeRun(config: ExperimentConfig, seed: number, acc: { train: number; validation: number; test: number }, steps: number, early: boolean): RunResult {
   const m = (a: number) => ({ cost: 1 - a, loss: 1 - a, accuracy: a });
   return {
-    config: { ...config, seed }, status: early ? "stoppedEarly" : "completed", steps, epochs: steps / 100, history: [],
-    final: { train: m(acc.train), validation: m(acc.validation), test: m(acc.test) }, parameterCount: 1234,
-    timing: { totalMs: 0, trainMs: 0, evalMs: 0, msPerStep: 0 }, data: { fingerprint: "f", provenance: "p" }, codeVersion: "c",
+    config: { ...config, seed },
+    status: early ? "stoppedEarly" : "completed",
+    steps,
+    epochs: steps / 100,
+    history: [],
+    final: { train: m(acc.train), validation: m(acc.validation), test: m(acc.test) },
+    parameterCount: 1234,
+    timing: { totalMs: 0, trainMs: 0, evalMs: 0, msPerStep: 0 },
+    data: { fingerprint: "f", provenance: "p" },
+    codeVersion: "c",
   };
 }
 
@@ -57,25 +68,50 @@ describe("experiments/presets/tdt4265-a2: the published setups as configs", () =
 
   it("topologies and bonus variants build on all tricks and differ from it in one field", () => {
     const all = trickVariants(base).find((x) => x.id === "allTricks")!.config;
-    assert.deepEqual(topologyVariants(base).map((x) => x.config.hidden), [[32], [64], [128], [60, 60], Array(10).fill(64)]);
-    for (const x of topologyVariants(base)) assert.ok(changed(all, x.config).every((k) => k === "hidden"), x.id);
+    assert.deepEqual(
+      topologyVariants(base).map((x) => x.config.hidden),
+      [[32], [64], [128], [60, 60], Array(10).fill(64)],
+    );
+    for (const x of topologyVariants(base))
+      assert.ok(
+        changed(all, x.config).every((k) => k === "hidden"),
+        x.id,
+      );
     const bonus = bonusVariants(base, 0.3, 0.8);
-    assert.deepEqual(bonus.map((x) => changed(all, x.config)), [[], ["dropout"], ["activation"], ["init"], ["schedule"]]);
+    assert.deepEqual(
+      bonus.map((x) => changed(all, x.config)),
+      [[], ["dropout"], ["activation"], ["init"], ["schedule"]],
+    );
     assert.deepEqual(bonus[4].config.schedule, { kind: "exponentialDecay", eta0: 0.02, gamma: 0.8 });
   });
 
   it("every published number belongs to a variant the notebooks run", () => {
     const ids = new Set([...trickVariants(base), ...topologyVariants(base)].map((x) => x.id));
     for (const p of TDT4265_A2_PUBLISHED) assert.ok(ids.has(p.variant), p.variant);
-    assert.deepEqual(publishedFor("baseline").map((p) => [p.report, p.percent]), [["first", 91.52], ["second", 93.5]]);
+    assert.deepEqual(
+      publishedFor("baseline").map((p) => [p.report, p.percent]),
+      [
+        ["first", 91.52],
+        ["second", 93.5],
+      ],
+    );
   });
 });
 
 describe("experiments/presets/tdt4265-a2-tables: comparison and reproduction tables", () => {
   const variants: Variant[] = trickVariants(base).slice(0, 2);
-  const accs = [[0.9, 0.8, 0.85], [0.95, 0.9, 0.91]];
-  const groups: SeedGroup[] = variants.map((v, i) => groupBySeed([1, 2, 3].map((seed) =>
-    fakeRun(v.config, seed, { train: accs[i][0] + seed / 100, validation: accs[i][1] + seed / 100, test: accs[i][2] }, 100 * seed, seed === 1)))[0]);
+  const accs = [
+    [0.9, 0.8, 0.85],
+    [0.95, 0.9, 0.91],
+  ];
+  const groups: SeedGroup[] = variants.map(
+    (v, i) =>
+      groupBySeed(
+        [1, 2, 3].map((seed) =>
+          fakeRun(v.config, seed, { train: accs[i][0] + seed / 100, validation: accs[i][1] + seed / 100, test: accs[i][2] }, 100 * seed, seed === 1),
+        ),
+      )[0],
+  );
 
   it("steps until stop: mean ± sample std of the finished runs' steps", () => {
     const s = stepsMeanStd(groups[0])!;
@@ -84,7 +120,10 @@ describe("experiments/presets/tdt4265-a2-tables: comparison and reproduction tab
   });
 
   it("comparisonRows: accuracies in %, losses, steps, early stops and parameters per variant", () => {
-    const rows = comparisonRows(groups, variants.map((v) => v.label));
+    const rows = comparisonRows(
+      groups,
+      variants.map((v) => v.label),
+    );
     assert.equal(rows[0].Variant, "Baseline");
     assert.equal(rows[0]["Validation acc."], `${(100 * (0.8 + 0.02)).toFixed(2)} ± ${(1).toFixed(2)} %`);
     assert.equal(rows[0]["Validation loss"], `${(1 - 0.82).toFixed(4)} ± ${(0.01).toFixed(4)}`);
@@ -96,10 +135,19 @@ describe("experiments/presets/tdt4265-a2-tables: comparison and reproduction tab
 
   it("reproduction: validation accuracy for the first report, test for the second, in variant order", () => {
     const first = reproductionEntries(variants, groups, "first");
-    assert.deepEqual(first.map((e) => e.label), ["Baseline"]); // no published validation number for shuffling
+    assert.deepEqual(
+      first.map((e) => e.label),
+      ["Baseline"],
+    ); // no published validation number for shuffling
     assert.ok(Math.abs(first[0].ours!.mean - 100 * 0.82) < 1e-9);
     const second = reproductionEntries(variants, groups, "second");
-    assert.deepEqual(second.map((e) => [e.label, e.published.values[0].value]), [["Baseline", 93.5], ["+ shuffling", 93.7]]);
+    assert.deepEqual(
+      second.map((e) => [e.label, e.published.values[0].value]),
+      [
+        ["Baseline", 93.5],
+        ["+ shuffling", 93.7],
+      ],
+    );
     assert.ok(Math.abs(second[1].ours!.mean - 91) < 1e-9);
     assert.ok("Ours (validation, mean ± std)" in tdt4265ReproductionRows(variants, groups, "first")[0]);
     assert.ok("Ours (test, mean ± std)" in tdt4265ReproductionRows(variants, groups, "second")[0]);

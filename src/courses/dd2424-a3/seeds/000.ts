@@ -11,8 +11,18 @@ const runs = (prefix: string): SeedBlock[] => SEED_000_RUNS.filter((b) => b.id.s
 
 /** Every result block of seed 000 (42), in the order the seed presents them. */
 export const SEED_000_BLOCKS: readonly SeedBlock[] = [
-  SEED_000_GRADIENTS[0], ...runs("train/3-layer"), SEED_000_GRADIENTS[1], ...runs("train/9-layer"),
-  SEED_000_GRADIENTS[2], ...runs("bn/3-layer"), SEED_000_GRADIENTS[3], ...runs("bn/9-layer"),
-  ...SEED_000_SEARCH, ...runs("search/"), ...runs("init/"), ...SEED_000_INIT_TABLE,
-  ...runs("optimize/"), ...runs("final"),
+  SEED_000_GRADIENTS[0],
+  ...runs("train/3-layer"),
+  SEED_000_GRADIENTS[1],
+  ...runs("train/9-layer"),
+  SEED_000_GRADIENTS[2],
+  ...runs("bn/3-layer"),
+  SEED_000_GRADIENTS[3],
+  ...runs("bn/9-layer"),
+  ...SEED_000_SEARCH,
+  ...runs("search/"),
+  ...runs("init/"),
+  ...SEED_000_INIT_TABLE,
+  ...runs("optimize/"),
+  ...runs("final"),
 ];

@@ -9,8 +9,17 @@ import type { PublishedValue, Reading, RunSetup, SeedBlock, StatedValue } from "
 
 /** Nothing stated: every field a block does not set stays open. */
 export const BONUS_OPEN: RunSetup = {
-  hidden: null, batchNorm: null, init: null, activation: { name: "relu" }, lambda: null, eta: null, batchSize: null,
-  shuffle: null, dropout: 0, noise: "none", trainSize: null,
+  hidden: null,
+  batchNorm: null,
+  init: null,
+  activation: { name: "relu" },
+  lambda: null,
+  eta: null,
+  batchSize: null,
+  shuffle: null,
+  dropout: 0,
+  noise: "none",
+  trainSize: null,
 };
 
 /** The three (η, λ) settings of sections 1.1 and 1.2 ("the 3 best found pairs" of the compulsory part). */
@@ -28,8 +37,11 @@ export function testAcc(text: string): PublishedValue {
 /** The "seed" reading: OUR values for every open field, named in `why`. */
 function seedReading(s: RunSetup, eta: number): Reading {
   const ours: [keyof RunSetup, unknown, string][] = [
-    ["hidden", [50, 50], "widths (50, 50), the assignment's 3-layer network"], ["batchNorm", "before", "BN before the activation, the compulsory part's"],
-    ["init", { kind: "he" }, "He initialization"], ["batchSize", 100, "batch 100"], ["shuffle", true, "shuffling every epoch"],
+    ["hidden", [50, 50], "widths (50, 50), the assignment's 3-layer network"],
+    ["batchNorm", "before", "BN before the activation, the compulsory part's"],
+    ["init", { kind: "he" }, "He initialization"],
+    ["batchSize", 100, "batch 100"],
+    ["shuffle", true, "shuffling every epoch"],
     ["trainSize", 45000, "45,000 training images"],
   ];
   const open = ours.filter(([k]) => s[k] === null);
@@ -38,15 +50,23 @@ function seedReading(s: RunSetup, eta: number): Reading {
   if (epochsOpen) fill.eta = { kind: "constant", eta, epochs: 10 };
   const noiseOpen = s.noise !== "none" && s.noise !== null && s.noise.kind === "gaussian" && s.noise.sigma === null;
   if (noiseOpen) fill.noise = { kind: "gaussian", sigma: 0.1, relative: true };
-  const why = [...open.map(([, , w]) => w), ...(epochsOpen ? ["10 epochs (stated only for 1.4's retraining)"] : []),
-    ...(noiseOpen ? ["noise σ = 0.1 × the batch's standard deviation (the percentage is not stated)"] : [])];
-  return { id: "seed", fill: fill as Partial<RunSetup>, why: why.length ? `OUR choices, the seed does not state them: ${why.join("; ")}` : "every setting stated" };
+  const why = [
+    ...open.map(([, , w]) => w),
+    ...(epochsOpen ? ["10 epochs (stated only for 1.4's retraining)"] : []),
+    ...(noiseOpen ? ["noise σ = 0.1 × the batch's standard deviation (the percentage is not stated)"] : []),
+  ];
+  return {
+    id: "seed",
+    fill: fill as Partial<RunSetup>,
+    why: why.length ? `OUR choices, the seed does not state them: ${why.join("; ")}` : "every setting stated",
+  };
 }
 
 /** The second reading: η as the peak of one cycle (η_min = 1e-5, n_s = 2,250: 10 epochs of 450 updates). */
 function cyclicalReading(eta: number): Reading {
   return {
-    id: "cyclical", fill: { eta: { kind: "cyclical", etaMin: 1e-5, etaMax: eta, nS: 2250, cycles: 1 } },
+    id: "cyclical",
+    fill: { eta: { kind: "cyclical", etaMin: 1e-5, etaMax: eta, nS: 2250, cycles: 1 } },
     why: "η read as η_max of the assignment's cyclical schedule (one cycle = 10 epochs), not a constant",
   };
 }
@@ -73,9 +93,17 @@ export interface BonusRun {
 export function bonusRun(r: BonusRun): SeedBlock {
   const setup: RunSetup = { ...BONUS_OPEN, lambda: r.lambda, eta: { kind: "constant", eta: r.eta, epochs: r.epochs ?? null }, ...r.setup };
   return {
-    id: `004/${r.id}`, seed: "004", section: r.section, kind: "run", title: r.title, setup,
+    id: `004/${r.id}`,
+    seed: "004",
+    section: r.section,
+    kind: "run",
+    title: r.title,
+    setup,
     readings: [seedReading(setup, r.eta), cyclicalReading(r.eta), ...(r.readings ?? [])],
     ...(r.grid ? { grid: r.grid } : {}),
-    published: r.published, stated: r.stated, quotes: r.quotes, ...(r.notes ? { notes: r.notes } : {}),
+    published: r.published,
+    stated: r.stated,
+    quotes: r.quotes,
+    ...(r.notes ? { notes: r.notes } : {}),
   };
 }

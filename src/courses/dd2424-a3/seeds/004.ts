@@ -12,5 +12,10 @@ const part = (prefix: string): SeedBlock[] => SEED_004_SETTINGS_RUNS.filter((b) 
 
 /** Every result block of seed 004 (54), in the seed's order. */
 export const SEED_004_BLOCKS: readonly SeedBlock[] = [
-  ...part("bn-after/"), ...part("noise/"), ...SEED_004_ARCHITECTURES, ...SEED_004_HYPER, ...part("leaky-relu/"), ...part("elu/"),
+  ...part("bn-after/"),
+  ...part("noise/"),
+  ...SEED_004_ARCHITECTURES,
+  ...SEED_004_HYPER,
+  ...part("leaky-relu/"),
+  ...part("elu/"),
 ];

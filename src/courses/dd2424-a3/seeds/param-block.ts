@@ -34,17 +34,31 @@ export const TRAIN_SET_QUOTES: readonly string[] = [
 export const GAUSSIAN_QUOTE = "Add gaussian noise with mean 0 and standard deviation 0.01.";
 
 const FIELDS: readonly [keyof PrintedParams, string][] = [
-  ["hidden", "hidden layers"], ["bn", "BN"], ["lambda", "lambda"], ["cycles", "cycles"], ["nS", "n_s"],
-  ["batches", "n_batches"], ["etaMin", "eta_min"], ["etaMax", "eta_max"], ["init", "initialization"],
-  ["dropout", "dropout"], ["noise", "noise"], ["shuffle", "shuffle"],
+  ["hidden", "hidden layers"],
+  ["bn", "BN"],
+  ["lambda", "lambda"],
+  ["cycles", "cycles"],
+  ["nS", "n_s"],
+  ["batches", "n_batches"],
+  ["etaMin", "eta_min"],
+  ["etaMax", "eta_max"],
+  ["init", "initialization"],
+  ["dropout", "dropout"],
+  ["noise", "noise"],
+  ["shuffle", "shuffle"],
 ];
-const SPLITS = [["Training", "train"], ["Validation", "validation"], ["Test", "test"]] as const;
+const SPLITS = [
+  ["Training", "train"],
+  ["Validation", "validation"],
+  ["Test", "test"],
+] as const;
 
 /** The block as the seed prints it, whitespace normalized. */
 export function printedBlock(p: PrintedParams, r: PrintedResults): string {
   const params = FIELDS.filter(([k]) => p[k] !== undefined).map(([k, label]) => `${label}: ${p[k]}`);
-  const results = SPLITS.map(([name], s) =>
-    `${name} data: accuracy (untrained): ${r[3 * s]}% accuracy (trained): ${r[3 * s + 1]}% cost (final): ${r[3 * s + 2]}`);
+  const results = SPLITS.map(
+    ([name], s) => `${name} data: accuracy (untrained): ${r[3 * s]}% accuracy (trained): ${r[3 * s + 1]}% cost (final): ${r[3 * s + 2]}`,
+  );
   return ["Model parameters:", ...params, ...results].join(" ");
 }
 
@@ -85,9 +99,15 @@ export function setupOf(p: PrintedParams): RunSetup {
 /** The numeric fields of the block, as `stated` values (checked against the setup by the tests). */
 function statedOf(p: PrintedParams): StatedValue[] {
   const out: StatedValue[] = [
-    { field: "hidden", text: p.hidden }, { field: "batchNorm", text: p.bn }, { field: "lambda", text: p.lambda }, { field: "eta.cycles", text: p.cycles },
-    { field: "eta.nS", text: p.nS }, { field: "batchSize", text: p.batches }, { field: "eta.etaMin", text: p.etaMin },
-    { field: "eta.etaMax", text: p.etaMax }, { field: "trainSize", text: "45000" },
+    { field: "hidden", text: p.hidden },
+    { field: "batchNorm", text: p.bn },
+    { field: "lambda", text: p.lambda },
+    { field: "eta.cycles", text: p.cycles },
+    { field: "eta.nS", text: p.nS },
+    { field: "batchSize", text: p.batches },
+    { field: "eta.etaMin", text: p.etaMin },
+    { field: "eta.etaMax", text: p.etaMax },
+    { field: "trainSize", text: "45000" },
   ];
   if (p.init !== undefined && p.init !== "he") out.push({ field: "init.sigma", text: p.init });
   if (p.dropout !== undefined) out.push({ field: "dropout", text: p.dropout });
@@ -111,9 +131,13 @@ export function defaultFill(p: PrintedParams): Reading {
     ...(p.init === undefined ? { init: { kind: "he" } } : {}),
   };
   const why = [
-    p.shuffle === undefined ? "no \"shuffle\" line: the block prints shuffle only when on (shuffling is added with BN, line \"train the network using batch normalization and shuffling\"), so off" : "",
-    p.init === undefined ? "no \"initialization\" line: He, the report's initialization everywhere else" : "",
-  ].filter((s) => s !== "").join("; ");
+    p.shuffle === undefined
+      ? 'no "shuffle" line: the block prints shuffle only when on (shuffling is added with BN, line "train the network using batch normalization and shuffling"), so off'
+      : "",
+    p.init === undefined ? 'no "initialization" line: He, the report\'s initialization everywhere else' : "",
+  ]
+    .filter((s) => s !== "")
+    .join("; ");
   return { id: "seed", fill, why: why || "every setting is printed" };
 }
 
@@ -127,9 +151,15 @@ export interface ParamBlockExtras {
 /** A seed-000 run block from its printed fields and results. */
 export function paramBlock(id: string, section: string, title: string, p: PrintedParams, r: PrintedResults, x: ParamBlockExtras = {}): SeedBlock {
   return {
-    id: `000/${id}`, seed: "000", section, kind: "run", title,
-    setup: setupOf(p), readings: [defaultFill(p), ...(x.readings ?? [])],
-    published: publishedOf(r), stated: statedOf(p),
+    id: `000/${id}`,
+    seed: "000",
+    section,
+    kind: "run",
+    title,
+    setup: setupOf(p),
+    readings: [defaultFill(p), ...(x.readings ?? [])],
+    published: publishedOf(r),
+    stated: statedOf(p),
     quotes: [printedBlock(p, r), ...TRAIN_SET_QUOTES, ...(p.noise === "gaussian" ? [GAUSSIAN_QUOTE] : []), ...(x.quotes ?? [])],
     ...(x.notes ? { notes: x.notes } : {}),
   };

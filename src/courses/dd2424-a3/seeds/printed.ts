@@ -42,11 +42,14 @@ export function parsePrinted(text: string): number | boolean | number[] {
   if (/^\d{1,3}(,\d{3})+$/.test(inner)) return Number(inner.replace(/,/g, ""));
   if (/[*/]/.test(inner)) return evalProduct(inner.replace(/(\d),(\d{3})/g, "$1$2"));
   if (/,|\band\b/.test(inner)) {
-    return inner.split(/\s*,\s*|\s+and\s+/).filter((s) => s !== "").map((s) => {
-      const n = scalar(s);
-      if (!Number.isInteger(n)) throw new RangeError(`parsePrinted: "${s}" in the list "${text}" is not an integer`);
-      return n;
-    });
+    return inner
+      .split(/\s*,\s*|\s+and\s+/)
+      .filter((s) => s !== "")
+      .map((s) => {
+        const n = scalar(s);
+        if (!Number.isInteger(n)) throw new RangeError(`parsePrinted: "${s}" in the list "${text}" is not an integer`);
+        return n;
+      });
   }
   return scalar(inner);
 }

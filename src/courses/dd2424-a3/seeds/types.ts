@@ -33,7 +33,7 @@ export type NoiseSetup =
 
 /** Weight initialization: He, or N(0, σ²) for every layer (the seeds' "initialization: 0.1"). */
 export type InitSetup =
-  | { readonly kind: "he" } | { readonly kind: "xavier" } | { readonly kind: "fanIn" } | { readonly kind: "normal"; readonly sigma: number };
+  { readonly kind: "he" } | { readonly kind: "xavier" } | { readonly kind: "fanIn" } | { readonly kind: "normal"; readonly sigma: number };
 
 /** What a run block trains; `null` = the seed does not say (a reading fills it). */
 export interface RunSetup {
@@ -88,8 +88,16 @@ export interface GradCheckSetup {
 
 /** What a published number measures. */
 export type PublishedQuantity =
-  | "accuracy" | "untrainedAccuracy" | "cost" | "meanTop5ValidationAccuracy"
-  | "relativeErrorW" | "relativeErrorGamma" | "relativeErrorB" | "relativeErrorBeta" | "lambda" | "eta"
+  | "accuracy"
+  | "untrainedAccuracy"
+  | "cost"
+  | "meanTop5ValidationAccuracy"
+  | "relativeErrorW"
+  | "relativeErrorGamma"
+  | "relativeErrorB"
+  | "relativeErrorBeta"
+  | "lambda"
+  | "eta"
   /** seed 001's overfitting check: epochs until the training loss is practically zero */
   | "epochsToZeroLoss";
 

@@ -48,8 +48,7 @@ export function epochRunConfigs(runs: readonly EpochRuns[]): ExperimentConfig[] 
   return runs.flatMap((r) => r.configs);
 }
 
-const pct = (g: SeedGroup, split: "train" | "validation" | "test"): string =>
-  (g.final ? formatMeanStd(g.final[split].accuracy, 1, 100) : "—");
+const pct = (g: SeedGroup, split: "train" | "validation" | "test"): string => (g.final ? formatMeanStd(g.final[split].accuracy, 1, 100) : "—");
 
 /**
  * Rows of the per-epoch table (for `markdownTable`): one per variant and epoch, with our train,
@@ -60,15 +59,20 @@ export function epochTableRows(runs: readonly EpochRuns[], groups: readonly Seed
   const total = epochRunConfigs(runs).length;
   if (groups.length !== total) throw new RangeError(`epochTableRows: ${groups.length} groups for ${total} runs`);
   let k = 0;
-  return runs.flatMap((r) => r.epochs.map((e) => {
-    const g = groups[k++];
-    const block = blocks.get(r.variant.id);
-    const published = block?.published.filter((p) => p.epoch === e) ?? [];
-    return {
-      Configuration: r.variant.label, Epoch: String(e),
-      "Train acc. (%)": pct(g, "train"), "Validation acc. (%)": pct(g, "validation"), "Test acc. (%)": pct(g, "test"),
-      n: `${g.finished} of ${g.results.length}`,
-      "Published (train, val, test)": published.length === 3 ? `(${published.map((p) => p.text).join(", ")})` : "—",
-    };
-  }));
+  return runs.flatMap((r) =>
+    r.epochs.map((e) => {
+      const g = groups[k++];
+      const block = blocks.get(r.variant.id);
+      const published = block?.published.filter((p) => p.epoch === e) ?? [];
+      return {
+        Configuration: r.variant.label,
+        Epoch: String(e),
+        "Train acc. (%)": pct(g, "train"),
+        "Validation acc. (%)": pct(g, "validation"),
+        "Test acc. (%)": pct(g, "test"),
+        n: `${g.finished} of ${g.results.length}`,
+        "Published (train, val, test)": published.length === 3 ? `(${published.map((p) => p.text).join(", ")})` : "—",
+      };
+    }),
+  );
 }

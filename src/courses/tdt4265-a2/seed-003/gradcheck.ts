@@ -40,7 +40,9 @@ export function seed003GradientCheck(data: TrainData, opts: Seed003GradCheckOpti
 /** Table rows: layer, parameter, shape, max |analytic − numerical|, max relative error. */
 export function seed003GradCheckRows(rows: readonly GradCheckRow[]): Record<string, string>[] {
   return rows.map((r) => ({
-    Layer: String(r.layer + 1), Parameter: r.param, Shape: `${r.shape[0]} × ${r.shape[1]}`,
+    Layer: String(r.layer + 1),
+    Parameter: r.param,
+    Shape: `${r.shape[0]} × ${r.shape[1]}`,
     "Max absolute difference": r.maxAbsoluteError.toExponential(2),
     "Max relative error": r.maxRelativeError.toExponential(2),
   }));

@@ -20,7 +20,12 @@ export type GradientNormalization = "sum" | "mean";
 
 /** The seed's numbers: batch size, learning rates, momentum, epochs, evaluations per epoch. */
 export const SEED_003 = {
-  batchSize: 128, learningRate: 0.5, momentumLearningRate: 0.05, momentum: 0.9, epochs: 15, evaluationsPerEpoch: 20,
+  batchSize: 128,
+  learningRate: 0.5,
+  momentumLearningRate: 0.05,
+  momentum: 0.9,
+  epochs: 15,
+  evaluationsPerEpoch: 20,
   hidden: [[5], [10], [20], [32], [64], [128], [60, 60]] as readonly (readonly number[])[],
 } as const;
 
@@ -36,7 +41,10 @@ export interface Seed003Settings {
 
 /** The seed's settings, the "sum" reading, curves on 10,000 training images. */
 export const SEED_003_DEFAULTS: Seed003Settings = {
-  epochs: SEED_003.epochs, evaluationsPerEpoch: SEED_003.evaluationsPerEpoch, trainSubset: 10000, normalization: "sum",
+  epochs: SEED_003.epochs,
+  evaluationsPerEpoch: SEED_003.evaluationsPerEpoch,
+  trainSubset: 10000,
+  normalization: "sum",
 };
 
 /** The η the library's mean-gradient step needs to make the seed's step with learning rate `lr`. */
@@ -50,9 +58,16 @@ export function effectiveEta(lr: number, batchSize: number, normalization: Gradi
 export function seed003Base(settings: Seed003Settings = SEED_003_DEFAULTS): ExperimentConfig {
   const { trainSubset, evaluationsPerEpoch: times } = settings;
   return {
-    hidden: [64], activation: { name: "sigmoid" }, batchNorm: "off",
-    init: { kind: "normal", sigma: UNIFORM_PM1_STD }, biases: "firstLayer", lambda: 0,
-    batchSize: SEED_003.batchSize, epochs: settings.epochs, momentum: 0, shuffle: false,
+    hidden: [64],
+    activation: { name: "sigmoid" },
+    batchNorm: "off",
+    init: { kind: "normal", sigma: UNIFORM_PM1_STD },
+    biases: "firstLayer",
+    lambda: 0,
+    batchSize: SEED_003.batchSize,
+    epochs: settings.epochs,
+    momentum: 0,
+    shuffle: false,
     schedule: { kind: "constant", eta: effectiveEta(SEED_003.learningRate, SEED_003.batchSize, settings.normalization) },
     evaluation: trainSubset === undefined ? { per: "epoch", times } : { per: "epoch", times, trainSubset },
     data: { name: "mnist", options: { validationShare: 0.1, standardize: "global" } },
@@ -73,8 +88,11 @@ export function seed003Tricks(settings: Seed003Settings = SEED_003_DEFAULTS): Va
   const n: ExperimentConfig = { ...i, init: { kind: "fanIn" } };
   const m = withMomentum(n, SEED_003.momentumLearningRate, settings.normalization);
   return [
-    { id: "B", label: "B", config: b }, { id: "S", label: "B + S", config: s }, { id: "I", label: "B + S + I", config: i },
-    { id: "N", label: "B + S + I + N", config: n }, { id: "M", label: "B + S + I + N + M (η = 0.05)", config: m },
+    { id: "B", label: "B", config: b },
+    { id: "S", label: "B + S", config: s },
+    { id: "I", label: "B + S + I", config: i },
+    { id: "N", label: "B + S + I + N", config: n },
+    { id: "M", label: "B + S + I + N + M (η = 0.05)", config: m },
   ];
 }
 
@@ -87,7 +105,9 @@ export function seed003AllButMomentum(settings: Seed003Settings = SEED_003_DEFAU
 export function seed003Topologies(settings: Seed003Settings = SEED_003_DEFAULTS): Variant[] {
   const n = seed003AllButMomentum(settings);
   return SEED_003.hidden.map((hidden) => ({
-    id: hidden.join("x"), label: `784-${hidden.join("-")}-10`, config: { ...n, hidden: [...hidden] },
+    id: hidden.join("x"),
+    label: `784-${hidden.join("-")}-10`,
+    config: { ...n, hidden: [...hidden] },
   }));
 }
 
@@ -95,7 +115,9 @@ export function seed003Topologies(settings: Seed003Settings = SEED_003_DEFAULTS)
 export function seed003MomentumRates(settings: Seed003Settings = SEED_003_DEFAULTS): Variant[] {
   const n = seed003AllButMomentum(settings);
   return [SEED_003.learningRate, SEED_003.momentumLearningRate].map((lr) => ({
-    id: `momentum-${lr}`, label: `momentum, η = ${lr}`, config: withMomentum(n, lr, settings.normalization),
+    id: `momentum-${lr}`,
+    label: `momentum, η = ${lr}`,
+    config: withMomentum(n, lr, settings.normalization),
   }));
 }
 
@@ -113,9 +135,13 @@ export function seed003Bonus(settings: Seed003Settings = SEED_003_DEFAULTS, opts
   const n = seed003AllButMomentum(settings);
   const eta0 = effectiveEta(SEED_003.learningRate, n.batchSize, settings.normalization);
   return {
-    id: "bonus", label: `dropout ${opts.dropout} + ReLU + Xavier + η × ${opts.decay}/epoch`,
+    id: "bonus",
+    label: `dropout ${opts.dropout} + ReLU + Xavier + η × ${opts.decay}/epoch`,
     config: {
-      ...n, activation: { name: "relu" }, init: { kind: "xavier" }, dropout: opts.dropout,
+      ...n,
+      activation: { name: "relu" },
+      init: { kind: "xavier" },
+      dropout: opts.dropout,
       schedule: { kind: "exponentialDecay", eta0, gamma: opts.decay },
     },
   };

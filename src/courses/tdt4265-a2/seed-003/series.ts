@@ -13,9 +13,7 @@ import { runSeedGroups, type SeedGroupOptions } from "../../../experiments/seed-
 import { type EpochRuns, epochRuns } from "./epoch-tables";
 import { SEED_003_BLOCKS } from "../seeds/003";
 import type { SeedBlock } from "../seeds/types";
-import {
-  type Seed003BonusOptions, type Seed003Settings, seed003Bonus, seed003MomentumRates, seed003Topologies, seed003Tricks,
-} from "./presets";
+import { type Seed003BonusOptions, type Seed003Settings, seed003Bonus, seed003MomentumRates, seed003Topologies, seed003Tricks } from "./presets";
 
 /** Every run of one reading: the variants of each part and the per-epoch runs of the tables. */
 export interface Seed003Plan {
@@ -29,17 +27,17 @@ export interface Seed003Plan {
 /** The plan of one reading (`bonus`: the drop probability and η decay the seed leaves open). */
 export function seed003Plan(settings: Seed003Settings, bonus?: Seed003BonusOptions): Seed003Plan {
   return {
-    settings, tricks: epochRuns(seed003Tricks(settings)), topologies: epochRuns(seed003Topologies(settings)),
-    momentum: seed003MomentumRates(settings), bonus: seed003Bonus(settings, bonus),
+    settings,
+    tricks: epochRuns(seed003Tricks(settings)),
+    topologies: epochRuns(seed003Topologies(settings)),
+    momentum: seed003MomentumRates(settings),
+    bonus: seed003Bonus(settings, bonus),
   };
 }
 
 /** Every config of `plan`, in order, duplicates included. */
 export function planConfigs(plan: Seed003Plan): ExperimentConfig[] {
-  return [
-    ...plan.tricks.flatMap((r) => r.configs), ...plan.topologies.flatMap((r) => r.configs),
-    ...plan.momentum.map((v) => v.config), plan.bonus.config,
-  ];
+  return [...plan.tricks.flatMap((r) => r.configs), ...plan.topologies.flatMap((r) => r.configs), ...plan.momentum.map((v) => v.config), plan.bonus.config];
 }
 
 /** The distinct configs of `configs` (by hash without the seed), in first-appearance order. */
@@ -62,7 +60,10 @@ export interface Seed003Results {
 
 /** Runs the distinct configs of `plans` once per seed (one sweep) and maps the groups back per plan. */
 export async function runSeed003(
-  plans: readonly Seed003Plan[], seeds: readonly number[], data: ExperimentData, opts: SeedGroupOptions = {},
+  plans: readonly Seed003Plan[],
+  seeds: readonly number[],
+  data: ExperimentData,
+  opts: SeedGroupOptions = {},
 ): Promise<Seed003Results[]> {
   const unique = distinctConfigs(plans.flatMap(planConfigs));
   const groups = await runSeedGroups(unique, seeds, data, opts);
@@ -72,7 +73,8 @@ export async function runSeed003(
     const sizes = {
       tricks: plan.tricks.reduce((n, r) => n + r.configs.length, 0),
       topologies: plan.topologies.reduce((n, r) => n + r.configs.length, 0),
-      momentum: plan.momentum.length, bonus: 1,
+      momentum: plan.momentum.length,
+      bonus: 1,
     };
     const starts = { tricks: 0, topologies: sizes.tricks, momentum: sizes.tricks + sizes.topologies, bonus: mine.length - 1 };
     return { plan, groups: mine, part: (name) => mine.slice(starts[name], starts[name] + sizes[name]) };
@@ -82,15 +84,21 @@ export async function runSeed003(
 /** The trainer settings a plan runs, one row per config kind, for the notebook's settings table. */
 export function seed003SettingsRows(plan: Seed003Plan): Record<string, string>[] {
   const row = (what: string, c: ExperimentConfig): Record<string, string> => ({
-    Runs: what, "Batch size": String(c.batchSize), Epochs: String(c.epochs),
+    Runs: what,
+    "Batch size": String(c.batchSize),
+    Epochs: String(c.epochs),
     "η (library, mean gradient)": c.schedule.kind === "constant" ? String(c.schedule.eta) : JSON.stringify(c.schedule),
-    Momentum: String(c.momentum ?? 0), Shuffle: String(c.shuffle ?? false),
-    "Early stopping": c.earlyStopping ? "yes" : "none", Activation: c.activation.name, Init: c.init.kind,
+    Momentum: String(c.momentum ?? 0),
+    Shuffle: String(c.shuffle ?? false),
+    "Early stopping": c.earlyStopping ? "yes" : "none",
+    Activation: c.activation.name,
+    Init: c.init.kind,
   });
   return [
     ...plan.tricks.map((r) => row(`Table 0.1 ${r.variant.id}`, r.variant.config)),
     ...plan.topologies.map((r) => row(`Table 0.2 ${r.variant.label}`, r.variant.config)),
-    ...plan.momentum.map((v) => row(v.label, v.config)), row("bonus", plan.bonus.config),
+    ...plan.momentum.map((v) => row(v.label, v.config)),
+    row("bonus", plan.bonus.config),
   ];
 }
 

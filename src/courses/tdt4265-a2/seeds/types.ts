@@ -29,8 +29,7 @@ export interface BlockSetup {
 }
 
 /** What a published number measures. */
-export type PublishedQuantity =
-  | "accuracy" | "loss" | "parameters" | "pixelMean" | "pixelStd" | "steps" | "maxAbsDifference";
+export type PublishedQuantity = "accuracy" | "loss" | "parameters" | "pixelMean" | "pixelStd" | "steps" | "maxAbsDifference";
 
 /** One published number, as printed in the seed. */
 export interface PublishedValue {
