@@ -70,7 +70,7 @@ describe("layout: src/ folders import one way, as the README pictures them", () 
     const picture = layoutPicture();
     if (process.env.LAYOUT === "1") console.log(picture);
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-    const block = /<!-- layout:begin -->\n```text\n([\s\S]*?)\n```\n<!-- layout:end -->/.exec(readme);
+    const block = /<!-- layout:begin -->\n+```text\n([\s\S]*?)\n```\n+<!-- layout:end -->/.exec(readme); // prettier puts blank lines around the fence
     assert.ok(block, "README.md has no <!-- layout:begin --> block");
     assert.equal(block[1], picture, "README layout is stale: LAYOUT=1 npx mocha test/layout.test.ts prints the current one");
   });

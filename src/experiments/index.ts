@@ -25,5 +25,3 @@ export * from "./seed-table";
 export * from "./observations";
 export * from "./t-tests";
 export * from "./reproduction";
-export * from "./published/dd2424-a3";
-export * from "./presets/dd2424-a3";

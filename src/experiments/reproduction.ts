@@ -1,6 +1,23 @@
 import type { MeanStd, SeedGroup } from "./aggregate";
 import { accuracyPercent, formatPercent } from "./observations";
-import type { PublishedEntry, PublishedValue } from "./published/dd2424-a3";
+
+/** Which report a published number comes from ("one report": a single number for the configuration). */
+export type PublishedSource = "first" | "second" | "one report";
+
+/** One published number, with what differs from the configuration it is compared with. */
+export interface PublishedValue {
+  readonly source: PublishedSource;
+  readonly value: number;
+  /** e.g. "3 cycles, λ = 0.0041" when the report ran other settings */
+  readonly note?: string;
+}
+
+/** The published values of one configuration. */
+export interface PublishedEntry {
+  /** what was measured: "test accuracy (%)" or "λ" */
+  readonly quantity: "testAccuracy" | "lambda";
+  readonly values: readonly PublishedValue[];
+}
 
 /** One line of a reproduction table: our number for a configuration and the published one(s). */
 export interface ReproductionEntry {

@@ -6,7 +6,7 @@
  * once (a search candidate, one run each as in the seed).
  */
 import type { ExperimentConfig } from "../../experiments/config";
-import { DD2424_A3_NETWORKS, dd2424Config } from "../../experiments/presets/dd2424-a3";
+import { DD2424_A3_NETWORKS, dd2424Config } from "./schedule";
 import { randomSearch } from "../../experiments/sweep";
 import { createRng } from "../../tensor";
 import { GRID_BASES, gridPresets, gridValues } from "./grid-presets";

@@ -2,6 +2,7 @@
 // them (one per run block and reading) and their searches as config lists. Notebooks import this
 // as "../../dist/courses/dd2424-a3".
 export * from "./seeds";
+export * from "./schedule";
 export * from "./presets";
 export * from "./grid-presets";
 export * from "./bonus-plan";

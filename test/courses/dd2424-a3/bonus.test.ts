@@ -15,7 +15,7 @@ import {
 import { gaussianBlobs } from "../../../src/experiments/synthetic-data";
 import type { ExperimentConfig } from "../../../src/experiments/config";
 import type { BonusConfiguration } from "../../../src/courses/dd2424-a3";
-import { dd2424Config } from "../../../src/experiments/presets/dd2424-a3";
+import { dd2424Config } from "../../../src/courses/dd2424-a3";
 import { coverageCounts, coverageTable, oursText } from "../../../src/report/coverage";
 import { type ConfigurationResults, type ResultsDoc, writeResultsJson } from "../../../src/report/results-json";
 import { ROOT } from "../../notebook/helpers";

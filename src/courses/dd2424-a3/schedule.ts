@@ -1,4 +1,4 @@
-import type { ExperimentConfig } from "../config";
+import type { ExperimentConfig } from "../../experiments/config";
 
 /**
  * The networks and base settings of DD2424 Assignment 3 (k-layer MLP with BatchNorm on CIFAR-10).
