@@ -78,7 +78,7 @@ function chunkForward(params: MlpParams, stats: MlpStats, X: Matrix, impl: Parti
   const K = params.spec.outputSize;
   if (impl) {
     const workspace = createWorkspace(params.spec, chunk);
-    let P = new Float64Array(0);
+    let P: Float64Array = new Float64Array(0);
     return {
       run: (start, count) => (P = mlpForward(params, columnsView(X, start, count), { mode: "eval", stats, workspace, impl }).P.data),
       column: (j, p) => p.set(P.subarray(j * K, (j + 1) * K)),

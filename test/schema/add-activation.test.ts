@@ -42,7 +42,7 @@ describe("schema: a new activation in one schema entry and one implementation ta
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it("the schema entry alone does not compile: the implementation table misses it", () => {
-    patch(path.join(dir, "src/schema/activation.ts"), `"linear",`, ` "softsign",`);
+    patch(path.join(dir, "src/schema/activation.ts"), `"improvedSigmoid", "linear"`, `, "softsign"`);
     const { ok, output } = tsc(dir, "--noEmit");
     assert.equal(ok, false, "tsc accepted a name without an implementation");
     assert.match(output, /src\/layers\/activations\.ts.*softsign/s);
