@@ -60,7 +60,7 @@ export function coverageRow(spec: CoverageSpec, doc: Doc, alpha = 0.05): Coverag
   if (spec.notRun !== undefined) return { ...row, status: `not run: ${spec.notRun}` };
   if (!ours) return { ...row, status: spec.verdict ?? "not run: no configuration of ours covers it" };
   const values = quantityValues(doc, ours, ours.scale ?? 1);
-  if (values.length === 0) return { ...row, status: unfinished(doc, ours) };
+  if (values.length === 0) return { ...row, status: unfinishedStatus(doc, ours) };
   if (spec.verdict !== undefined) return { ...row, status: spec.verdict };
   if (!published) return { ...row, status: "reproduced" };
   const test = singleRunTest(values, published.value);
@@ -70,7 +70,7 @@ export function coverageRow(spec: CoverageSpec, doc: Doc, alpha = 0.05): Coverag
 }
 
 /** Why a quantity has no value: every run diverged (a result: `differs`), or nothing ran. */
-function unfinished(doc: Doc, q: OurQuantity): string {
+export function unfinishedStatus(doc: Doc, q: OurQuantity): string {
   const runs = "configuration" in q ? (doc.configurations.find((c) => c.id === q.configuration)?.runs ?? []) : [];
   const diverged = runs.filter((r) => r.status === "diverged").length;
   if (runs.length > 0 && diverged === runs.length) return `differs: all ${diverged} runs diverged`;

@@ -5,7 +5,7 @@
  * reading — and the status (`report/coverage.ts`). Blocks without a single published run to test
  * against (setups, qualitative claims, counts, ranges, a best run) get a verdict computed here.
  */
-import { type CoverageSpec, type OurQuantity, coverageRow, welchBetween } from "../../report/coverage";
+import { type CoverageSpec, type OurQuantity, coverageRow, unfinishedStatus, welchBetween } from "../../report/coverage";
 import { type Measurement, type ResultsDoc, quantityValues } from "../../report/results-json";
 import { formatPValue } from "../../experiments/t-tests";
 import { TDT4265_A2_BLOCKS, type SeedBlock } from "./seeds";
@@ -161,7 +161,8 @@ function specs003(doc: Doc, r: string, lastEpoch: number, block: (id: string) =>
 /** A qualitative "a beats b" claim, judged by Welch's test on our seeds. */
 function better(doc: Doc, block: CoverageSpec["block"], a: OurQuantity, b: OurQuantity, claim: string): CoverageSpec {
   const spec = { block, ourSection: TDT4265_SECTIONS.seed003, ours: a };
-  if (quantityValues(doc, a).length === 0 || quantityValues(doc, b).length === 0) return { ...spec, notRun: "no run finished" };
+  const missing = [a, b].find((q) => quantityValues(doc, q).length === 0);
+  if (missing !== undefined) return { ...spec, verdict: unfinishedStatus(doc, missing) };
   const test = welchBetween(doc, a, b);
   const ahead = mean(quantityValues(doc, a)) > mean(quantityValues(doc, b));
   const sig = test !== undefined && test.pValue < 0.05;
@@ -211,7 +212,7 @@ function bonus(doc: Doc, block: CoverageSpec["block"], r: string): CoverageSpec 
     published: { text: "98%", value: 98 },
     verdict:
       v.length === 0
-        ? "not run: no run finished"
+        ? unfinishedStatus(doc, q)
         : best >= 97.5
           ? "reproduced: our best seed reaches the published best (within 0.5 points)"
           : "differs: our best seed stays more than 0.5 points below the published best; drop rate and decay not stated",
