@@ -54,9 +54,14 @@ function aggregateSplit(rows: readonly Metrics[]): MetricsMeanStd {
   };
 }
 
+/** The runs that finished (completed or stopped early) with final metrics: the only ones statistics use. */
+export function finishedRuns(results: readonly RunResult[]): RunResult[] {
+  return results.filter((r) => (r.status === "completed" || r.status === "stoppedEarly") && r.final);
+}
+
 function summarizeGroup(results: readonly RunResult[]): SeedGroup {
   const { seed: _seed, ...config } = results[0].config;
-  const done = results.filter((r) => (r.status === "completed" || r.status === "stoppedEarly") && r.final);
+  const done = finishedRuns(results);
   const finals = done.map((r) => r.final!);
   return {
     config,

@@ -1,5 +1,5 @@
 import type { SplitName } from "../train";
-import { formatMeanStd, type MeanStd, type SeedGroup } from "./aggregate";
+import { finishedRuns, formatMeanStd, type MeanStd, type SeedGroup } from "./aggregate";
 import { formatPValue, type TTestResult, welchTest } from "./t-tests";
 
 /**
@@ -34,7 +34,7 @@ export function accuracyPercent(group: SeedGroup, split: SplitName = "test"): Me
 
 /** The final accuracies (in %) on `split` of the finished runs of `group`, one per seed. */
 export function seedAccuracies(group: SeedGroup, split: SplitName = "test"): number[] {
-  return group.results.filter((r) => (r.status === "completed" || r.status === "stoppedEarly") && r.final).map((r) => 100 * r.final![split].accuracy);
+  return finishedRuns(group.results).map((r) => 100 * r.final![split].accuracy);
 }
 
 /** Compares the accuracies of `a` (reference) and `b` on `split`; undefined if either has no finished run. */

@@ -10,11 +10,11 @@ import { formatPValue, singleRunTest, welchTest } from "../../experiments/t-test
 import type { Matrix } from "../../tensor";
 import { controlId } from "./bonus-plan";
 import type { BonusOutcome } from "./bonus-run";
-import { accuracies } from "./results";
+import { seedAccuracies } from "../../experiments/observations";
 import { SEED_004_BLOCKS } from "./seeds/004";
 
 /** Finished runs' final accuracy on `split`, in percent, seed order. */
-const accuraciesOf = (o: BonusOutcome, split: "train" | "validation" | "test" = "test"): number[] => accuracies(o.group, split);
+const accuraciesOf = (o: BonusOutcome, split: "train" | "validation" | "test" = "test"): number[] => seedAccuracies(o.group, split);
 
 const fmt = (v: readonly number[]): string => {
   if (v.length === 0) return "—";

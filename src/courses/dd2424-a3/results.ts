@@ -5,6 +5,7 @@
  */
 import type { SeedGroup } from "../../experiments/aggregate";
 import { meanStd } from "../../experiments/aggregate";
+import { seedAccuracies } from "../../experiments/observations";
 import { type ConfigurationResults, configurationResults } from "../../report/results-json";
 import { type TTestResult, formatPValue, welchTest } from "../../experiments/t-tests";
 import type { BlockResults, BlockRun } from "./block-runs";
@@ -25,14 +26,9 @@ export function blockConfigurations(
 
 type Split = "train" | "validation" | "test";
 
-/** Each finished seed's final accuracy on `split`, in percent. */
-export function accuracies(g: SeedGroup, split: Split = "test"): number[] {
-  return g.results.flatMap((r) => (r.final && (r.status === "completed" || r.status === "stoppedEarly") ? [100 * r.final[split].accuracy] : []));
-}
-
 /** Welch's t-test of two groups' final accuracies (percent) on `split`; undefined if a side has < 2 runs. */
 export function welchGroups(a: SeedGroup, b: SeedGroup, split: Split = "test"): TTestResult | undefined {
-  return welchTest(accuracies(a, split), accuracies(b, split));
+  return welchTest(seedAccuracies(a, split), seedAccuracies(b, split));
 }
 
 const pct = (v: number[]): string => {
@@ -51,8 +47,8 @@ export function welchSentence(
   split: Split = "test",
   alpha = 0.05,
 ): string {
-  const va = accuracies(a.group, split);
-  const vb = accuracies(b.group, split);
+  const va = seedAccuracies(a.group, split);
+  const vb = seedAccuracies(b.group, split);
   if (va.length === 0 || vb.length === 0) return `${what}: no comparison — ${va.length === 0 ? a.label : b.label} has no finished run.`;
   const diff = meanStd(vb).mean - meanStd(va).mean;
   const t = welchTest(va, vb);

@@ -8,7 +8,7 @@ import { meanStd } from "../../experiments/aggregate";
 import { formatPValue, singleRunTest } from "../../experiments/t-tests";
 import type { BlockResults, BlockRun } from "./block-runs";
 import { headlineValue } from "./coverage";
-import { accuracies } from "./results";
+import { seedAccuracies } from "../../experiments/observations";
 import type { SeedBlock } from "./seeds/types";
 
 type Split = "train" | "validation" | "test";
@@ -38,11 +38,11 @@ export function blockTable(blocks: readonly SeedBlock[], runs: readonly BlockRun
     const block = blocks.find((b) => b.id === r.blockId);
     const row: Record<string, string> = { Run: r.label, Finished: `${g.finished} of ${g.results.length}` };
     for (const [split, name] of SPLITS) {
-      row[`Ours ${name} %`] = cell(accuracies(g, split));
+      row[`Ours ${name} %`] = cell(seedAccuracies(g, split));
       row[`Seed ${name}`] = r.ours ? "(ours)" : publishedText(block, split);
     }
     const head = block && !r.ours ? headlineValue(block) : undefined;
-    row["p (seed vs ours)"] = head ? formatPValue(singleRunTest(accuracies(g, head.split!), head.value)) : "—";
+    row["p (seed vs ours)"] = head ? formatPValue(singleRunTest(seedAccuracies(g, head.split!), head.value)) : "—";
     return row;
   });
 }
@@ -64,7 +64,7 @@ export function perSeedRows(run: BlockRun, results: BlockResults, K = 10, margin
 
 /** How many of a run's seeds escaped chance (test accuracy more than `margin` points above 100/K), of how many. */
 export function escapedChance(run: BlockRun, results: BlockResults, K = 10, margin = 1): { escaped: number; of: number } {
-  const v = accuracies(results.get(run.id)!, "test");
+  const v = seedAccuracies(results.get(run.id)!, "test");
   return { escaped: v.filter((a) => a > 100 / K + margin).length, of: results.get(run.id)!.results.length };
 }
 

@@ -4,7 +4,7 @@
  * (`reproductionRows`): what TDT4265 adds is the final losses, the steps until early stopping, the
  * parameter count, and published numbers of two kinds (validation and test accuracy).
  */
-import { MeanStd, SeedGroup, formatMeanStd, meanStd } from "../../experiments/aggregate";
+import { MeanStd, SeedGroup, finishedRuns, formatMeanStd, meanStd } from "../../experiments/aggregate";
 import { accuracyPercent, describeEffect } from "../../experiments/observations";
 import { ReproductionEntry, reproductionRows, reproductionSummary } from "../../experiments/reproduction";
 import type { RunResult } from "../../experiments/result";
@@ -15,7 +15,7 @@ import type { VariantGroup } from "../../experiments/variants";
 import type { DataSplits } from "../../data/types";
 
 function finished(group: SeedGroup): RunResult[] {
-  return group.results.filter((r) => (r.status === "completed" || r.status === "stoppedEarly") && r.final);
+  return finishedRuns(group.results);
 }
 
 /** Mean ± std of the update steps the finished runs made (undefined when none finished). */
