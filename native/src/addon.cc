@@ -1,7 +1,9 @@
 // The N-API binding: `variants()` lists the kernel variants this CPU runs (fastest first) and
 // `gemm(variant, threads, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc[, bCols])`
 // runs C ← alpha·op(A)·op(B) + beta·C on column-major Float64Arrays; the optional Int32Array
-// bCols names the column of B that each stored column of B is (see GemmArgs). Every argument is
+// bCols names the column of B that each stored column of B is (see GemmArgs). B may instead be a
+// Uint8Array of bytes with the 17th and 18th arguments, Float64Arrays `scale` and `shift` of one
+// value per stored row of B: element v of row r stands for v·scale[r] + shift[r]. Every argument is
 // checked here (types, integer dimensions, leading dimensions, array lengths, every index of
 // bCols) so that no call from JavaScript can read or write outside the arrays.
 #define NAPI_VERSION 8
@@ -16,7 +18,8 @@ namespace {
 
 using nnbook::GemmArgs;
 
-constexpr size_t kArgCount = 15;  // and the optional 16th, bCols
+constexpr size_t kArgCount = 15;  // then the optional bCols, scale, shift
+constexpr size_t kMaxArgs = kArgCount + 3;
 const char* const kArgNames[kArgCount] = {"variant", "threads", "transA", "transB", "m", "n", "k",
                                           "alpha", "A", "lda", "B", "ldb", "beta", "C", "ldc"};
 
@@ -42,15 +45,48 @@ bool getIndex(napi_env env, napi_value v, long min, long* out) {
   return true;
 }
 
-bool getFloat64Array(napi_env env, napi_value v, double** data, size_t* length) {
+bool getTypedArray(napi_env env, napi_value v, napi_typedarray_type want, void** data, size_t* length) {
   bool isTyped = false;
   if (napi_is_typedarray(env, v, &isTyped) != napi_ok || !isTyped) return false;
   napi_typedarray_type type;
   void* raw = nullptr;
   if (napi_get_typedarray_info(env, v, &type, length, &raw, nullptr, nullptr) != napi_ok) return false;
-  if (type != napi_float64_array) return false;
+  if (type != want) return false;
+  *data = raw;
+  return true;
+}
+
+bool getFloat64Array(napi_env env, napi_value v, double** data, size_t* length) {
+  void* raw = nullptr;
+  if (!getTypedArray(env, v, napi_float64_array, &raw, length)) return false;
   *data = static_cast<double*>(raw);
   return true;
+}
+
+/** B: a Float64Array, or a Uint8Array (bytes to decode; *bytes set, *data null). */
+bool getOperandB(napi_env env, napi_value v, double** data, const unsigned char** bytes, size_t* length) {
+  *data = nullptr;
+  *bytes = nullptr;
+  if (getFloat64Array(env, v, data, length)) return true;
+  void* raw = nullptr;
+  if (!getTypedArray(env, v, napi_uint8_array, &raw, length)) return false;
+  *bytes = static_cast<const unsigned char*>(raw);
+  return true;
+}
+
+/** The decoding of byte B: Float64Arrays scale and shift of at least `rows` values each. */
+std::string getDecoding(napi_env env, napi_value scaleArg, napi_value shiftArg, long rows, const double** scale, const double** shift) {
+  double *s, *h;
+  size_t ls, lh;
+  if (!getFloat64Array(env, scaleArg, &s, &ls)) return "B is a Uint8Array, so argument scale must be a Float64Array";
+  if (!getFloat64Array(env, shiftArg, &h, &lh)) return "B is a Uint8Array, so argument shift must be a Float64Array";
+  if (ls < static_cast<size_t>(rows) || lh < static_cast<size_t>(rows)) {
+    return "scale and shift need one value per stored row of B (" + std::to_string(rows) + "), got " + std::to_string(ls) +
+           " and " + std::to_string(lh);
+  }
+  *scale = s;
+  *shift = h;
+  return "";
 }
 
 /** Checks that a rows × cols column-major matrix with leading dimension ld fits in `length`. */
@@ -116,15 +152,16 @@ napi_value Variants(napi_env env, napi_callback_info) {
 }
 
 napi_value Gemm(napi_env env, napi_callback_info info) {
-  size_t argc = kArgCount + 1;
-  napi_value a[kArgCount + 1];
+  size_t argc = kMaxArgs;
+  napi_value a[kMaxArgs];
   napi_get_cb_info(env, info, &argc, a, nullptr, nullptr);
-  if (argc != kArgCount && argc != kArgCount + 1) {
-    return fail(env, "expected 15 or 16 arguments, got " + std::to_string(argc));
+  if (argc != kArgCount && argc != kArgCount + 1 && argc != kMaxArgs) {
+    return fail(env, "expected 15, 16 or 18 arguments, got " + std::to_string(argc));
   }
   long variant, threads;
   GemmArgs g;
   double *A, *B, *C;
+  const unsigned char* Bu8 = nullptr;
   size_t lenA, lenB, lenC;
   int bad = -1;
   if (!getIndex(env, a[0], 0, &variant)) bad = 0;
@@ -137,13 +174,14 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
   else if (!getDouble(env, a[7], &g.alpha)) bad = 7;
   else if (!getFloat64Array(env, a[8], &A, &lenA)) bad = 8;
   else if (!getIndex(env, a[9], 1, &g.lda)) bad = 9;
-  else if (!getFloat64Array(env, a[10], &B, &lenB)) bad = 10;
+  else if (!getOperandB(env, a[10], &B, &Bu8, &lenB)) bad = 10;
   else if (!getIndex(env, a[11], 1, &g.ldb)) bad = 11;
   else if (!getDouble(env, a[12], &g.beta)) bad = 12;
   else if (!getFloat64Array(env, a[13], &C, &lenC)) bad = 13;
   else if (!getIndex(env, a[14], 1, &g.ldc)) bad = 14;
   if (bad >= 0) {
-    const char* want = bad == 8 || bad == 10 || bad == 13 ? "a Float64Array"
+    const char* want = bad == 10                        ? "a Float64Array or a Uint8Array"
+                       : bad == 8 || bad == 13            ? "a Float64Array"
                        : bad == 2 || bad == 3             ? "a boolean"
                        : bad == 7 || bad == 12            ? "a number"
                                                           : "an integer in range";
@@ -156,7 +194,13 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
   const long rowsB = g.transB ? g.n : g.k;
   const long colsB = g.transB ? g.k : g.n;
   g.bCols = nullptr;
+  g.Bu8 = Bu8;
+  g.bScale = nullptr;
+  g.bShift = nullptr;
   if (err.empty() && argc > kArgCount) err = getColumns(env, a[kArgCount], colsB, rowsB, g.ldb, lenB, &g.bCols);
+  if (err.empty() && Bu8 && argc != kMaxArgs) err = "B is a Uint8Array but no scale and shift were given";
+  if (err.empty() && !Bu8 && argc == kMaxArgs) err = "scale and shift were given but B is not a Uint8Array";
+  if (err.empty() && Bu8) err = getDecoding(env, a[kArgCount + 1], a[kArgCount + 2], rowsB, &g.bScale, &g.bShift);
   if (err.empty()) err = checkFits("B", rowsB, g.bCols ? 0 : colsB, g.ldb, lenB);  // bCols: checked above
   if (err.empty()) err = checkFits("C", g.m, g.n, g.ldc, lenC);
   if (!err.empty()) return fail(env, err);

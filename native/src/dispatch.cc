@@ -100,9 +100,21 @@ void splitInTwo(const Variant& v, const GemmArgs& g, GemmArgs& first, GemmArgs& 
     const long n1 = std::min(g.n, roundUp((g.n + 1) / 2, v.nr));
     first.n = n1;
     second.n = g.n - n1;
-    if (g.transB) second.B = g.B + n1;  // op(B)'s columns are B's rows
-    else if (g.bCols) second.bCols = g.bCols + n1;
-    else second.B = g.B + n1 * g.ldb;
+    if (g.transB) {  // op(B)'s columns are B's rows (and so are the byte decoding's)
+      if (g.Bu8) {
+        second.Bu8 = g.Bu8 + n1;
+        second.bScale = g.bScale + n1;
+        second.bShift = g.bShift + n1;
+      } else {
+        second.B = g.B + n1;
+      }
+    } else if (g.bCols) {
+      second.bCols = g.bCols + n1;
+    } else if (g.Bu8) {
+      second.Bu8 = g.Bu8 + n1 * g.ldb;
+    } else {
+      second.B = g.B + n1 * g.ldb;
+    }
     second.C = g.C + n1 * g.ldc;
   } else {
     const long m1 = std::min(g.m, roundUp((g.m + 1) / 2, v.mr));

@@ -39,15 +39,17 @@ struct Steps {
   bool split;  // several depth blocks: tiles carry running sums in the scratch buffer
 };
 
-/** The source of packB(g, p0, kc, j0, nc, ·): columns of B (no transB) or rows of depth. */
+/** The source of packB(g, p0, kc, j0, nc, ·): columns of B (no transB) or rows of depth, in bytes. */
 Region sourceB(const GemmArgs& g, long p0, long kc, long j0, long nc) {
-  if (nc <= 0 || kc <= 0) return Region{g.B, 0, 0, 0, nullptr};
+  const char* B = g.Bu8 ? (const char*)g.Bu8 : (const char*)g.B;
+  const long size = g.Bu8 ? 1 : 8;  // bytes per element
+  if (nc <= 0 || kc <= 0) return Region{B, 0, 0, 0, nullptr};
   if (!g.transB) {
-    if (g.bCols) return Region{g.B + p0, kc, nc, g.ldb, g.bCols + j0};
-    return Region{g.B + p0 + j0 * g.ldb, kc, nc, g.ldb, nullptr};
+    if (g.bCols) return Region{B + p0 * size, kc * size, nc, g.ldb * size, g.bCols + j0};
+    return Region{B + (p0 + j0 * g.ldb) * size, kc * size, nc, g.ldb * size, nullptr};
   }
-  if (g.bCols) return Region{g.B + j0, nc, kc, g.ldb, g.bCols + p0};
-  return Region{g.B + j0 + p0 * g.ldb, nc, kc, g.ldb, nullptr};
+  if (g.bCols) return Region{B + j0 * size, nc * size, kc, g.ldb * size, g.bCols + p0};
+  return Region{B + (j0 + p0 * g.ldb) * size, nc * size, kc, g.ldb * size, nullptr};
 }
 
 /**
@@ -62,13 +64,13 @@ void macroKernel(const GemmArgs& g, const Block& k, const double* pa, double* pb
   for (long jr = 0; jr < k.nc; jr += NR) {
     const int cols = (int)minL(NR, k.nc - jr);
     const double* b = pb + jr * k.kc;
-    Region next = Region{g.B, 0, 0, 0, nullptr};
+    Region next = Region{nullptr, 0, 0, 0, nullptr};
     if (lazyB) {
       packB(g, k.pc, k.kc, k.jc + jr, cols, pb);
       b = pb;
       next = sourceB(g, k.pc, k.kc, k.jc + jr + NR, minL(NR, k.nc - jr - NR));
     }
-    const long share = ((next.len + 7) / 8 * next.strips + tiles - 1) / tiles;
+    const long share = (next.lines() * next.strips + tiles - 1) / tiles;
     for (long ir = 0, t = 0; ir < k.mc; ir += MR, t++) {
       const long rows = minL(MR, k.mc - ir);
       const int vecs = (int)((rows + W - 1) / W);

@@ -89,9 +89,45 @@ void packA(const GemmArgs& g, long i0, long mc, long p0, long kc, double* dst) {
   }
 }
 
+/** Where B's stored column c starts, in elements (see GemmArgs::bCols). */
+NNBOOK_INLINE long columnStartB(const GemmArgs& g, long c) {
+  return (g.bCols ? (long)g.bCols[c] : c) * g.ldb;
+}
+
 /** B's stored column c (see GemmArgs::bCols). */
 NNBOOK_INLINE const double* columnB(const GemmArgs& g, long c) {
-  return g.B + (g.bCols ? (long)g.bCols[c] : c) * g.ldb;
+  return g.B + columnStartB(g, c);
+}
+
+/**
+ * packB for bytes (GemmArgs::Bu8): the same panels, each element decoded as v·scale + shift of its
+ * stored row of B, the product and the sum rounded separately (the file is compiled with
+ * -ffp-contract=off), which are the bits of the float64 data set.
+ */
+void packBBytes(const GemmArgs& g, long p0, long kc, long j0, long nc, double* dst) {
+  for (long jr = 0; jr < nc; jr += NR) {
+    const long cols = minL(NR, nc - jr);
+    const long j = j0 + jr;
+    if (!g.transB) {  // op(B)(p, j) = byte p of column j: stored row p
+      const unsigned char* strip[NR];
+      for (long c = 0; c < cols; c++) strip[c] = g.Bu8 + columnStartB(g, j + c) + p0;
+      const double* scale = g.bScale + p0;
+      const double* shift = g.bShift + p0;
+      for (long p = 0; p < kc; p++) {
+        const double s = scale[p];
+        const double h = shift[p];
+        for (long c = 0; c < cols; c++) dst[p * cols + c] = (double)strip[c][p] * s + h;
+      }
+    } else {  // op(B)(p, j) = byte j of column p: stored row j
+      const double* scale = g.bScale + j;
+      const double* shift = g.bShift + j;
+      for (long p = 0; p < kc; p++) {
+        const unsigned char* src = g.Bu8 + columnStartB(g, p0 + p) + j;
+        for (long c = 0; c < cols; c++) dst[p * cols + c] = (double)src[c] * scale[c] + shift[c];
+      }
+    }
+    dst += cols * kc;
+  }
 }
 
 /**
@@ -100,6 +136,7 @@ NNBOOK_INLINE const double* columnB(const GemmArgs& g, long c) {
  * p·w + c.
  */
 void packB(const GemmArgs& g, long p0, long kc, long j0, long nc, double* dst) {
+  if (g.Bu8) return packBBytes(g, p0, kc, j0, nc, dst);
   for (long jr = 0; jr < nc; jr += NR) {
     const long cols = minL(NR, nc - jr);
     const long j = j0 + jr;

@@ -8,20 +8,23 @@
 namespace {
 
 /**
- * `strips` runs of `len` doubles: the source of one packing call. Strip s starts at
- * base + s·stride, or at base + index[s]·stride when `index` is given (columns picked by bCols).
+ * `strips` runs of `len` bytes: the source of one packing call. Strip s starts at
+ * base + s·stride bytes, or at base + index[s]·stride when `index` is given (columns picked by bCols).
  */
 struct Region {
-  const double* base;
+  const char* base;
   long len;
   long strips;
   long stride;
   const int* index;
+
+  /** Cache lines (64 bytes) per strip. */
+  long lines() const { return (len + 63) / 64; }
 };
 
 /** Walks the cache lines of a Region from a given line on, one line per call of next(). */
 struct PrefetchCursor {
-  const double* base = nullptr;
+  const char* base = nullptr;
   const int* index = nullptr;
   long strip = 0;
   long offset = 0;
@@ -36,14 +39,14 @@ struct PrefetchCursor {
    */
   static PrefetchCursor of(const Region& r, long first, long count, long calls) {
     PrefetchCursor c;
-    const long lines = (r.len + 7) / 8;
+    const long lines = r.lines();
     if (lines == 0 || r.strips == 0) return c;
     const long total = lines * r.strips;
     if (first >= total) return c;
     c.base = r.base;
     c.index = r.index;
     c.strip = first / lines;
-    c.offset = first % lines * 8;
+    c.offset = first % lines * 64;
     c.len = r.len;
     c.stride = r.stride;
     c.remaining = minL(count, total - first);
@@ -54,7 +57,7 @@ struct PrefetchCursor {
   NNBOOK_INLINE void next() {
     for (int i = 0; i < perCall && remaining > 0; i++) {
       __builtin_prefetch(base + (index ? (long)index[strip] : strip) * stride + offset, 0, 3);
-      offset += 8;
+      offset += 64;
       if (offset >= len) {
         offset = 0;
         strip++;

@@ -12,6 +12,9 @@ namespace nnbook {
  * C ← alpha·op(A)·op(B) + beta·C, column-major; op(A) is m × k, op(B) is k × n, C is m × n.
  * With `bCols`, B's stored column c is column bCols[c] of the array at B (a mini-batch of a data
  * set's columns, used without copying them); nullptr: column c is column c.
+ * With `Bu8` (then B is nullptr), B's elements are bytes, each standing for the double
+ * Bu8[r + c·ldb]·bScale[r] + bShift[r] of its stored row r (rounded after the product and after the
+ * sum, no FMA: the bits a data set's float64 conversion gives); the packing decodes them.
  */
 struct GemmArgs {
   bool transA;
@@ -25,6 +28,9 @@ struct GemmArgs {
   const double* B;
   long ldb;
   const int* bCols;
+  const unsigned char* Bu8;
+  const double* bScale;
+  const double* bShift;
   double beta;
   double* C;
   long ldc;

@@ -103,7 +103,7 @@ async function runOurs(
     }
     ours.push(results);
   }
-  return ours; // the 1.2 GB of synthetic data can go now, before the next measurements
+  return ours; // the synthetic data (150 MB of bytes) can go now, before the next measurements
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createRng } from "../tensor";
+import { Matrix, byteMatrix, columnsView, createRng } from "../tensor";
 import type { MlpSpec } from "../model";
 import type { TrainData, TrainSettings } from "../train";
 
@@ -131,24 +131,27 @@ export function workloadSettings(w: A3Workload): TrainSettings {
 
 /**
  * Synthetic data of CIFAR-10's shape for timing (the values do not change the work): pixels drawn
- * uniformly from 0 … 255 and standardized with the population mean 127.5 and standard deviation
- * √((256² − 1)/12) ≈ 73.9 (NumPy standardizes with the sample statistics: the same up to noise),
- * random labels. X: d × n. The test split is a 100-column view of the validation set (the
- * benchmark does not time it; it keeps the memory to train + validation).
+ * uniformly from 0 … 255, kept as bytes as the CIFAR-10 loader keeps them (`byteMatrix`), and
+ * standardized with the population mean 127.5 and standard deviation √((256² − 1)/12) ≈ 73.9
+ * (NumPy standardizes with the sample statistics: the same up to noise), random labels. X: d × n.
+ * The test split is a 100-column view of the validation set (the benchmark does not time it; it
+ * keeps the memory to train + validation).
  */
 export function syntheticCifarShaped(w: A3Workload, seed = 0): TrainData {
   const rng = createRng(`bench-a3/${seed}`);
   const std = Math.sqrt((256 * 256 - 1) / 12);
-  const split = (n: number): { X: { rows: number; cols: number; data: Float64Array }; y: Int32Array } => {
-    const data = new Float64Array(w.inputSize * n);
-    for (let k = 0; k < data.length; k++) data[k] = (Math.floor(rng.uniform() * 256) - 127.5) / std;
+  const scale = new Float64Array(w.inputSize).fill(1 / std);
+  const shift = new Float64Array(w.inputSize).fill(-127.5 / std);
+  const split = (n: number): { X: Matrix; y: Int32Array } => {
+    const bytes = new Uint8Array(w.inputSize * n);
+    for (let k = 0; k < bytes.length; k++) bytes[k] = Math.floor(rng.uniform() * 256);
     const y = new Int32Array(n);
     for (let j = 0; j < n; j++) y[j] = rng.int(w.classes);
-    return { X: { rows: w.inputSize, cols: n, data }, y };
+    return { X: byteMatrix(w.inputSize, n, { bytes, scale, shift }), y };
   };
   const train = split(w.nTrain);
   const validation = split(w.nValidation);
   const nTest = Math.min(100, w.nValidation);
-  const test = { X: { rows: w.inputSize, cols: nTest, data: validation.X.data.subarray(0, w.inputSize * nTest) }, y: validation.y.subarray(0, nTest) };
+  const test = { X: columnsView(validation.X, 0, nTest), y: validation.y.subarray(0, nTest) };
   return { train, validation, test };
 }

@@ -1,4 +1,4 @@
-import { Matrix, fromData } from "../tensor/matrix";
+import { Matrix, byteMatrix, fromData } from "../tensor/matrix";
 import { Standardization, StandardizeMode } from "./types";
 import { convertColumns } from "./convert";
 import { Selection, byteSums, locateSamples, selectionSize } from "./samples";
@@ -104,8 +104,10 @@ function byteTables(stats: Standardization): Float64Array {
  * Scales 8-bit samples to [0, 1] and standardizes them with the statistics of `train`:
  * returns one d × n matrix per selection (train first, then `others` in order; views into one
  * SharedArrayBuffer, so worker threads can share them uncopied) and the statistics. Grouped modes
- * ("channel", "global", "none") give exactly (v / 255 − mean) / std; "dimension" computes
- * v · (1 / (255·std)) − mean / std, equal up to rounding (a few ulp) and faster.
+ * ("channel", "global", "none") give exactly (v / 255 − mean) / std, as float64 matrices;
+ * "dimension" computes v · (1 / (255·std)) − mean / std, equal up to rounding (a few ulp), and
+ * keeps the samples as bytes (`byteMatrix`: 1 byte a value instead of 8; the kernels decode
+ * them with these bits while packing) unless `keepBytes` is false.
  */
 export function standardizeBytes(
   train: Selection,
@@ -113,11 +115,24 @@ export function standardizeBytes(
   d: number,
   mode: StandardizeMode,
   channels: number,
+  keepBytes = true,
 ): { X: Matrix[]; stats: Standardization } {
   const sums = mode === "none" ? { sum: new Float64Array(d), sumSq: new Float64Array(d) } : byteSums(train, d);
   const stats = statsFromSums(sums.sum, sums.sumSq, selectionSize(train), mode, channels, 1 / 255);
   const sels = [train, ...others];
   const { sources, src, pos } = locateSamples(sels);
+  if (stats.groupSize === 1 && keepBytes) {
+    const { a, c } = affineCoefficients(stats, 1 / 255);
+    const bytes = new Uint8Array(new SharedArrayBuffer(d * src.length));
+    for (let k = 0; k < src.length; k++) bytes.set(sources[src[k]].subarray(pos[k], pos[k] + d), k * d);
+    let first = 0;
+    const X = sels.map((sel) => {
+      const n = selectionSize(sel);
+      first += n;
+      return byteMatrix(d, n, { bytes: bytes.subarray((first - n) * d, first * d), scale: a, shift: c });
+    });
+    return { X, stats };
+  }
   const out = new Float64Array(new SharedArrayBuffer(8 * d * src.length));
   const form = stats.groupSize > 1 ? { table: byteTables(stats), groupSize: stats.groupSize } : affineCoefficients(stats, 1 / 255);
   convertColumns({ d, sources, src, pos, out, ...form }, 0, src.length);

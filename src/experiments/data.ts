@@ -1,4 +1,5 @@
 import type { LabeledSet, TrainData } from "../train";
+import { Matrix, byteMatrix, reviveMatrix } from "../tensor/matrix";
 
 /**
  * What `run` trains on: the three splits, a fingerprint that changes whenever the data change
@@ -66,9 +67,25 @@ function shareInt32(a: Int32Array): Int32Array {
  * posting it to worker threads shares memory instead of copying 1 GB per worker.
  */
 export function shareData(data: ExperimentData): ExperimentData {
-  const share = (s: LabeledSet): LabeledSet => ({
-    X: { rows: s.X.rows, cols: s.X.cols, data: shareFloat64(s.X.data) },
-    y: shareInt32(s.y),
-  });
+  const share = (s: LabeledSet): LabeledSet => ({ X: shareMatrix(s.X), y: shareInt32(s.y) });
   return { ...data, train: share(data.train), validation: share(data.validation), test: share(data.test) };
+}
+
+/** X backed by shared memory: a byte matrix keeps its bytes (copied only if not shared yet). */
+function shareMatrix(X: Matrix): Matrix {
+  if (!X.encoded) return { rows: X.rows, cols: X.cols, data: shareFloat64(X.data) };
+  const { bytes, scale, shift } = X.encoded;
+  if (isShared(bytes)) return X;
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  copy.set(bytes);
+  return byteMatrix(X.rows, X.cols, { bytes: copy, scale, shift });
+}
+
+/**
+ * Data that arrived through a worker's `workerData` or a message made whole again: matrices kept
+ * as bytes lose their class in the structured clone and get it back here (see `reviveMatrix`).
+ */
+export function reviveData(data: ExperimentData): ExperimentData {
+  const revive = (s: LabeledSet): LabeledSet => ({ ...s, X: reviveMatrix(s.X) });
+  return { ...data, train: revive(data.train), validation: revive(data.validation), test: revive(data.test) };
 }

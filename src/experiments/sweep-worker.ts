@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "worker_threads";
 import { getKernel, naiveKernel, setKernel, tsBlockedKernel } from "../tensor";
 import { ExperimentConfig } from "./config";
-import { ExperimentData } from "./data";
+import { ExperimentData, reviveData } from "./data";
 import { RunResult } from "./result";
 import { failedResult, run } from "./run";
 
@@ -21,7 +21,8 @@ export type WorkerReply = { readonly type: "ready"; readonly kernel: string } | 
 
 if (parentPort) {
   const port = parentPort;
-  const { data, kernel } = workerData as { data: ExperimentData; kernel: string };
+  const { kernel } = workerData as { data: ExperimentData; kernel: string };
+  const data = reviveData((workerData as { data: ExperimentData }).data);
   // use the main thread's kernel when it is one of the built-in ones (the runner checks the name)
   const builtIn = [tsBlockedKernel, naiveKernel].find((k) => k.name === kernel);
   if (getKernel().name !== kernel && builtIn) setKernel(builtIn);

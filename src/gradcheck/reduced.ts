@@ -1,4 +1,4 @@
-import { Matrix, zeros, shapeOf, createRng } from "../tensor";
+import { Matrix, columnsView, zeros, shapeOf, createRng } from "../tensor";
 import { checkLabels } from "../layers/softmax-ce";
 
 /** Options of `reducedProblem`. */
@@ -44,7 +44,8 @@ export function reducedProblem(opts: ReducedProblemOptions = {}): ReducedProblem
     if (X.rows < d || X.cols < n) {
       throw new RangeError(`reducedProblem: X is ${shapeOf(X)}, too small for ${d} dimensions × ${n} samples`);
     }
-    for (let j = 0; j < n; j++) out.data.set(X.data.subarray(j * X.rows, j * X.rows + d), j * d);
+    const head = columnsView(X, 0, n).data; // n columns only, also of a data set kept as bytes
+    for (let j = 0; j < n; j++) out.data.set(head.subarray(j * X.rows, j * X.rows + d), j * d);
     return { X: out, y: opts.y.slice(0, n) };
   }
   const K = positiveInt(opts.classes ?? 10, "classes");

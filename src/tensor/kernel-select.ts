@@ -1,5 +1,5 @@
 import * as path from "path";
-import { GemmKernel } from "./kernel";
+import { ByteDecoding, GemmKernel, OperandB } from "./kernel";
 import { tsBlockedKernel } from "./kernel-ts";
 
 /**
@@ -24,12 +24,14 @@ export interface NativeAddon {
     alpha: number,
     A: Float64Array,
     lda: number,
-    B: Float64Array,
+    B: OperandB,
     ldb: number,
     beta: number,
     C: Float64Array,
     ldc: number,
-    bCols?: Int32Array,
+    bCols?: Int32Array | null,
+    scale?: Float64Array,
+    shift?: Float64Array,
   ): void;
 }
 
@@ -70,8 +72,9 @@ export function createNativeKernel(options: NativeKernelOptions = {}, addon: Nat
   const gemm = addon.gemm;
   return {
     name: `native-${variant}${threads === 2 ? "-2t" : ""}`,
-    gemm(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols) {
-      if (bCols) gemm(index, threads, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols);
+    gemm(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols, decode?: ByteDecoding) {
+      if (decode) gemm(index, threads, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols ?? null, decode.scale, decode.shift);
+      else if (bCols) gemm(index, threads, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols);
       else gemm(index, threads, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
     },
   };

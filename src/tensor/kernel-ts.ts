@@ -1,4 +1,4 @@
-import { GemmKernel } from "./kernel";
+import { ByteDecoding, GemmKernel, OperandB, checkOperandB } from "./kernel";
 
 /**
  * The reference kernel: plain TypeScript, cache-blocked, with packed panels and a 4 × 4
@@ -39,7 +39,7 @@ function columnStart(bCols: Int32Array | undefined, c: number, ldb: number): num
 /** Packs op(B)[p0:p0+kc, j0:j0+nc] into groups of 4 columns, zero-padded: packB[g*kc*4 + p*4 + c]. */
 function packPanelB(
   transB: boolean,
-  B: Float64Array,
+  B: OperandB,
   ldb: number,
   bCols: Int32Array | undefined,
   n: number,
@@ -47,7 +47,9 @@ function packPanelB(
   j0: number,
   kc: number,
   nc: number,
+  decode: ByteDecoding | undefined,
 ): void {
+  if (decode) return packPanelBBytes(transB, B, ldb, bCols, n, p0, j0, kc, nc, decode);
   const groups = (nc + 3) >> 2;
   for (let g = 0; g < groups; g++) {
     const base = g * kc * 4;
@@ -60,6 +62,39 @@ function packPanelB(
       } else {
         const off = columnStart(bCols, j, ldb) + p0;
         for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[off + p];
+      }
+    }
+  }
+}
+
+/** packPanelB for a byte B: element v of stored row r packed as v·scale[r] + shift[r]. */
+function packPanelBBytes(
+  transB: boolean,
+  B: OperandB,
+  ldb: number,
+  bCols: Int32Array | undefined,
+  n: number,
+  p0: number,
+  j0: number,
+  kc: number,
+  nc: number,
+  decode: ByteDecoding,
+): void {
+  const { scale, shift } = decode;
+  const groups = (nc + 3) >> 2;
+  for (let g = 0; g < groups; g++) {
+    const base = g * kc * 4;
+    for (let c = 0; c < 4; c++) {
+      const j = j0 + g * 4 + c;
+      if (j >= n || g * 4 + c >= nc) {
+        for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = 0;
+      } else if (transB) {
+        const s = scale[j];
+        const h = shift[j];
+        for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[j + columnStart(bCols, p0 + p, ldb)] * s + h;
+      } else {
+        const off = columnStart(bCols, j, ldb) + p0;
+        for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[off + p] * scale[p0 + p] + shift[p0 + p];
       }
     }
   }
@@ -216,25 +251,27 @@ function gemmBlocked(
   alpha: number,
   A: Float64Array,
   lda: number,
-  B: Float64Array,
+  B: OperandB,
   ldb: number,
   beta: number,
   C: Float64Array,
   ldc: number,
   bCols?: Int32Array,
+  decode?: ByteDecoding,
 ): void {
   if (m === 0 || n === 0) return;
+  checkOperandB(B, decode, transB ? n : k);
   if (bCols) checkColumns(bCols, transB ? k : n, transB ? n : k, ldb, B.length);
   if (k === 0 || alpha === 0) return scaleC(C, ldc, m, n, beta);
   const split = k > KC;
   for (let j0 = 0; j0 < n; j0 += NC) {
     const nc = Math.min(NC, n - j0);
-    if (!split) packPanelB(transB, B, ldb, bCols, n, 0, j0, k, nc);
+    if (!split) packPanelB(transB, B, ldb, bCols, n, 0, j0, k, nc, decode);
     for (let i0 = 0; i0 < m; i0 += MC) {
       const mc = Math.min(MC, m - i0);
       for (let p0 = 0; p0 < k; p0 += KC) {
         const kc = Math.min(KC, k - p0);
-        if (split) packPanelB(transB, B, ldb, bCols, n, p0, j0, kc, nc);
+        if (split) packPanelB(transB, B, ldb, bCols, n, p0, j0, kc, nc, decode);
         packPanelA(transA, A, lda, m, i0, p0, mc, kc);
         const target = { alpha, beta, C, ldc, firstDepth: p0 === 0, lastDepth: p0 + kc === k };
         blockTiles(target, i0, j0, mc, nc, kc);
@@ -264,8 +301,10 @@ export const tsBlockedKernel: GemmKernel = { name: "ts-blocked", gemm: gemmBlock
  */
 export const naiveKernel: GemmKernel = {
   name: "naive",
-  gemm(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols) {
+  gemm(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols, decode) {
+    checkOperandB(B, decode, transB ? n : k);
     const col = (c: number): number => (bCols ? bCols[c] : c) * ldb;
+    const value = (r: number, o: number): number => (decode ? B[o] * decode.scale[r] + decode.shift[r] : B[o]);
     for (let j = 0; j < n; j++) {
       for (let i = 0; i < m; i++) {
         const o = i + j * ldc;
@@ -276,7 +315,7 @@ export const naiveKernel: GemmKernel = {
         let s = 0;
         for (let p = 0; p < k; p++) {
           const a = transA ? A[p + i * lda] : A[i + p * lda];
-          const b = transB ? B[j + col(p)] : B[p + col(j)];
+          const b = transB ? value(j, j + col(p)) : value(p, p + col(j));
           s += a * b;
         }
         C[o] = beta === 0 ? alpha * s : alpha * s + beta * C[o];

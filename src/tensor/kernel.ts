@@ -7,10 +7,22 @@
  * When beta is 0, C's previous contents are ignored (NaN in C does not leak through).
  * With `bCols`, B's stored column c is column bCols[c] of the array B (leading dimension ldb):
  * a mini-batch of a data set's columns is multiplied without being copied out first.
+ * With `decode`, B is a Uint8Array of bytes: element v of stored row r stands for the double
+ * v·scale[r] + shift[r] (the product rounded, then the sum: no FMA), so a data set kept as bytes
+ * (an eighth of the memory) is multiplied with the bits of its float64 form (see `byteMatrix`).
  *
  * The reference kernel (TypeScript, cache-blocked) is always available; a faster one (native
  * addon) can be installed with `setKernel` without any layer noticing.
  */
+/** How a kernel reads a byte operand B (see `GemmKernel`): one scale and shift per stored row. */
+export interface ByteDecoding {
+  readonly scale: Float64Array;
+  readonly shift: Float64Array;
+}
+
+/** B of `GemmKernel.gemm`: float64 values, or bytes decoded with a `ByteDecoding`. */
+export type OperandB = Float64Array | Uint8Array;
+
 export interface GemmKernel {
   /** A short name shown in benchmarks and report footers, e.g. "ts-blocked" or "native-avx2". */
   readonly name: string;
@@ -23,12 +35,13 @@ export interface GemmKernel {
     alpha: number,
     A: Float64Array,
     lda: number,
-    B: Float64Array,
+    B: OperandB,
     ldb: number,
     beta: number,
     C: Float64Array,
     ldc: number,
     bCols?: Int32Array,
+    decode?: ByteDecoding,
   ): void;
 }
 
@@ -54,4 +67,19 @@ export function setKernel(kernel: GemmKernel): GemmKernel | undefined {
   const previous = current;
   current = kernel;
   return previous;
+}
+
+/**
+ * Throws unless B and `decode` agree (bytes come with a decoding of at least `rows` values, a
+ * float64 B without one), naming what is wrong.
+ */
+export function checkOperandB(B: OperandB, decode: ByteDecoding | undefined, rows: number): void {
+  if (B instanceof Uint8Array) {
+    if (!decode) throw new TypeError("gemm: B is a Uint8Array but no decoding (scale, shift) was given");
+    if (decode.scale.length < rows || decode.shift.length < rows) {
+      throw new RangeError(`gemm: scale and shift need one value per stored row of B (${rows}), got ${decode.scale.length} and ${decode.shift.length}`);
+    }
+  } else if (decode) {
+    throw new TypeError("gemm: a decoding (scale, shift) was given but B is not a Uint8Array");
+  }
 }

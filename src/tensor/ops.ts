@@ -15,7 +15,8 @@ export interface MatmulOptions {
 
 /**
  * op(A)·op(B) through the current kernel. op(A) is m × k, op(B) is k × n; the result is m × n.
- * B may be a `ColumnSelection` (its columns are read in place). Throws naming both shapes when the
+ * B may be a `ColumnSelection` (its columns are read in place) and may be kept as bytes (see
+ * `byteMatrix`: the kernel decodes them while packing, never the whole matrix). Throws naming both shapes when the
  * inner dimensions disagree.
  */
 export function matmul(A: Matrix, B: Matrix | ColumnSelection, opts: MatmulOptions = {}): Matrix {
@@ -34,6 +35,8 @@ export function matmul(A: Matrix, B: Matrix | ColumnSelection, opts: MatmulOptio
   const out = opts.out ?? zeros(m, n);
   assertShape(out, m, n, "matmul: out");
   const selected = isColumnSelection(B);
+  const source = selected ? B.source : B;
+  const encoded = source.encoded;
   getKernel().gemm(
     transA,
     transB,
@@ -43,12 +46,13 @@ export function matmul(A: Matrix, B: Matrix | ColumnSelection, opts: MatmulOptio
     opts.alpha ?? 1,
     A.data,
     Math.max(1, A.rows),
-    selected ? B.source.data : B.data,
+    encoded ? encoded.bytes : source.data,
     Math.max(1, B.rows),
     opts.beta ?? 0,
     out.data,
     Math.max(1, m),
     selected ? B.index : undefined,
+    encoded,
   );
   return out;
 }

@@ -46,6 +46,7 @@ export function createBatchSource(set: LabeledSet, batchSize: number, opts: Batc
   const Xb = opts.copy ? zeros(set.X.rows, batchSize) : undefined;
   const yb = new Int32Array(batchSize);
   let order: Int32Array | undefined;
+  let inOrder: Int32Array | undefined; // 0 … B−1: copies a batch of a data set kept as bytes
   let epoch = -1;
   return {
     stepsPerEpoch,
@@ -63,7 +64,8 @@ export function createBatchSource(set: LabeledSet, batchSize: number, opts: Batc
         if (!Xb) return { X: selectColumns(set.X, idx), y: yb };
         gatherColumns(set.X, idx, Xb);
       } else {
-        Xb!.data.set(set.X.data.subarray(start * set.X.rows, (start + batchSize) * set.X.rows));
+        if (set.X.encoded) gatherColumns(columnsView(set.X, start, batchSize), (inOrder ??= Int32Array.from({ length: batchSize }, (_, c) => c)), Xb);
+        else Xb!.data.set(set.X.data.subarray(start * set.X.rows, (start + batchSize) * set.X.rows));
         yb.set(set.y.subarray(start, start + batchSize));
       }
       return { X: Xb!, y: yb };

@@ -2,7 +2,8 @@ import { strict as assert } from "assert";
 import { cpSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { readCifar10, loadCifar10, isMaterialized, CIFAR10_LABEL_NAMES, DataSplits } from "../../src/data";
-import { get } from "../../src/tensor/matrix";
+import { get, isDecoded } from "../../src/tensor/matrix";
+import { affineCoefficients } from "../../src/data/standardize";
 import { cifarRecord, meanStd, tempDir, writeCifarDir, allowShortFixtures } from "./fixtures";
 
 /** Asserts X's column j equals record `rec`'s pixels mapped by f, and y_j its label. */
@@ -72,6 +73,25 @@ describe("data/cifar10", () => {
     const first = 20 - v;
     assertColumn(data.validation, 0, cifarRecord(batches[Math.floor(first / 4)], first % 4), z, "validation with training stats");
     assert.equal(data.standardization.n, 20 - v);
+  });
+
+  it("per-dimension standardization keeps the images as shared bytes, decoding to x·(1/(255·std)) − mean/std exactly", () => {
+    const data = readCifar10(dir, { validationSize: 5 });
+    const { a, c } = affineCoefficients(data.standardization, 1 / 255);
+    const sets = [data.train, data.validation, data.test];
+    for (const set of sets) {
+      assert.ok(set.X.encoded, "kept as bytes");
+      assert.ok(set.X.encoded.bytes.buffer instanceof SharedArrayBuffer, "in shared memory");
+      assert.equal(isDecoded(set.X), false);
+    }
+    for (let j = 0; j < 4; j++) {
+      const rec = cifarRecord(batches[5], j);
+      for (let i = 0; i < 3072; i++) {
+        assert.ok(Object.is(get(data.test.X, i, j), rec.pixels[i] * a[i] + c[i]), `test X(${i}, ${j})`);
+      }
+    }
+    const channel = readCifar10(dir, { validationSize: 5, standardize: "channel" });
+    assert.equal(channel.train.X.encoded, undefined, "grouped modes stay float64 (their bits come from per-group tables)");
   });
 
   it("per-channel standardization pools each 1,024-value colour plane", () => {
