@@ -12,8 +12,9 @@ const materialized = new WeakSet<object>();
  * A `DataSplits` whose arrays (`train`, `validation`, `test`, `standardization`) are computed by
  * `compute` on first access, once. Everything else in `meta` (fingerprint, provenance, files …) is
  * there at once, so a notebook whose runs all come from the result cache never pays for decoding
- * and standardizing (≈ 2–3 s and 1.4 GB for CIFAR-10). `compute` and what it holds (the raw file
- * bytes) are released after the first call.
+ * and standardizing (for CIFAR-10: 184 MB of image bytes kept for the runs, which decode them
+ * while packing their products). `compute` and what it holds (the raw file bytes) are released
+ * after the first call.
  */
 export function lazySplits(meta: Omit<DataSplits, "train" | "validation" | "test" | "standardization">, compute: () => SplitArrays): DataSplits {
   let make: (() => SplitArrays) | undefined = compute;
