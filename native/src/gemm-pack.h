@@ -99,6 +99,40 @@ NNBOOK_INLINE const double* columnB(const GemmArgs& g, long c) {
   return g.B + columnStartB(g, c);
 }
 
+typedef unsigned char ByteVecU __attribute__((vector_size(W), aligned(1)));  // W bytes, unaligned
+
+/** W bytes from `src` decoded as v·scale + shift, lane by lane (a product, then a sum: no FMA). */
+NNBOOK_INLINE Vec decodeBytes(const unsigned char* src, Vec scale, Vec shift) {
+  return __builtin_convertvector(*(const ByteVecU*)src, Vec) * scale + shift;
+}
+
+/**
+ * packTransposed for byte strips: dst[p·COLS + c] = strip[c][p]·scale[p] + shift[p], W × W blocks
+ * decoded (W bytes → W doubles) and transposed in registers.
+ */
+template <int COLS>
+NNBOOK_INLINE void packTransposedBytes(const unsigned char* const (&strip)[COLS], long kc, const double* scale, const double* shift,
+                                       double* dst) {
+  constexpr int full = COLS / W * W;
+  long p = 0;
+  for (; p + W <= kc; p += W) {
+    const Vec s = *(const VecU*)(scale + p);
+    const Vec h = *(const VecU*)(shift + p);
+    for (int c0 = 0; c0 < full; c0 += W) {
+      Vec r[W];
+      for (int q = 0; q < W; q++) r[q] = decodeBytes(strip[c0 + q] + p, s, h);
+      transposeBlock(r);
+      for (int q = 0; q < W; q++) *(VecU*)(dst + (p + q) * COLS + c0) = r[q];
+    }
+    for (int c = full; c < COLS; c++) {
+      for (int q = 0; q < W; q++) dst[(p + q) * COLS + c] = (double)strip[c][p + q] * scale[p + q] + shift[p + q];
+    }
+  }
+  for (; p < kc; p++) {
+    for (int c = 0; c < COLS; c++) dst[p * COLS + c] = (double)strip[c][p] * scale[p] + shift[p];
+  }
+}
+
 /**
  * packB for bytes (GemmArgs::Bu8): the same panels, each element decoded as v·scale + shift of its
  * stored row of B, the product and the sum rounded separately (the file is compiled with
@@ -110,20 +144,28 @@ void packBBytes(const GemmArgs& g, long p0, long kc, long j0, long nc, double* d
     const long j = j0 + jr;
     if (!g.transB) {  // op(B)(p, j) = byte p of column j: stored row p
       const unsigned char* strip[NR];
-      for (long c = 0; c < cols; c++) strip[c] = g.Bu8 + columnStartB(g, j + c) + p0;
+      for (long c = 0; c < NR; c++) strip[c] = c < cols ? g.Bu8 + columnStartB(g, j + c) + p0 : nullptr;
       const double* scale = g.bScale + p0;
       const double* shift = g.bShift + p0;
-      for (long p = 0; p < kc; p++) {
-        const double s = scale[p];
-        const double h = shift[p];
-        for (long c = 0; c < cols; c++) dst[p * cols + c] = (double)strip[c][p] * s + h;
+      if (cols == NR) {
+        packTransposedBytes<NR>(strip, kc, scale, shift, dst);
+      } else {
+        for (long p = 0; p < kc; p++) {
+          for (long c = 0; c < cols; c++) dst[p * cols + c] = (double)strip[c][p] * scale[p] + shift[p];
+        }
       }
     } else {  // op(B)(p, j) = byte j of column p: stored row j
       const double* scale = g.bScale + j;
       const double* shift = g.bShift + j;
       for (long p = 0; p < kc; p++) {
         const unsigned char* src = g.Bu8 + columnStartB(g, p0 + p) + j;
-        for (long c = 0; c < cols; c++) dst[p * cols + c] = (double)src[c] * scale[c] + shift[c];
+        if (cols == NR) {
+          constexpr int full = NR / W * W;
+          for (int c = 0; c < full; c += W) *(VecU*)(dst + p * NR + c) = decodeBytes(src + c, *(const VecU*)(scale + c), *(const VecU*)(shift + c));
+          for (int c = full; c < NR; c++) dst[p * NR + c] = (double)src[c] * scale[c] + shift[c];
+        } else {
+          for (long c = 0; c < cols; c++) dst[p * cols + c] = (double)src[c] * scale[c] + shift[c];
+        }
       }
     }
     dst += cols * kc;
