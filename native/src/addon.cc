@@ -13,6 +13,7 @@
 #include <string>
 
 #include "dispatch.h"
+#include "eval-ops.h"
 
 namespace {
 
@@ -213,13 +214,47 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
+/**
+ * `biasBnRelu(S, m, n, bias, mu, inv, gamma, beta)`: see eval-ops.h. S is a Float64Array of at
+ * least m·n values, the others Float64Arrays of at least m; returns whether S + b stayed finite.
+ */
+napi_value BiasBnRelu(napi_env env, napi_callback_info info) {
+  constexpr size_t kCount = 8;
+  const char* const names[kCount] = {"S", "m", "n", "bias", "mu", "inv", "gamma", "beta"};
+  size_t argc = kCount;
+  napi_value a[kCount];
+  napi_get_cb_info(env, info, &argc, a, nullptr, nullptr);
+  if (argc != kCount) return fail(env, "biasBnRelu: expected 8 arguments, got " + std::to_string(argc));
+  long m, n;
+  if (!getIndex(env, a[1], 0, &m)) return fail(env, "biasBnRelu: argument m must be an integer in range");
+  if (!getIndex(env, a[2], 0, &n)) return fail(env, "biasBnRelu: argument n must be an integer in range");
+  double* arrays[kCount];
+  for (size_t i = 0; i < kCount; i++) {
+    if (i == 1 || i == 2) continue;
+    size_t length = 0;
+    if (!getFloat64Array(env, a[i], &arrays[i], &length)) {
+      return fail(env, std::string("biasBnRelu: argument ") + names[i] + " must be a Float64Array");
+    }
+    const double need = i == 0 ? static_cast<double>(m) * static_cast<double>(n) : static_cast<double>(m);
+    if (static_cast<double>(length) < need) {
+      return fail(env, std::string("biasBnRelu: ") + names[i] + " has " + std::to_string(length) + " values, needs " +
+                           std::to_string(static_cast<long>(need)));
+    }
+  }
+  const bool finite = nnbook::biasBnRelu(arrays[0], m, n, arrays[3], arrays[4], arrays[5], arrays[6], arrays[7]);
+  napi_value result;
+  napi_get_boolean(env, finite, &result);
+  return result;
+}
+
 }  // namespace
 
 NAPI_MODULE_INIT() {
   napi_property_descriptor props[] = {
       {"variants", nullptr, Variants, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"gemm", nullptr, Gemm, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"biasBnRelu", nullptr, BiasBnRelu, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
-  napi_define_properties(env, exports, 2, props);
+  napi_define_properties(env, exports, 3, props);
   return exports;
 }

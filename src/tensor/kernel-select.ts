@@ -1,5 +1,5 @@
 import * as path from "path";
-import { ByteDecoding, GemmKernel, OperandB } from "./kernel";
+import { ByteDecoding, EvalOps, GemmKernel, OperandB } from "./kernel";
 import { tsBlockedKernel } from "./kernel-ts";
 
 /**
@@ -33,6 +33,8 @@ export interface NativeAddon {
     scale?: Float64Array,
     shift?: Float64Array,
   ): void;
+  /** see `EvalOps.biasBnRelu` (absent from addons built before it) */
+  biasBnRelu?: EvalOps["biasBnRelu"];
 }
 
 /** Options of `createNativeKernel`. */
@@ -70,8 +72,10 @@ export function createNativeKernel(options: NativeKernelOptions = {}, addon: Nat
   const threads = options.threads ?? 1;
   if (threads !== 1 && threads !== 2) throw new RangeError(`createNativeKernel: threads must be 1 or 2, got ${threads}`);
   const gemm = addon.gemm;
+  const biasBnRelu = addon.biasBnRelu;
   return {
     name: `native-${variant}${threads === 2 ? "-2t" : ""}`,
+    evalOps: biasBnRelu ? { biasBnRelu: (S, m, n, bias, mu, inv, gamma, beta) => biasBnRelu(S, m, n, bias, mu, inv, gamma, beta) } : undefined,
     gemm(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols, decode?: ByteDecoding) {
       if (decode) gemm(index, threads, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols ?? null, decode.scale, decode.shift);
       else if (bCols) gemm(index, threads, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols);

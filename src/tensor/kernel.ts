@@ -23,9 +23,32 @@ export interface ByteDecoding {
 /** B of `GemmKernel.gemm`: float64 values, or bytes decoded with a `ByteDecoding`. */
 export type OperandB = Float64Array | Uint8Array;
 
+/**
+ * Element-wise passes a kernel may run natively (the TypeScript code runs them otherwise), each
+ * with exactly the operations and bits of its TypeScript twin.
+ */
+export interface EvalOps {
+  /**
+   * S ← max(γ·((S + b − μ)·inv) + β, 0) in place on the column-major m × n matrix S, one b, μ,
+   * inv, γ, β per row (src/model/infer.ts); false if some S + b is NaN or ±∞.
+   */
+  biasBnRelu(
+    S: Float64Array,
+    m: number,
+    n: number,
+    bias: Float64Array,
+    mu: Float64Array,
+    inv: Float64Array,
+    gamma: Float64Array,
+    beta: Float64Array,
+  ): boolean;
+}
+
 export interface GemmKernel {
   /** A short name shown in benchmarks and report footers, e.g. "ts-blocked" or "native-avx2". */
   readonly name: string;
+  /** native element-wise passes of the evaluation (the native kernels have them) */
+  readonly evalOps?: EvalOps;
   gemm(
     transA: boolean,
     transB: boolean,
