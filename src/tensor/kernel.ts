@@ -32,16 +32,7 @@ export interface EvalOps {
    * S ← max(γ·((S + b − μ)·inv) + β, 0) in place on the column-major m × n matrix S, one b, μ,
    * inv, γ, β per row (src/model/infer.ts); false if some S + b is NaN or ±∞.
    */
-  biasBnRelu(
-    S: Float64Array,
-    m: number,
-    n: number,
-    bias: Float64Array,
-    mu: Float64Array,
-    inv: Float64Array,
-    gamma: Float64Array,
-    beta: Float64Array,
-  ): boolean;
+  biasBnRelu(S: Float64Array, m: number, n: number, bias: Float64Array, mu: Float64Array, inv: Float64Array, gamma: Float64Array, beta: Float64Array): boolean;
 }
 
 export interface GemmKernel {
