@@ -17,6 +17,12 @@ export type OurQuantity = Quantity & {
   readonly scale?: number;
   /** decimals printed (default 2) */
   readonly digits?: number;
+  /**
+   * for a bimodal outcome (a run either escapes chance or stays there): values at or below this
+   * (after `scale`) are "at chance", and the table shows the two groups apart, never one mean ± std
+   * that describes no run
+   */
+  readonly chanceAt?: number;
 };
 
 type Doc = Pick<ResultsDoc, "configurations" | "measurements">;
@@ -77,7 +83,11 @@ export function unfinishedStatus(doc: Doc, q: OurQuantity): string {
   return runs.length > 0 ? `not run: no run finished (${diverged} of ${runs.length} diverged)` : "not run: no run finished";
 }
 
-/** "97.12 ± 0.08 (n = 3)" for a row's quantity, from the document; "—" when not run. */
+/**
+ * "97.12 ± 0.08 (n = 3)" for a row's quantity, from the document; "—" when not run; for a bimodal
+ * quantity (`chanceAt`) with runs on both sides, "7 of 10 escape chance (46.10 ± 0.40), 3 stay at
+ * chance (10.00 ± 0.00)".
+ */
 export function oursText(row: CoverageRow, doc: Doc): string {
   if (!row.ours) return "—";
   const values = quantityValues(doc, row.ours, row.ours.scale ?? 1);
@@ -85,6 +95,18 @@ export function oursText(row: CoverageRow, doc: Doc): string {
   const m = meanStd(values);
   const d = row.ours.digits ?? 2;
   if ("measurement" in row.ours && m.n === 1) return m.mean.toFixed(d);
+  const chance = row.ours.chanceAt;
+  if (chance !== undefined) {
+    const stuck = values.filter((v) => v <= chance);
+    const escaped = values.filter((v) => v > chance);
+    if (stuck.length > 0 && escaped.length > 0) {
+      const group = (v: number[]): string => {
+        const g = meanStd(v);
+        return v.length > 1 ? `${g.mean.toFixed(d)} ± ${g.std.toFixed(d)}` : g.mean.toFixed(d);
+      };
+      return `${escaped.length} of ${m.n} escape chance (${group(escaped)}), ${stuck.length} stay at chance (${group(stuck)})`;
+    }
+  }
   return `${m.mean.toFixed(d)} ± ${m.std.toFixed(d)} (n = ${m.n})`;
 }
 

@@ -147,4 +147,24 @@ describe("report/coverage: rows, statuses, the table and the results JSON", () =
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("a bimodal quantity (chanceAt) shows its two groups, never one mean ± std; one-sided outcomes stay mean ± std", () => {
+    const cfg = smallConfig({ hidden: [4] });
+    const tests = [0.1, 0.452, 0.1, 0.448, 0.1, 0.45];
+    const groups = groupBySeed(tests.map((t, i) => fakeRun(cfg, i + 1, t, t)));
+    const configurations = [configurationResults("sigma", "no BN, σ = 1e-3", "05.ipynb", groups[0])];
+    const ours = { configuration: "sigma", split: "test" as const, metric: "accuracy" as const, scale: 100, chanceAt: 11 };
+    const block = { id: "bimodal", seed: "000", section: "init", title: "σ = 1e-3, no BN" };
+    const d: ResultsDoc = {
+      report: "demo",
+      configurations,
+      measurements: [],
+      coverage: [coverageRow({ block, ours, verdict: "reproduced: 3 of 6 stay at chance" }, { configurations, measurements: [] })],
+    };
+    const table = coverageTable(d);
+    assert.match(table, /\| 3 of 6 escape chance \(45\.00 ± 0\.20\), 3 stay at chance \(10\.00 ± 0\.00\) \|/);
+    assert.doesNotMatch(table, /27\.50/, "no mean over both groups");
+    const plain: ResultsDoc = { ...d, coverage: [{ ...d.coverage[0], ours: { ...ours, chanceAt: 5 } }] };
+    assert.match(coverageTable(plain), /\| 27\.50 ± 19\.17 \(n = 6\) \|/, "all above the line: one group, mean ± std");
+  });
 });

@@ -54,7 +54,7 @@ function bimodalRow(blockId: string): (doc: Doc) => CoverageSpec[] {
     const block = DD2424_A3_REPORT_BLOCKS.find((b) => b.id === blockId)!;
     const p = headlineValue(block)!;
     const configuration = `000/init/sigma-${BIMODAL[blockId]}-no-bn#ours-many-seeds`;
-    const ours = { configuration, split: "test" as const, metric: "accuracy" as const, scale: 100 };
+    const ours = { configuration, split: "test" as const, metric: "accuracy" as const, scale: 100, chanceAt: CHANCE_MARGIN };
     const base = { block: covered(block), ourSection: DD2424_A3_SECTIONS.init, ours, published: { text: p.text, value: p.value } };
     const v = doc.configurations.some((c) => c.id === configuration) ? quantityValues(doc, ours, 100) : [];
     if (v.length === 0) return [{ ...base, notRun: "the many-seed runs did not finish" }];

@@ -14,6 +14,15 @@ function allowedNumbers(doc: ResultsDoc, text: string): Set<string> {
     const std = v.length > 1 ? Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / (v.length - 1)) : 0;
     const d = r.ours.digits ?? 2;
     [mean.toFixed(d), std.toFixed(d), String(v.length)].forEach((s) => allowed.add(s));
+    const chance = r.ours.chanceAt;
+    if (chance !== undefined) {
+      for (const g of [v.filter((x) => x <= chance), v.filter((x) => x > chance)]) {
+        if (g.length === 0) continue;
+        const gm = g.reduce((s, x) => s + x, 0) / g.length;
+        const gs = g.length > 1 ? Math.sqrt(g.reduce((s, x) => s + (x - gm) ** 2, 0) / (g.length - 1)) : 0;
+        [gm.toFixed(d), gs.toFixed(d), String(g.length)].forEach((s) => allowed.add(s));
+      }
+    }
   }
   allowed.add("0.001");
   return allowed;
