@@ -36,7 +36,7 @@ pre { background: var(--code-bg); border: 1px solid var(--line); border-radius: 
 pre code.language-text { color: #3b4150; }
 pre:has(code.language-text) { background: var(--out-bg); border-left: 3px solid #c9cdb5; }
 code { font-family: "DejaVu Sans Mono", ui-monospace, monospace; }
-.nnbook-chart { display: block; margin: 1rem 0 0.2rem; min-height: 2rem; }
+.nnbook-chart { display: block; margin: 1rem 0 0.2rem; min-height: 2rem; max-width: 100%; overflow-x: auto; }
 .nnbook-caption { display: block; color: var(--muted); font-size: 0.85rem; margin-bottom: 1rem; }
 .nnbook-chart-error { color: #b00020; white-space: pre-wrap; }
 footer { margin-left: 17rem; padding: 0 2.5rem 2rem; color: var(--muted); font-size: 0.85rem; }
