@@ -36,7 +36,10 @@ function columnStart(bCols: Int32Array | undefined, c: number, ldb: number): num
   return (bCols ? bCols[c] : c) * ldb;
 }
 
-/** Packs op(B)[p0:p0+kc, j0:j0+nc] into groups of 4 columns, zero-padded: packB[g*kc*4 + p*4 + c]. */
+/**
+ * Packs op(B)[p0:p0+kc, j0:j0+nc] into groups of 4 columns, zero-padded: packB[g*kc*4 + p*4 + c].
+ * A byte B (`decode`) is packed decoded: element v of stored row r as v·scale[r] + shift[r].
+ */
 function packPanelB(
   transB: boolean,
   B: OperandB,
@@ -49,7 +52,6 @@ function packPanelB(
   nc: number,
   decode: ByteDecoding | undefined,
 ): void {
-  if (decode) return packPanelBBytes(transB, B, ldb, bCols, n, p0, j0, kc, nc, decode);
   const groups = (nc + 3) >> 2;
   for (let g = 0; g < groups; g++) {
     const base = g * kc * 4;
@@ -58,43 +60,15 @@ function packPanelB(
       if (j >= n || g * 4 + c >= nc) {
         for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = 0;
       } else if (transB) {
-        for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[j + columnStart(bCols, p0 + p, ldb)];
+        // stored row j of B: one scale and shift for the whole strip
+        const s = decode ? decode.scale[j] : 1;
+        const h = decode ? decode.shift[j] : 0;
+        if (decode) for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[j + columnStart(bCols, p0 + p, ldb)] * s + h;
+        else for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[j + columnStart(bCols, p0 + p, ldb)];
       } else {
         const off = columnStart(bCols, j, ldb) + p0;
-        for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[off + p];
-      }
-    }
-  }
-}
-
-/** packPanelB for a byte B: element v of stored row r packed as v·scale[r] + shift[r]. */
-function packPanelBBytes(
-  transB: boolean,
-  B: OperandB,
-  ldb: number,
-  bCols: Int32Array | undefined,
-  n: number,
-  p0: number,
-  j0: number,
-  kc: number,
-  nc: number,
-  decode: ByteDecoding,
-): void {
-  const { scale, shift } = decode;
-  const groups = (nc + 3) >> 2;
-  for (let g = 0; g < groups; g++) {
-    const base = g * kc * 4;
-    for (let c = 0; c < 4; c++) {
-      const j = j0 + g * 4 + c;
-      if (j >= n || g * 4 + c >= nc) {
-        for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = 0;
-      } else if (transB) {
-        const s = scale[j];
-        const h = shift[j];
-        for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[j + columnStart(bCols, p0 + p, ldb)] * s + h;
-      } else {
-        const off = columnStart(bCols, j, ldb) + p0;
-        for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[off + p] * scale[p0 + p] + shift[p0 + p];
+        if (decode) for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[off + p] * decode.scale[p0 + p] + decode.shift[p0 + p];
+        else for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[off + p];
       }
     }
   }
