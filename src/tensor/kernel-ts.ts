@@ -60,11 +60,11 @@ function packPanelB(
       if (j >= n || g * 4 + c >= nc) {
         for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = 0;
       } else if (transB) {
-        // stored row j of B: one scale and shift for the whole strip
-        const s = decode ? decode.scale[j] : 1;
-        const h = decode ? decode.shift[j] : 0;
-        if (decode) for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[j + columnStart(bCols, p0 + p, ldb)] * s + h;
-        else for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[j + columnStart(bCols, p0 + p, ldb)];
+        if (decode) {
+          const s = decode.scale[j]; // stored row j of B: one scale and shift for the whole strip
+          const h = decode.shift[j];
+          for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[j + columnStart(bCols, p0 + p, ldb)] * s + h;
+        } else for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[j + columnStart(bCols, p0 + p, ldb)];
       } else {
         const off = columnStart(bCols, j, ldb) + p0;
         if (decode) for (let p = 0; p < kc; p++) packB[base + p * 4 + c] = B[off + p] * decode.scale[p0 + p] + decode.shift[p0 + p];

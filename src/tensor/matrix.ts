@@ -43,7 +43,7 @@ class ByteMatrix implements Matrix {
   get data(): Float64Array {
     if (!this.#data) {
       this.#data = new Float64Array(this.rows * this.cols);
-      decodeColumns(this, 0, this.cols, this.#data, 0);
+      decodeColumns(this, this.cols, this.#data);
     }
     return this.#data;
   }
@@ -80,11 +80,11 @@ export function reviveMatrix(m: Matrix): Matrix {
   return byteMatrix(m.rows, m.cols, m.encoded);
 }
 
-/** Decodes columns from … to-1 of a byte matrix into out, starting at out[o]. */
-function decodeColumns(m: Matrix & { encoded: ByteEncoding }, from: number, to: number, out: Float64Array, o: number, index?: ArrayLike<number>): void {
+/** Decodes `count` columns of a byte matrix (columns index[0…], or 0…count−1) into out, one after another. */
+function decodeColumns(m: Matrix & { encoded: ByteEncoding }, count: number, out: Float64Array, index?: ArrayLike<number>): void {
   const { bytes, scale, shift } = m.encoded;
   const d = m.rows;
-  for (let c = from; c < to; c++, o += d) {
+  for (let c = 0, o = 0; c < count; c++, o += d) {
     const p = (index ? index[c] : c) * d;
     for (let i = 0; i < d; i++) out[o + i] = bytes[p + i] * scale[i] + shift[i];
   }
@@ -193,7 +193,7 @@ export function gatherColumns(m: Matrix, index: ArrayLike<number>, out?: Matrix)
     if (!(j >= 0 && j < m.cols)) throw new RangeError(`gatherColumns: column ${j} out of range for ${shapeOf(m)}`);
   }
   if (m.encoded && !isDecoded(m)) {
-    decodeColumns(m as Matrix & { encoded: ByteEncoding }, 0, n, o.data, 0, index);
+    decodeColumns(m as Matrix & { encoded: ByteEncoding }, n, o.data, index);
     return o;
   }
   for (let c = 0; c < n; c++) {
