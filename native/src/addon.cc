@@ -5,7 +5,9 @@
 // Uint8Array of bytes with the 17th and 18th arguments, Float64Arrays `scale` and `shift` of one
 // value per stored row of B: element v of row r stands for v·scale[r] + shift[r]. Every argument is
 // checked here (types, integer dimensions, leading dimensions, array lengths, every index of
-// bCols) so that no call from JavaScript can read or write outside the arrays.
+// bCols) so that no call from JavaScript can read or write outside the arrays. The element-wise
+// passes of element-ops.h are exported under their own names (`biasBnRelu`, `bnRowStats`,
+// `bnNormalize`, `bnReluBackward`), their arguments checked the same way.
 #define NAPI_VERSION 8
 #include <node_api.h>
 
@@ -13,7 +15,7 @@
 #include <string>
 
 #include "dispatch.h"
-#include "eval-ops.h"
+#include "element-ops.h"
 
 namespace {
 
@@ -215,36 +217,103 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
 }
 
 /**
- * `biasBnRelu(S, m, n, bias, mu, inv, gamma, beta)`: see eval-ops.h. S is a Float64Array of at
- * least m·n values, the others Float64Arrays of at least m; returns whether S + b stayed finite.
+ * The arguments of an element-wise op (see element-ops.h), in its order: `m` and `n` (integers),
+ * then Float64Arrays, each of at least m·n values ("matrix") or m values ("row"); a matrix marked
+ * nullable may be null. Every length is checked here, so no call can read or write outside an array.
  */
-napi_value BiasBnRelu(napi_env env, napi_callback_info info) {
-  constexpr size_t kCount = 8;
-  const char* const names[kCount] = {"S", "m", "n", "bias", "mu", "inv", "gamma", "beta"};
-  size_t argc = kCount;
-  napi_value a[kCount];
+struct OpArgs {
+  long m = 0, n = 0;
+  double* arrays[12] = {};
+};
+
+enum Kind { kDim, kMatrix, kRow, kNullableMatrix };
+
+/** Reads `count` arguments of the kinds given; false (with a RangeError thrown) when one is wrong. */
+bool readOpArgs(napi_env env, napi_callback_info info, const char* op, size_t count, const char* const* names,
+                const Kind* kinds, OpArgs* out) {
+  napi_value a[12];
+  size_t argc = 12;
   napi_get_cb_info(env, info, &argc, a, nullptr, nullptr);
-  if (argc != kCount) return fail(env, "biasBnRelu: expected 8 arguments, got " + std::to_string(argc));
-  long m, n;
-  if (!getIndex(env, a[1], 0, &m)) return fail(env, "biasBnRelu: argument m must be an integer in range");
-  if (!getIndex(env, a[2], 0, &n)) return fail(env, "biasBnRelu: argument n must be an integer in range");
-  double* arrays[kCount];
-  for (size_t i = 0; i < kCount; i++) {
-    if (i == 1 || i == 2) continue;
-    size_t length = 0;
-    if (!getFloat64Array(env, a[i], &arrays[i], &length)) {
-      return fail(env, std::string("biasBnRelu: argument ") + names[i] + " must be a Float64Array");
-    }
-    const double need = i == 0 ? static_cast<double>(m) * static_cast<double>(n) : static_cast<double>(m);
-    if (static_cast<double>(length) < need) {
-      return fail(env, std::string("biasBnRelu: ") + names[i] + " has " + std::to_string(length) + " values, needs " +
-                           std::to_string(static_cast<long>(need)));
+  const std::string prefix = std::string(op) + ": ";
+  if (argc != count) {
+    fail(env, prefix + "expected " + std::to_string(count) + " arguments, got " + std::to_string(argc));
+    return false;
+  }
+  long* dims[2] = {&out->m, &out->n};
+  int dim = 0;
+  for (size_t i = 0; i < count; i++) {
+    if (kinds[i] != kDim) continue;
+    if (!getIndex(env, a[i], 0, dims[dim++])) {
+      fail(env, prefix + "argument " + names[i] + " must be an integer in range");
+      return false;
     }
   }
-  const bool finite = nnbook::biasBnRelu(arrays[0], m, n, arrays[3], arrays[4], arrays[5], arrays[6], arrays[7]);
+  for (size_t i = 0; i < count; i++) {
+    if (kinds[i] == kDim) continue;
+    if (kinds[i] == kNullableMatrix) {
+      napi_valuetype type;
+      if (napi_typeof(env, a[i], &type) == napi_ok && type == napi_null) continue;
+    }
+    size_t length = 0;
+    if (!getFloat64Array(env, a[i], &out->arrays[i], &length)) {
+      fail(env, prefix + "argument " + names[i] + " must be a Float64Array" + (kinds[i] == kNullableMatrix ? " or null" : ""));
+      return false;
+    }
+    const double rows = static_cast<double>(out->m);
+    const double need = kinds[i] == kRow ? rows : rows * static_cast<double>(out->n);
+    if (static_cast<double>(length) < need) {
+      fail(env, prefix + names[i] + " has " + std::to_string(length) + " values, needs " + std::to_string(static_cast<long>(need)));
+      return false;
+    }
+  }
+  return true;
+}
+
+/** `biasBnRelu(S, m, n, bias, mu, inv, gamma, beta)`: returns whether S + b stayed finite. */
+napi_value BiasBnRelu(napi_env env, napi_callback_info info) {
+  const char* const names[] = {"S", "m", "n", "bias", "mu", "inv", "gamma", "beta"};
+  const Kind kinds[] = {kMatrix, kDim, kDim, kRow, kRow, kRow, kRow, kRow};
+  OpArgs r;
+  if (!readOpArgs(env, info, "biasBnRelu", 8, names, kinds, &r)) return nullptr;
+  double* const* x = r.arrays;
+  const bool finite = nnbook::biasBnRelu(x[0], r.m, r.n, x[3], x[4], x[5], x[6], x[7]);
   napi_value result;
   napi_get_boolean(env, finite, &result);
   return result;
+}
+
+/** `bnRowStats(S, m, n, mu, v)` */
+napi_value BnRowStats(napi_env env, napi_callback_info info) {
+  const char* const names[] = {"S", "m", "n", "mu", "v"};
+  const Kind kinds[] = {kMatrix, kDim, kDim, kRow, kRow};
+  OpArgs r;
+  if (!readOpArgs(env, info, "bnRowStats", 5, names, kinds, &r)) return nullptr;
+  if (r.n == 0) return fail(env, "bnRowStats: n must be at least 1");
+  nnbook::bnRowStats(r.arrays[0], r.m, r.n, r.arrays[3], r.arrays[4]);
+  return nullptr;
+}
+
+/** `bnNormalize(S, m, n, mu, inv, gamma, beta, SHat, out, H | null)` */
+napi_value BnNormalize(napi_env env, napi_callback_info info) {
+  const char* const names[] = {"S", "m", "n", "mu", "inv", "gamma", "beta", "SHat", "out", "H"};
+  const Kind kinds[] = {kMatrix, kDim, kDim, kRow, kRow, kRow, kRow, kMatrix, kMatrix, kNullableMatrix};
+  OpArgs r;
+  if (!readOpArgs(env, info, "bnNormalize", 10, names, kinds, &r)) return nullptr;
+  double* const* x = r.arrays;
+  nnbook::bnNormalize(x[0], r.m, r.n, x[3], x[4], x[5], x[6], x[7], x[8], x[9]);
+  return nullptr;
+}
+
+/** `bnReluBackward(A, dOut, SHat, gamma, inv, m, n, dS, dGamma, dBeta)` */
+napi_value BnReluBackward(napi_env env, napi_callback_info info) {
+  const char* const names[] = {"A", "dOut", "SHat", "gamma", "inv", "m", "n", "dS", "dGamma", "dBeta"};
+  const Kind kinds[] = {kMatrix, kMatrix, kMatrix, kRow, kRow, kDim, kDim, kMatrix, kRow, kRow};
+  OpArgs r;
+  if (!readOpArgs(env, info, "bnReluBackward", 10, names, kinds, &r)) return nullptr;
+  if (r.n == 0) return fail(env, "bnReluBackward: n must be at least 1");
+  double* const* x = r.arrays;
+  nnbook::bnReluBackward(x[0], x[1], x[2], x[3], x[4], r.m, r.n, x[7], x[8], x[9]);
+  return nullptr;
 }
 
 }  // namespace
@@ -254,7 +323,10 @@ NAPI_MODULE_INIT() {
       {"variants", nullptr, Variants, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"gemm", nullptr, Gemm, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"biasBnRelu", nullptr, BiasBnRelu, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"bnRowStats", nullptr, BnRowStats, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"bnNormalize", nullptr, BnNormalize, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"bnReluBackward", nullptr, BnReluBackward, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
-  napi_define_properties(env, exports, 3, props);
+  napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   return exports;
 }

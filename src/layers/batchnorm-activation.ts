@@ -12,6 +12,7 @@ import {
   normalizeRows,
 } from "./batchnorm";
 import { BatchnormPrepared, prepareBatchnorm } from "./batchnorm-stats";
+import { elementOpsFor } from "./native-ops";
 
 /** Options of the fused BN + activation forward pass: BN's options plus the BN output buffer. */
 export interface BatchnormActivationOptions extends BatchnormOptions {
@@ -69,7 +70,8 @@ export function batchnormActivationForward(
 /**
  * Backward pass of BN followed by an activation: f′ ⊙ dOut written into dS, BN's row sums (for
  * ReLU in the same row loop), then the closed-form BN backward in place in dS (no intermediate
- * buffer). Bit-identical to `activationBackward` then `batchnormBackward`.
+ * buffer). Bit-identical to `activationBackward` then `batchnormBackward`. ReLU in train mode
+ * runs natively (`ElementOps.bnReluBackward`, the same bits) when the kernel has it.
  * dOut: m × n → dS: m × n, dGamma, dBeta: m × 1 (into `out`'s buffers if given).
  */
 export function batchnormActivationBackward(dOut: Matrix, bn: BatchnormCache, activation: ActivationCache, out: BatchnormGradBuffers = {}): BatchnormGrads {
@@ -83,6 +85,15 @@ export function batchnormActivationBackward(dOut: Matrix, bn: BatchnormCache, ac
   assertShape(dGamma, m, 1, "batchnormActivationBackward: dGamma");
   assertShape(dBeta, m, 1, "batchnormActivationBackward: dBeta");
   const { spec, S: A, out: H } = activation;
+  if (spec.name === "relu" && bn.mode === "train") {
+    // dS may be dOut (in place) but no other overlap
+    const inputs = [A.data, bn.SHat.data, bn.gamma.data, bn.invStd.data];
+    const native = elementOpsFor(dS.data === dOut.data ? inputs : [...inputs, dOut.data], [dS.data, dGamma.data, dBeta.data]);
+    if (native) {
+      native.bnReluBackward(A.data, dOut.data, bn.SHat.data, bn.gamma.data, bn.invStd.data, m, n, dS.data, dGamma.data, dBeta.data);
+      return { dS, dGamma, dBeta };
+    }
+  }
   if (spec.name === "relu") {
     reluGradSums(A.data, dOut.data, dS.data, bn.SHat.data, m, n, dGamma.data, dBeta.data);
   } else {
@@ -93,7 +104,10 @@ export function batchnormActivationBackward(dOut: Matrix, bn: BatchnormCache, ac
   return { dS, dGamma, dBeta };
 }
 
-/** `normalizeRows` and H = max(out, 0) (as `activateRange` computes ReLU) in one row loop. */
+/**
+ * `normalizeRows` and H = max(out, 0) (as `activateRange` computes ReLU) in one row loop; natively
+ * (`ElementOps.bnNormalize`, the same bits) when the kernel has it.
+ */
 function normalizeRowsRelu(
   S: Float64Array,
   SHat: Float64Array,
@@ -105,10 +119,14 @@ function normalizeRowsRelu(
   m: number,
   n: number,
 ): void {
+  const mus = prep.mu.data;
+  const invs = prep.invStd.data;
+  const native = elementOpsFor([S, mus, invs, gamma, beta], [SHat, out, H]);
+  if (native) return native.bnNormalize(S, m, n, mus, invs, gamma, beta, SHat, out, H);
   const end = m * n;
   for (let i = 0; i < m; i++) {
-    const mu = prep.mu.data[i];
-    const inv = prep.invStd.data[i];
+    const mu = mus[i];
+    const inv = invs[i];
     const g = gamma[i];
     const b = beta[i];
     for (let k = i; k < end; k += m) {

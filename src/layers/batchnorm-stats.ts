@@ -1,5 +1,6 @@
 import { Matrix, zeros, assertShape, shapeOf } from "../tensor";
 import type { BatchnormOptions, BnStats } from "./batchnorm";
+import { elementOpsFor } from "./native-ops";
 
 /** Default weight of the old moving average: μ_av ← α·μ_av + (1 − α)·μ. */
 export const DEFAULT_BN_ALPHA = 0.9;
@@ -44,7 +45,9 @@ export function prepareBatchnorm(S: Matrix, gamma: Matrix, beta: Matrix, opts: B
   const v = opts.buffers?.v ?? zeros(m, 1);
   assertShape(mu, m, 1, "batchnorm: buffers.mu");
   assertShape(v, m, 1, "batchnorm: buffers.v");
-  rowMeanAndVariance(S, mu.data, v.data);
+  const native = elementOpsFor([S.data], [mu.data, v.data]);
+  if (native) native.bnRowStats(S.data, m, n, mu.data, v.data);
+  else rowMeanAndVariance(S, mu.data, v.data);
   for (let i = 0; i < m; i++) invStd.data[i] = 1 / Math.sqrt(v.data[i] + eps);
   const { muAv, vAv } = opts.nextStatsOut ?? { muAv: zeros(m, 1), vAv: zeros(m, 1) };
   assertShape(muAv, m, 1, "batchnorm: nextStatsOut.muAv");

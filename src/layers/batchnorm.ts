@@ -1,5 +1,6 @@
 import { Matrix, zeros, assertShape } from "../tensor";
 import { BatchnormPrepared, prepareBatchnorm } from "./batchnorm-stats";
+import { elementOpsFor } from "./native-ops";
 
 export { DEFAULT_BN_ALPHA, DEFAULT_BN_EPS } from "./batchnorm-stats";
 
@@ -105,7 +106,10 @@ export function batchnormForward(S: Matrix, gamma: Matrix, beta: Matrix, opts: B
  * column-by-column loops that update per-row arrays. Sums still run over j = 0 … n−1 in order.
  */
 
-/** SHat = (S − μ)·invStd and out = γ·SHat + β, S: m × n (flat column-major arrays). */
+/**
+ * SHat = (S − μ)·invStd and out = γ·SHat + β, S: m × n (flat column-major arrays); natively
+ * (`ElementOps.bnNormalize`, the same bits) when the kernel has it.
+ */
 export function normalizeRows(
   S: Float64Array,
   SHat: Float64Array,
@@ -116,6 +120,10 @@ export function normalizeRows(
   m: number,
   n: number,
 ): void {
+  const mus = prep.mu.data;
+  const invs = prep.invStd.data;
+  const native = elementOpsFor([S, mus, invs, gamma, beta], [SHat, out]);
+  if (native) return native.bnNormalize(S, m, n, mus, invs, gamma, beta, SHat, out, null);
   const end = m * n;
   for (let i = 0; i < m; i++) {
     const mu = prep.mu.data[i];

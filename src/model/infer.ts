@@ -118,7 +118,7 @@ function biasBnRelu(
   const end = m * n;
   const mu = st.muAv.data;
   const inv = invStd(st, eps, m);
-  const native = getKernel().evalOps;
+  const native = getKernel().elementOps;
   if (native) return native.biasBnRelu(S, m, n, bias, mu, inv, gamma, beta);
   let bad = 0;
   for (let o = 0; o < end; o += m) {

@@ -1,7 +1,7 @@
 export * from "./matrix";
 export * from "./ops";
 export * from "./random";
-export { GemmKernel, ByteDecoding, EvalOps, OperandB, getKernel, setKernel } from "./kernel";
+export { GemmKernel, ByteDecoding, ElementOps, OperandB, getKernel, setKernel } from "./kernel";
 export { tsBlockedKernel, naiveKernel } from "./kernel-ts";
 export {
   NativeAddon,

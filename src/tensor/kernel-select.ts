@@ -1,5 +1,5 @@
 import * as path from "path";
-import { ByteDecoding, EvalOps, GemmKernel, OperandB } from "./kernel";
+import { ByteDecoding, ElementOps, GemmKernel, OperandB } from "./kernel";
 import { tsBlockedKernel } from "./kernel-ts";
 
 /**
@@ -33,8 +33,11 @@ export interface NativeAddon {
     scale?: Float64Array,
     shift?: Float64Array,
   ): void;
-  /** see `EvalOps.biasBnRelu` (absent from addons built before it) */
-  biasBnRelu?: EvalOps["biasBnRelu"];
+  /** the element-wise passes (see `ElementOps`; absent from addons built before them) */
+  biasBnRelu?: ElementOps["biasBnRelu"];
+  bnRowStats?: ElementOps["bnRowStats"];
+  bnNormalize?: ElementOps["bnNormalize"];
+  bnReluBackward?: ElementOps["bnReluBackward"];
 }
 
 /** Options of `createNativeKernel`. */
@@ -72,10 +75,12 @@ export function createNativeKernel(options: NativeKernelOptions = {}, addon: Nat
   const threads = options.threads ?? 1;
   if (threads !== 1 && threads !== 2) throw new RangeError(`createNativeKernel: threads must be 1 or 2, got ${threads}`);
   const gemm = addon.gemm;
-  const biasBnRelu = addon.biasBnRelu;
+  const { biasBnRelu, bnRowStats, bnNormalize, bnReluBackward } = addon;
+  const elementOps: ElementOps | undefined =
+    biasBnRelu && bnRowStats && bnNormalize && bnReluBackward ? { biasBnRelu, bnRowStats, bnNormalize, bnReluBackward } : undefined;
   return {
     name: `native-${variant}${threads === 2 ? "-2t" : ""}`,
-    evalOps: biasBnRelu ? { biasBnRelu: (S, m, n, bias, mu, inv, gamma, beta) => biasBnRelu(S, m, n, bias, mu, inv, gamma, beta) } : undefined,
+    elementOps,
     gemm(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols, decode?: ByteDecoding) {
       if (decode) gemm(index, threads, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols ?? null, decode.scale, decode.shift);
       else if (bCols) gemm(index, threads, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, bCols);

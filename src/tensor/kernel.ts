@@ -25,21 +25,54 @@ export type OperandB = Float64Array | Uint8Array;
 
 /**
  * Element-wise passes a kernel may run natively (the TypeScript code runs them otherwise), each
- * with exactly the operations and bits of its TypeScript twin.
+ * with exactly the operations and bits of its TypeScript twin. Matrices are column-major m × n
+ * Float64Arrays (one sample per column), per-row vectors have m values; outputs must not overlap
+ * each other or the inputs unless noted.
  */
-export interface EvalOps {
+export interface ElementOps {
   /**
    * S ← max(γ·((S + b − μ)·inv) + β, 0) in place on the column-major m × n matrix S, one b, μ,
    * inv, γ, β per row (src/model/infer.ts); false if some S + b is NaN or ±∞.
    */
   biasBnRelu(S: Float64Array, m: number, n: number, bias: Float64Array, mu: Float64Array, inv: Float64Array, gamma: Float64Array, beta: Float64Array): boolean;
+  /** BatchNorm's batch mean μ and biased variance v of each row, in two passes (src/layers/batchnorm-stats.ts); n ≥ 1 */
+  bnRowStats(S: Float64Array, m: number, n: number, mu: Float64Array, v: Float64Array): void;
+  /** SHat = (S − μ)·inv, out = γ·SHat + β and, unless H is null, H = max(out, 0) (src/layers/batchnorm.ts) */
+  bnNormalize(
+    S: Float64Array,
+    m: number,
+    n: number,
+    mu: Float64Array,
+    inv: Float64Array,
+    gamma: Float64Array,
+    beta: Float64Array,
+    SHat: Float64Array,
+    out: Float64Array,
+    H: Float64Array | null,
+  ): void;
+  /**
+   * The train-mode backward pass of BN then ReLU (src/layers/batchnorm-activation.ts): g = A > 0 ?
+   * dOut : 0, dβ = Σ_j g, dγ = Σ_j g·SHat, dS = γ·inv·(g − dβ/n − SHat·dγ/n); dS may be dOut; n ≥ 1.
+   */
+  bnReluBackward(
+    A: Float64Array,
+    dOut: Float64Array,
+    SHat: Float64Array,
+    gamma: Float64Array,
+    inv: Float64Array,
+    m: number,
+    n: number,
+    dS: Float64Array,
+    dGamma: Float64Array,
+    dBeta: Float64Array,
+  ): void;
 }
 
 export interface GemmKernel {
   /** A short name shown in benchmarks and report footers, e.g. "ts-blocked" or "native-avx2". */
   readonly name: string;
-  /** native element-wise passes of the evaluation (the native kernels have them) */
-  readonly evalOps?: EvalOps;
+  /** native element-wise passes (the native kernels have them) */
+  readonly elementOps?: ElementOps;
   gemm(
     transA: boolean,
     transB: boolean,

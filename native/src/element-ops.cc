@@ -1,0 +1,95 @@
+// Element-wise passes of the forward and backward passes, compiled for the baseline CPU with
+// -ffp-contract=off: every operation is the JavaScript one, so the bits are the same on every path.
+// The loops walk the data in memory order (columns outer, rows inner) with one running value per
+// row, so each row's sums still run over j = 0 … n−1 in order while the compiler vectorizes across
+// rows.
+#include "element-ops.h"
+
+namespace nnbook {
+
+bool biasBnRelu(double* S, long m, long n, const double* bias, const double* mu, const double* inv, const double* gamma,
+                const double* beta) {
+  double bad = 0;
+  for (long j = 0; j < n; j++) {
+    double* col = S + j * m;
+    for (long i = 0; i < m; i++) {
+      const double s = col[i] + bias[i];
+      bad += s - s;  // 0, or NaN once some s is NaN or ±∞
+      const double v = gamma[i] * ((s - mu[i]) * inv[i]) + beta[i];
+      col[i] = v > 0.0 ? v : (v != v ? v : 0.0);  // Math.max(v, 0)
+    }
+  }
+  return bad == 0;
+}
+
+void bnRowStats(const double* __restrict S, long m, long n, double* __restrict mu, double* __restrict v) {
+  for (long i = 0; i < m; i++) mu[i] = 0.0;
+  for (long j = 0; j < n; j++) {
+    const double* col = S + j * m;
+    for (long i = 0; i < m; i++) mu[i] += col[i];
+  }
+  const double count = static_cast<double>(n);
+  for (long i = 0; i < m; i++) {
+    mu[i] = mu[i] / count;
+    v[i] = 0.0;
+  }
+  for (long j = 0; j < n; j++) {
+    const double* col = S + j * m;
+    for (long i = 0; i < m; i++) {
+      const double c = col[i] - mu[i];
+      v[i] += c * c;
+    }
+  }
+  for (long i = 0; i < m; i++) v[i] = v[i] / count;
+}
+
+void bnNormalize(const double* __restrict S, long m, long n, const double* __restrict mu, const double* __restrict inv,
+                 const double* __restrict gamma, const double* __restrict beta, double* __restrict SHat,
+                 double* __restrict out, double* __restrict H) {
+  for (long j = 0; j < n; j++) {
+    const long o = j * m;
+    if (H) {
+      for (long i = 0; i < m; i++) {
+        const double sh = (S[o + i] - mu[i]) * inv[i];
+        SHat[o + i] = sh;
+        const double v = gamma[i] * sh + beta[i];
+        out[o + i] = v;
+        H[o + i] = v > 0.0 ? v : (v != v ? v : 0.0);  // Math.max(v, 0)
+      }
+    } else {
+      for (long i = 0; i < m; i++) {
+        const double sh = (S[o + i] - mu[i]) * inv[i];
+        SHat[o + i] = sh;
+        out[o + i] = gamma[i] * sh + beta[i];
+      }
+    }
+  }
+}
+
+void bnReluBackward(const double* __restrict A, const double* dOut, const double* __restrict SHat,
+                    const double* __restrict gamma, const double* __restrict inv, long m, long n, double* dS,
+                    double* __restrict dGamma, double* __restrict dBeta) {
+  for (long i = 0; i < m; i++) {
+    dGamma[i] = 0.0;
+    dBeta[i] = 0.0;
+  }
+  for (long j = 0; j < n; j++) {
+    const long o = j * m;
+    for (long i = 0; i < m; i++) {
+      const double g = A[o + i] > 0.0 ? dOut[o + i] : 0.0;
+      dS[o + i] = g;
+      dBeta[i] += g;
+      dGamma[i] += g * SHat[o + i];
+    }
+  }
+  const double invN = 1.0 / static_cast<double>(n);
+  for (long j = 0; j < n; j++) {
+    const long o = j * m;
+    for (long i = 0; i < m; i++) {
+      const double c = gamma[i] * inv[i];
+      dS[o + i] = c * (dS[o + i] - dBeta[i] * invN - SHat[o + i] * (dGamma[i] * invN));
+    }
+  }
+}
+
+}  // namespace nnbook
