@@ -16,6 +16,7 @@ export { encodeJson, decodeJson } from "./json-codec";
 export * from "./run";
 export * from "./run-cached";
 export * from "./run-sweep";
+export * from "./run-claims";
 export * from "./progress";
 export type { WorkerJob, WorkerReply } from "./sweep-worker";
 export * from "./seed-groups";

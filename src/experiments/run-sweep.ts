@@ -5,7 +5,8 @@ import { ExperimentData, shareData } from "./data";
 import { SweepProgress, progressBar, silentProgress } from "./progress";
 import { RunResult } from "./result";
 import { failedResult, run } from "./run";
-import { CacheOptions, cachedResult, storeResult } from "./run-cached";
+import { CacheOptions, cachedResult, resultKey, storeResult } from "./run-cached";
+import { openClaims } from "./run-claims";
 import { runOnPool } from "./worker-pool";
 
 /** Options of `runSweep`. */
@@ -25,6 +26,11 @@ export interface SweepOptions {
    * local threads; default $NNBOOK_QUEUE; false: never
    */
   readonly queue?: string | false;
+  /**
+   * how often to look for the results of runs that another process (another notebook of the same
+   * report, say) was already training when this sweep started, in ms (default 1000; see `runSweep`)
+   */
+  readonly claimPollMs?: number;
 }
 
 /** The queue a sweep uses: the option, else $NNBOOK_QUEUE, else none. */
@@ -73,6 +79,9 @@ async function runSerially(
  * With a job queue (`queue` / $NNBOOK_QUEUE) the pending runs go to its workers instead (see
  * `runOnQueue`); their results come back the same, in config order, and enter the local cache too.
  * Data a remote worker could not load (hand-made arrays) runs locally, with a warning.
+ * With a cache, each pending run is claimed first (see `openClaims`): a run another live process
+ * is training right now is not trained again; this sweep runs its own runs, then waits for the
+ * other process's results (and trains any whose owner died without a result).
  */
 export async function runSweep(configs: readonly ExperimentConfig[], data: ExperimentData, opts: SweepOptions = {}): Promise<RunResult[]> {
   const workers = opts.workers ?? availableParallelism();
@@ -90,32 +99,71 @@ export async function runSweep(configs: readonly ExperimentConfig[], data: Exper
   results.forEach((r, i) => r && opts.onResult?.(i, r));
   let done = configs.length - pending.length;
   let inFlight = 0;
-  const finish = (i: number, result: RunResult): void => {
+  const cache = cacheOpts.cache;
+  const claims = cache && cache.usable ? openClaims((key) => cache.entryPath(key)) : undefined;
+  const keyOf = (i: number): string | undefined => {
+    try {
+      return resultKey(configs[i], data);
+    } catch {
+      return undefined; // a config the cache cannot key (its run fails on its own)
+    }
+  };
+  const claim = (i: number): boolean => {
+    const key = keyOf(i);
+    return !claims || key === undefined || claims.claim(key);
+  };
+  const arrived = (i: number, result: RunResult): void => {
     results[i] = result;
+    done++;
+    if (result.fromCache) cached++; // shared results of the job queue, or of another process
+    progress.update(done, inFlight, cached);
+    opts.onResult?.(i, result);
+  };
+  const finish = (i: number, result: RunResult): void => {
     try {
       storeResult(configs[i], data, result, cacheOpts);
     } catch (err) {
       process.emitWarning(`result cache: could not store run ${i}: ${(err as Error).message}`);
     }
-    done++;
-    if (result.fromCache) cached++; // shared results of the job queue
-    progress.update(done, inFlight, cached);
-    opts.onResult?.(i, result);
+    const key = keyOf(i);
+    if (key !== undefined) claims?.release(key);
+    arrived(i, result);
   };
   const running = (n: number): void => {
     inFlight = n;
     progress.update(done, inFlight, cached);
   };
+  const runLocally = async (list: readonly number[]): Promise<void> => {
+    if (workers === 0 || list.length === 0) await runSerially(configs, list, data, finish, running);
+    else await runOnPool(configs, list, shareData(data), workers, { finish, running });
+  };
   try {
-    const queue = pending.length > 0 ? queueUrl(opts) : undefined;
+    const ours = pending.filter(claim);
+    let elsewhere = pending.filter((i) => !ours.includes(i));
+    const queue = ours.length > 0 ? queueUrl(opts) : undefined;
     const remote = queue === undefined ? undefined : await import("../queue/run-on-queue"); // loads BullMQ only when used
     const why = remote?.notQueueable(data);
     if (why !== undefined) process.emitWarning(`a job queue is set, but ${why}: this sweep runs locally`);
     if (queue !== undefined && remote && why === undefined) {
-      await remote.runOnQueue(configs, pending, data, { finish, running, detail: (t) => progress.detail?.(t) }, { url: queue });
-    } else if (workers === 0 || pending.length === 0) await runSerially(configs, pending, data, finish, running);
-    else await runOnPool(configs, pending, shareData(data), workers, { finish, running });
+      await remote.runOnQueue(configs, ours, data, { finish, running, detail: (t) => progress.detail?.(t) }, { url: queue });
+    } else await runLocally(ours);
+    const pollMs = opts.claimPollMs ?? 1000;
+    while (elsewhere.length > 0) {
+      progress.detail?.(`waiting for ${elsewhere.length} run${elsewhere.length === 1 ? "" : "s"} another process is training`);
+      await new Promise((r) => setTimeout(r, pollMs));
+      const takeOver: number[] = [];
+      elsewhere = elsewhere.filter((i) => {
+        const hit = lookup(configs[i], data, { cache: cacheOpts.cache }); // even with force: it is fresh
+        if (hit) arrived(i, hit);
+        else if (claim(i))
+          takeOver.push(i); // its owner died without a result
+        else return true;
+        return false;
+      });
+      await runLocally(takeOver);
+    }
   } finally {
+    claims?.releaseAll();
     progress.stop();
   }
   return results.map((r, i) => r ?? failedResult(configs[i], data, new Error("no result (internal error)")));

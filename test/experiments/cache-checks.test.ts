@@ -4,12 +4,12 @@
  * warning and runs go on uncached; temporary files of dead writers are removed on the next run.
  */
 import { strict as assert } from "assert";
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { encodeJson, gaussianBlobs, openCache, resultKey, runCached, sha256Hex } from "../../src/experiments";
 import { comparable, smallConfig } from "./fixtures";
+import { deadPid } from "../util/processes";
 
 const data = gaussianBlobs({ dims: 20, classes: 3, train: 120, validation: 60, test: 60, seed: 11 });
 
@@ -20,13 +20,6 @@ function rewriteEntry(file: string, edit: (body: { key: string; result: Record<s
   edit(body);
   const json = encodeJson(body);
   fs.writeFileSync(file, `nnbook-result-cache v1 sha256=${sha256Hex(json)} bytes=${Buffer.byteLength(json, "utf8")}\n${json}`);
-}
-
-/** A pid that belonged to a process that has exited. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ["-e", ""]);
-  await new Promise((r) => child.once("exit", r));
-  return child.pid as number;
 }
 
 describe("experiments/cache checks: valid results only, unusable folders, leftovers", () => {

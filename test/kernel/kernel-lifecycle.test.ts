@@ -13,6 +13,7 @@ import { join } from "path";
 import { removeStaleConnectionDirs, UNOWNED_DIR_AGE_MS } from "../../src/kernel/connection";
 import { INTERRUPT_GRACE_MS } from "../../src/kernel/kernel";
 import { alive, CLI, requireBuild, runProcess } from "../notebook/helpers";
+import { deadPid } from "../util/processes";
 
 async function waitUntil(test: () => boolean, ms: number): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
@@ -37,13 +38,6 @@ function connectionDirs(tmp: string): string[] {
   return readdirSync(tmp)
     .filter((n) => n.startsWith("nnbook-kernel-"))
     .map((n) => join(tmp, n));
-}
-
-/** A pid that belonged to a process that has exited. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ["-e", ""]);
-  await new Promise((r) => child.once("exit", r));
-  return child.pid as number;
 }
 
 const WRITE_PID = 'require("fs").writeFileSync(process.env.PID_FILE, String(process.pid));';
