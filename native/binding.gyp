@@ -9,7 +9,7 @@
   "targets": [
     {
       "target_name": "nnbook_gemm",
-      "sources": ["src/addon.cc", "src/dispatch.cc", "src/worker.cc", "src/gemm-generic.cc", "src/element-ops.cc"],
+      "sources": ["src/addon.cc", "src/dispatch.cc", "src/worker.cc", "src/gemm-generic.cc"],
       "conditions": [
         ["target_arch=='x64'", {
           "defines": ["NNBOOK_X86_VARIANTS"],

@@ -7,7 +7,8 @@
 // checked here (types, integer dimensions, leading dimensions, array lengths, every index of
 // bCols) so that no call from JavaScript can read or write outside the arrays. The element-wise
 // passes of element-ops.h are exported under their own names (`biasBnRelu`, `bnRowStats`,
-// `bnNormalize`, `bnReluBackward`), their arguments checked the same way.
+// `bnNormalize`, `bnReluBackward`), each with the variant as its first argument (the passes are
+// compiled per variant) and the others checked the same way.
 #define NAPI_VERSION 8
 #include <node_api.h>
 
@@ -15,7 +16,6 @@
 #include <string>
 
 #include "dispatch.h"
-#include "element-ops.h"
 
 namespace {
 
@@ -222,23 +222,36 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
  * nullable may be null. Every length is checked here, so no call can read or write outside an array.
  */
 struct OpArgs {
+  const nnbook::ElementOps* ops = nullptr;  // the variant's passes
   long m = 0, n = 0;
   double* arrays[12] = {};
 };
 
 enum Kind { kDim, kMatrix, kRow, kNullableMatrix };
 
-/** Reads `count` arguments of the kinds given; false (with a RangeError thrown) when one is wrong. */
+/**
+ * Reads the variant (the first argument) and then `count` arguments of the kinds given; false (with a
+ * RangeError thrown) when one is wrong.
+ */
 bool readOpArgs(napi_env env, napi_callback_info info, const char* op, size_t count, const char* const* names,
                 const Kind* kinds, OpArgs* out) {
-  napi_value a[12];
-  size_t argc = 12;
-  napi_get_cb_info(env, info, &argc, a, nullptr, nullptr);
+  napi_value args[13];
+  size_t argc = 13;
+  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
   const std::string prefix = std::string(op) + ": ";
-  if (argc != count) {
-    fail(env, prefix + "expected " + std::to_string(count) + " arguments, got " + std::to_string(argc));
+  if (argc != count + 1) {
+    fail(env, prefix + "expected " + std::to_string(count + 1) + " arguments, got " + std::to_string(argc));
     return false;
   }
+  long variant;
+  int variants = 0;
+  const nnbook::Variant* const* list = nnbook::supportedVariants(&variants);
+  if (!getIndex(env, args[0], 0, &variant) || variant >= variants) {
+    fail(env, prefix + "argument variant must be the index of a variant this CPU runs (0 … " + std::to_string(variants - 1) + ")");
+    return false;
+  }
+  out->ops = list[variant]->elementOps;
+  napi_value* a = args + 1;
   long* dims[2] = {&out->m, &out->n};
   int dim = 0;
   for (size_t i = 0; i < count; i++) {
@@ -269,42 +282,42 @@ bool readOpArgs(napi_env env, napi_callback_info info, const char* op, size_t co
   return true;
 }
 
-/** `biasBnRelu(S, m, n, bias, mu, inv, gamma, beta)`: returns whether S + b stayed finite. */
+/** `biasBnRelu(variant, S, m, n, bias, mu, inv, gamma, beta)`: returns whether S + b stayed finite. */
 napi_value BiasBnRelu(napi_env env, napi_callback_info info) {
   const char* const names[] = {"S", "m", "n", "bias", "mu", "inv", "gamma", "beta"};
   const Kind kinds[] = {kMatrix, kDim, kDim, kRow, kRow, kRow, kRow, kRow};
   OpArgs r;
   if (!readOpArgs(env, info, "biasBnRelu", 8, names, kinds, &r)) return nullptr;
   double* const* x = r.arrays;
-  const bool finite = nnbook::biasBnRelu(x[0], r.m, r.n, x[3], x[4], x[5], x[6], x[7]);
+  const bool finite = r.ops->biasBnRelu(x[0], r.m, r.n, x[3], x[4], x[5], x[6], x[7]);
   napi_value result;
   napi_get_boolean(env, finite, &result);
   return result;
 }
 
-/** `bnRowStats(S, m, n, mu, v)` */
+/** `bnRowStats(variant, S, m, n, mu, v)` */
 napi_value BnRowStats(napi_env env, napi_callback_info info) {
   const char* const names[] = {"S", "m", "n", "mu", "v"};
   const Kind kinds[] = {kMatrix, kDim, kDim, kRow, kRow};
   OpArgs r;
   if (!readOpArgs(env, info, "bnRowStats", 5, names, kinds, &r)) return nullptr;
   if (r.n == 0) return fail(env, "bnRowStats: n must be at least 1");
-  nnbook::bnRowStats(r.arrays[0], r.m, r.n, r.arrays[3], r.arrays[4]);
+  r.ops->bnRowStats(r.arrays[0], r.m, r.n, r.arrays[3], r.arrays[4]);
   return nullptr;
 }
 
-/** `bnNormalize(S, m, n, mu, inv, gamma, beta, SHat, out, H | null)` */
+/** `bnNormalize(variant, S, m, n, mu, inv, gamma, beta, SHat, out, H | null)` */
 napi_value BnNormalize(napi_env env, napi_callback_info info) {
   const char* const names[] = {"S", "m", "n", "mu", "inv", "gamma", "beta", "SHat", "out", "H"};
   const Kind kinds[] = {kMatrix, kDim, kDim, kRow, kRow, kRow, kRow, kMatrix, kMatrix, kNullableMatrix};
   OpArgs r;
   if (!readOpArgs(env, info, "bnNormalize", 10, names, kinds, &r)) return nullptr;
   double* const* x = r.arrays;
-  nnbook::bnNormalize(x[0], r.m, r.n, x[3], x[4], x[5], x[6], x[7], x[8], x[9]);
+  r.ops->bnNormalize(x[0], r.m, r.n, x[3], x[4], x[5], x[6], x[7], x[8], x[9]);
   return nullptr;
 }
 
-/** `bnReluBackward(A, dOut, SHat, gamma, inv, m, n, dS, dGamma, dBeta)` */
+/** `bnReluBackward(variant, A, dOut, SHat, gamma, inv, m, n, dS, dGamma, dBeta)` */
 napi_value BnReluBackward(napi_env env, napi_callback_info info) {
   const char* const names[] = {"A", "dOut", "SHat", "gamma", "inv", "m", "n", "dS", "dGamma", "dBeta"};
   const Kind kinds[] = {kMatrix, kMatrix, kMatrix, kRow, kRow, kDim, kDim, kMatrix, kRow, kRow};
@@ -312,7 +325,7 @@ napi_value BnReluBackward(napi_env env, napi_callback_info info) {
   if (!readOpArgs(env, info, "bnReluBackward", 10, names, kinds, &r)) return nullptr;
   if (r.n == 0) return fail(env, "bnReluBackward: n must be at least 1");
   double* const* x = r.arrays;
-  nnbook::bnReluBackward(x[0], x[1], x[2], x[3], x[4], r.m, r.n, x[7], x[8], x[9]);
+  r.ops->bnReluBackward(x[0], x[1], x[2], x[3], x[4], r.m, r.n, x[7], x[8], x[9]);
   return nullptr;
 }
 

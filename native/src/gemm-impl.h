@@ -21,6 +21,7 @@
 // (alpha·s) + (beta·C). A depth split into blocks of KC carries each tile's running sums from one
 // block to the next in a scratch buffer, so the blocking never reorders the sum; for that the
 // loops run columns → rows → depth, and the column block shrinks until the sums fit in L2.
+#include "element-ops-impl.h"
 #include "gemm-pack.h"
 #include "gemm-tile.h"
 
@@ -134,5 +135,5 @@ void run(const GemmArgs& g, double* packedA, double* packedB, double* sums) {
 }  // namespace
 
 namespace nnbook {
-extern const Variant NNBOOK_VARIANT = {NNBOOK_VARIANT_NAME, MR, NR, &sizes, &run};
+extern const Variant NNBOOK_VARIANT = {NNBOOK_VARIANT_NAME, MR, NR, &sizes, &run, &kElementOps};
 }  // namespace nnbook

@@ -6,6 +6,8 @@
 #ifndef NNBOOK_GEMM_H
 #define NNBOOK_GEMM_H
 
+#include "element-ops.h"
+
 namespace nnbook {
 
 /**
@@ -47,6 +49,7 @@ struct Variant {
   int nr;  // columns of the register tile
   void (*sizes)(const GemmArgs& g, long* packA, long* packB, long* sums);
   void (*run)(const GemmArgs& g, double* packA, double* packB, double* sums);
+  const ElementOps* elementOps;  // the element-wise passes, compiled with the same flags
 };
 
 extern const Variant kVariantGeneric;  // 2 doubles per vector: SSE2 on x86-64, NEON on arm64

@@ -9,6 +9,9 @@ import { tsBlockedKernel } from "./kernel-ts";
  * large products over two threads.
  */
 
+/** A function taking a variant's index before the arguments of `F`. */
+type WithVariant<F extends (...args: never[]) => unknown> = (variant: number, ...args: Parameters<F>) => ReturnType<F>;
+
 /** What the compiled addon exports (see native/src/addon.cc). */
 export interface NativeAddon {
   /** Names of the variants this CPU runs, fastest first ("avx512", "avx2", "generic", …). */
@@ -33,11 +36,14 @@ export interface NativeAddon {
     scale?: Float64Array,
     shift?: Float64Array,
   ): void;
-  /** the element-wise passes (see `ElementOps`; absent from addons built before them) */
-  biasBnRelu?: ElementOps["biasBnRelu"];
-  bnRowStats?: ElementOps["bnRowStats"];
-  bnNormalize?: ElementOps["bnNormalize"];
-  bnReluBackward?: ElementOps["bnReluBackward"];
+  /**
+   * the element-wise passes (see `ElementOps`), compiled per variant: the variant's index first,
+   * then the arguments of the `ElementOps` method (absent from addons built before them)
+   */
+  biasBnRelu?: WithVariant<ElementOps["biasBnRelu"]>;
+  bnRowStats?: WithVariant<ElementOps["bnRowStats"]>;
+  bnNormalize?: WithVariant<ElementOps["bnNormalize"]>;
+  bnReluBackward?: WithVariant<ElementOps["bnReluBackward"]>;
 }
 
 /** Options of `createNativeKernel`. */
@@ -77,7 +83,14 @@ export function createNativeKernel(options: NativeKernelOptions = {}, addon: Nat
   const gemm = addon.gemm;
   const { biasBnRelu, bnRowStats, bnNormalize, bnReluBackward } = addon;
   const elementOps: ElementOps | undefined =
-    biasBnRelu && bnRowStats && bnNormalize && bnReluBackward ? { biasBnRelu, bnRowStats, bnNormalize, bnReluBackward } : undefined;
+    biasBnRelu && bnRowStats && bnNormalize && bnReluBackward
+      ? {
+          biasBnRelu: (S, m, n, bias, mu, inv, gamma, beta) => biasBnRelu(index, S, m, n, bias, mu, inv, gamma, beta),
+          bnRowStats: (S, m, n, mu, v) => bnRowStats(index, S, m, n, mu, v),
+          bnNormalize: (S, m, n, mu, inv, gamma, beta, SHat, out, H) => bnNormalize(index, S, m, n, mu, inv, gamma, beta, SHat, out, H),
+          bnReluBackward: (A, dOut, SHat, gamma, inv, m, n, dS, dGamma, dBeta) => bnReluBackward(index, A, dOut, SHat, gamma, inv, m, n, dS, dGamma, dBeta),
+        }
+      : undefined;
   return {
     name: `native-${variant}${threads === 2 ? "-2t" : ""}`,
     elementOps,

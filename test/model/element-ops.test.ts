@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { availableKernels, createRng, fromData, GemmKernel, Matrix, setKernel, tsBlockedKernel, zeros } from "../../src/tensor";
+import { availableKernels, createRng, fromData, GemmKernel, loadNativeAddon, Matrix, setKernel, tsBlockedKernel, zeros } from "../../src/tensor";
 import { batchnormActivationBackward, batchnormActivationForward, batchnormForward, BnMode } from "../../src/layers";
 
 /** The TypeScript pass of src/model/infer.ts's biasBnRelu, written out: the reference bits. */
@@ -253,7 +253,13 @@ describe("model/native element-wise passes", () => {
       /bnNormalize: argument H must be a Float64Array or null/,
     );
     assert.throws(() => ops.bnReluBackward(ten, ten, ten, five, five, 5, 2.5, ten, five, five), /bnReluBackward: argument n must be an integer in range/);
-    const loose = ops.bnReluBackward as (...args: unknown[]) => void;
-    assert.throws(() => loose(ten, ten, ten, five, five, 5, 2, ten, five), /bnReluBackward: expected 10 arguments, got 9/);
+    const addon = loadNativeAddon();
+    const loose = addon.bnReluBackward as (...args: unknown[]) => void;
+    assert.throws(() => loose(0, ten, ten, ten, five, five, 5, 2, ten, five), /bnReluBackward: expected 11 arguments, got 10/);
+    const variants = addon.variants().length;
+    assert.throws(
+      () => addon.bnRowStats!(variants, ten, 5, 2, five, five),
+      new RegExp(`bnRowStats: argument variant must be the index of a variant this CPU runs \\(0 … ${variants - 1}\\)`),
+    );
   });
 });

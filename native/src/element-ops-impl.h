@@ -1,11 +1,49 @@
-// Element-wise passes of the forward and backward passes, compiled for the baseline CPU with
-// -ffp-contract=off: every operation is the JavaScript one, so the bits are the same on every path.
-// The loops walk the data in memory order (columns outer, rows inner) with one running value per
-// row, so each row's sums still run over j = 0 … n−1 in order while the compiler vectorizes across
-// rows.
-#include "element-ops.h"
+// Part of the kernel template (see gemm-impl.h): the element-wise passes of element-ops.h, compiled
+// with each variant's flags (so AVX-512 code runs them on an AVX-512 machine), in the anonymous
+// namespace like the rest of the template. Every operation is the JavaScript one (each rounded, no
+// FMA: -ffp-contract=off) in the same order, at every vector width, so every variant gives the same
+// bits. The loops walk the data in memory order (columns outer, rows inner) with one running value
+// per row, so each row's sums still run over j = 0 … n−1 in order while the compiler vectorizes
+// across rows.
+#ifndef NNBOOK_ELEMENT_OPS_IMPL_H
+#define NNBOOK_ELEMENT_OPS_IMPL_H
 
-namespace nnbook {
+#include "element-ops.h"
+#include "gemm-simd.h"
+
+namespace {
+
+
+/** g = A > 0 ? dOut : 0 into dS (dS may be dOut: then pass the same pointer as `io`), and the row sums. */
+NNBOOK_INLINE void reluGradSums(const double* __restrict A, const double* __restrict dOut, double* __restrict dS,
+                         const double* __restrict SHat, long m, long n, double* __restrict dGamma, double* __restrict dBeta) {
+  for (long j = 0; j < n; j++) {
+    const long o = j * m;
+    for (long i = 0; i < m; i++) {
+      const double d = dOut[o + i];
+      const double g = A[o + i] > 0.0 ? d : 0.0;
+      dS[o + i] = g;
+      dBeta[i] += g;
+      dGamma[i] += g * SHat[o + i];
+    }
+  }
+}
+
+/** The same in place: dS = dOut = io. */
+NNBOOK_INLINE void reluGradSumsInPlace(const double* __restrict A, double* __restrict io, const double* __restrict SHat, long m,
+                                long n, double* __restrict dGamma, double* __restrict dBeta) {
+  for (long j = 0; j < n; j++) {
+    const long o = j * m;
+    for (long i = 0; i < m; i++) {
+      const double d = io[o + i];
+      const double g = A[o + i] > 0.0 ? d : 0.0;
+      io[o + i] = g;
+      dBeta[i] += g;
+      dGamma[i] += g * SHat[o + i];
+    }
+  }
+}
+
 
 bool biasBnRelu(double* S, long m, long n, const double* bias, const double* mu, const double* inv, const double* gamma,
                 const double* beta) {
@@ -67,21 +105,14 @@ void bnNormalize(const double* __restrict S, long m, long n, const double* __res
 }
 
 void bnReluBackward(const double* __restrict A, const double* dOut, const double* __restrict SHat,
-                    const double* __restrict gamma, const double* __restrict inv, long m, long n, double* dS,
+                    const double* __restrict gamma, const double* __restrict inv, long m, long n, double* __restrict dS,
                     double* __restrict dGamma, double* __restrict dBeta) {
   for (long i = 0; i < m; i++) {
     dGamma[i] = 0.0;
     dBeta[i] = 0.0;
   }
-  for (long j = 0; j < n; j++) {
-    const long o = j * m;
-    for (long i = 0; i < m; i++) {
-      const double g = A[o + i] > 0.0 ? dOut[o + i] : 0.0;
-      dS[o + i] = g;
-      dBeta[i] += g;
-      dGamma[i] += g * SHat[o + i];
-    }
-  }
+  if (dS == dOut) reluGradSumsInPlace(A, dS, SHat, m, n, dGamma, dBeta);
+  else reluGradSums(A, dOut, dS, SHat, m, n, dGamma, dBeta);
   const double invN = 1.0 / static_cast<double>(n);
   for (long j = 0; j < n; j++) {
     const long o = j * m;
@@ -92,4 +123,8 @@ void bnReluBackward(const double* __restrict A, const double* dOut, const double
   }
 }
 
-}  // namespace nnbook
+const nnbook::ElementOps kElementOps = {&biasBnRelu, &bnRowStats, &bnNormalize, &bnReluBackward};
+
+}  // namespace
+
+#endif
