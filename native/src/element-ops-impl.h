@@ -13,7 +13,6 @@
 
 namespace {
 
-
 /** g = A > 0 ? dOut : 0 into dS (dS may be dOut: then pass the same pointer as `io`), and the row sums. */
 NNBOOK_INLINE void reluGradSums(const double* __restrict A, const double* __restrict dOut, double* __restrict dS,
                          const double* __restrict SHat, long m, long n, double* __restrict dGamma, double* __restrict dBeta) {
