@@ -5,7 +5,7 @@
 #define NNBOOK_MV 3
 #define NNBOOK_NR 8
 #define NNBOOK_MC 144
-#define NNBOOK_KC 256
+#define NNBOOK_KC 512
 #define NNBOOK_NC 4096
 #define NNBOOK_VARIANT kVariantAvx2W8
 #define NNBOOK_VARIANT_NAME "avx2-w8"

@@ -10,13 +10,14 @@ import { GemmKernel, availableKernels, createRng, getKernel, naiveKernel } from 
  */
 
 // Odd shapes, a product of every MLP kind, shapes crossing every cache block of every variant
-// (rows MC ≤ 144, depth KC = 256, columns NC ≤ 4096 and the narrower blocks of a split depth) and
+// (rows MC ≤ 144, depth KC = 256 or 512, columns NC ≤ 4096 and the narrower blocks of a split depth) and
 // the two-thread split (≥ 2^20 multiply-adds).
 const SHAPES: readonly (readonly [number, number, number])[] = [
   [1, 1, 1],
   [7, 5, 3],
   [13, 17, 19],
   [25, 9, 257],
+  [25, 9, 1030],
   [50, 100, 300],
   [300, 100, 50],
   [50, 300, 100],
@@ -31,7 +32,7 @@ const SCALINGS: readonly (readonly [number, number])[] = [
 ];
 
 /** The committed hash of `productsHash` (arithmetic version 1: sequential k-order, no FMA). */
-const PRODUCTS_HASH = "555a4a936bc42fb7";
+const PRODUCTS_HASH = "da1ac59185464dd8";
 
 /** SHA-256 (16 hex) over C of every shape × transpose pair × (alpha, beta) under `kernel`. */
 function productsHash(kernel: GemmKernel): string {

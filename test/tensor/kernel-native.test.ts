@@ -15,7 +15,7 @@ import {
 } from "../../src";
 import { checkKernelsAgainstNaive } from "./gemm-check";
 
-// Shapes that cross every cache block of every variant (MC ≤ 144 rows, KC = 256, NC ≤ 4096
+// Shapes that cross every cache block of every variant (MC ≤ 144 rows, KC = 256 or 512, NC ≤ 4096
 // columns, the narrower column blocks of a split depth) and reach the two-thread split (≥ 2^20
 // multiply-adds) along m (m > n) and along n; [150, 700, 520]: several row, column and depth blocks.
 const BLOCK_SHAPES: [number, number, number][] = [
