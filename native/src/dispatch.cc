@@ -137,6 +137,82 @@ void runHalf(void* context) {
   job->ok = runOnThisThread(*job->variant, job->args);
 }
 
+/** One part of a depth-pipelined product (see Variant::runPart), run on either thread. */
+struct PartJob {
+  const Variant* variant;
+  const GemmArgs* args;
+  long p0, p1;
+  double* sums;
+  int* ready;
+  long panels;
+  bool ok;
+};
+
+/** Runs a part with this thread's packing buffers; a first part that cannot allocate them still
+ * marks every panel (the result is then wrong, but the other part does not wait forever, and the
+ * caller reports the failure). */
+bool runPartHere(PartJob& job) {
+  Workspace& ws = tlsWorkspace;
+  long packA, packB;
+  job.variant->partSizes(*job.args, job.p0, job.p1, &packA, &packB);
+  if (!ensure(ws.buffers[0], ws.sizes[0], static_cast<size_t>(packA)) ||
+      !ensure(ws.buffers[1], ws.sizes[1], static_cast<size_t>(packB))) {
+    if (job.p0 == 0) {
+      for (long i = 0; i < job.panels; i++) __atomic_store_n(&job.ready[i], 1, __ATOMIC_RELEASE);
+    }
+    return false;
+  }
+  job.variant->runPart(*job.args, job.p0, job.p1, ws.buffers[0], ws.buffers[1], job.sums, job.ready);
+  return true;
+}
+
+void runPartJob(void* context) {
+  PartJob* job = static_cast<PartJob*>(context);
+  job->ok = runPartHere(*job);
+}
+
+/** The running sums and panel flags a pipelined product shares between its parts (the caller's). */
+struct PipeBuffers {
+  double* sums = nullptr;
+  size_t sumsSize = 0;
+  int* ready = nullptr;
+  size_t readySize = 0;
+  ~PipeBuffers() {
+    std::free(sums);
+    std::free(ready);
+  }
+};
+
+thread_local PipeBuffers tlsPipe;
+
+/**
+ * A two-thread product as a depth pipeline: this thread takes the first half of the depth, the
+ * helper thread the second, one column panel behind. The split point is where `splitInTwo` would
+ * split a product with k columns (the gradient product of the same weights), so each thread reads
+ * the weight columns it also updates. Without the helper (busy), both parts run here in turn.
+ */
+bool runPipelined(const Variant& v, const GemmArgs& g) {
+  const long k1 = std::min(g.k, roundUp((g.k + 1) / 2, v.nr));
+  const long panels = (g.n + v.nr - 1) / v.nr;
+  PipeBuffers& pipe = tlsPipe;
+  const size_t sumsNeeded = static_cast<size_t>(roundUp(g.m, v.mr) * roundUp(g.n, v.nr));
+  if (!ensure(pipe.sums, pipe.sumsSize, sumsNeeded)) return false;
+  if (pipe.readySize < static_cast<size_t>(panels)) {
+    std::free(pipe.ready);
+    pipe.ready = static_cast<int*>(std::malloc(static_cast<size_t>(panels) * sizeof(int)));
+    pipe.readySize = pipe.ready ? static_cast<size_t>(panels) : 0;
+    if (!pipe.ready) return false;
+  }
+  std::fill(pipe.ready, pipe.ready + panels, 0);
+  PartJob first{&v, &g, 0, k1, pipe.sums, pipe.ready, panels, false};
+  PartJob second{&v, &g, k1, g.k, pipe.sums, pipe.ready, panels, false};
+  const bool handed = startOnWorker(&runPartJob, &second);
+  first.ok = runPartHere(first);
+  if (handed) waitForWorker();
+  else runPartJob(&second);
+  return first.ok && second.ok;
+}
+
 // Below this many multiply-adds the hand-over to the second thread costs more than it saves.
 constexpr double kMinTwoThreadWork = 1 << 20;
 
@@ -158,6 +234,7 @@ bool gemm(const Variant& v, int threads, const GemmArgs& g) {
   if (threads < 2 || work < kMinTwoThreadWork || std::max(g.m, g.n) < 2 * std::max(v.mr, v.nr)) {
     return runOnThisThread(v, g);
   }
+  if (v.pipelined(g)) return runPipelined(v, g);
   HalfJob second{&v, {}, false};
   GemmArgs first;
   splitInTwo(v, g, first, second.args);

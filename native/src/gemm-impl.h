@@ -132,8 +132,70 @@ void run(const GemmArgs& g, double* packedA, double* packedB, double* sums) {
   }
 }
 
+/**
+ * Whether a two-thread product runs as a depth pipeline (see runPart): one block of rows (m ≤ MC),
+ * a deep product (at least two depth blocks), and a mini-batch of columns: enough panels for the
+ * pipeline to fill, at most kPipelineCols. Measured side by side on the first layer of a CIFAR-10
+ * MLP (50 × 3,072 weights, batch 100, AVX-512, 2 cores): the forward product followed by the
+ * gradient product that updates the same weights, 0.78 → 0.62 ms, as neither core reads the weight
+ * columns the other one just wrote; the 2,000-column blocks of an evaluation pass are ≈ 4 % faster
+ * split by columns.
+ */
+constexpr long kPipelineCols = 512;
+bool pipelined(const GemmArgs& g) { return g.m <= MC && g.k >= 2 * KC && g.n >= 4 * NR && g.n <= kPipelineCols; }
+
+/** Doubles of packing space `runPart` needs for depth p0…p1: all of Ã's range, one B̃ panel. */
+void partSizes(const GemmArgs& g, long p0, long p1, long* packA, long* packB) {
+  *packA = roundUp(g.m, MR) * roundUp(p1 - p0, KC);
+  *packB = NR * KC;
+}
+
+/**
+ * One half of a depth-pipelined product: every row and column of C, depth p0 … p1−1. The first
+ * half (p0 = 0) starts each tile's sums from 0 and leaves them in `sums`, then marks the column
+ * panel in `ready`; the second half (p1 = k) waits for each panel's mark, continues those sums
+ * over the rest of the depth and stores C. The sums run over p = 0 … k−1 in order as in `run`, so
+ * the bits are the same. Each thread packs only its own range of op(A) once (a layer's weights:
+ * the columns its thread also updates in the gradient product, which splits its columns at the
+ * same place) and decodes only its own rows of B.
+ */
+void runPart(const GemmArgs& g, long p0, long p1, double* packedA, double* packedB, double* sums, int* ready) {
+  const long rowsPacked = roundUp(g.m, MR);
+  const long tiles = rowsPacked / MR;
+  for (long pc = p0, b = 0; pc < p1; pc += KC, b++) packA(g, 0, g.m, pc, minL(KC, p1 - pc), packedA + b * rowsPacked * KC);
+  for (long jr = 0; jr < g.n; jr += NR) {
+    const int cols = (int)minL(NR, g.n - jr);
+    if (p0 > 0) {
+      while (__atomic_load_n(&ready[jr / NR], __ATOMIC_ACQUIRE) == 0) {
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_ia32_pause();
+#endif
+      }
+    }
+    for (long pc = p0, b = 0; pc < p1; pc += KC, b++) {
+      const long kc = minL(KC, p1 - pc);
+      packB(g, pc, kc, jr, cols, packedB);
+      // prefetch the source of the next packing call: the next depth block, else the next panel
+      const long nextPc = pc + kc < p1 ? pc + kc : p0;
+      const long nextJr = pc + kc < p1 ? jr : jr + NR;
+      const Region next = sourceB(g, nextPc, minL(KC, p1 - nextPc), nextJr, minL(NR, g.n - nextJr));
+      const long share = (next.lines() * next.strips + tiles - 1) / tiles;
+      for (long ir = 0, t = 0; ir < g.m; ir += MR, t++) {
+        const long rows = minL(MR, g.m - ir);
+        const TileArgs args = {kc, packedA + b * rowsPacked * KC + ir * kc, packedB, g.alpha, g.beta,
+                               g.C + ir + jr * g.ldc, g.ldc, rows,
+                               PrefetchCursor::of(next, t * share, share, (kc + 3) / 4),
+                               sums + (jr / NR * tiles + t) * (MR * NR), pc == 0, pc + kc == g.k};
+        tileRows<MV>((int)((rows + W - 1) / W), cols, args);
+      }
+    }
+    if (p1 < g.k) __atomic_store_n(&ready[jr / NR], 1, __ATOMIC_RELEASE);
+  }
+}
+
 }  // namespace
 
 namespace nnbook {
-extern const Variant NNBOOK_VARIANT = {NNBOOK_VARIANT_NAME, MR, NR, &sizes, &run, &kElementOps};
+extern const Variant NNBOOK_VARIANT = {NNBOOK_VARIANT_NAME, MR, NR, &sizes, &run, &kElementOps,
+                                       &pipelined, &partSizes, &runPart};
 }  // namespace nnbook

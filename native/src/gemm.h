@@ -50,6 +50,12 @@ struct Variant {
   void (*sizes)(const GemmArgs& g, long* packA, long* packB, long* sums);
   void (*run)(const GemmArgs& g, double* packA, double* packB, double* sums);
   const ElementOps* elementOps;  // the element-wise passes, compiled with the same flags
+  // The depth pipeline of two threads (see gemm-impl.h's runPart): whether a product takes it, the
+  // packing space of one part, and one part: depth p0 … p1−1, with `sums` of
+  // roundUp(m, mr)·roundUp(n, nr) doubles and one `ready` flag per nr columns (zeroed) shared by both.
+  bool (*pipelined)(const GemmArgs& g);
+  void (*partSizes)(const GemmArgs& g, long p0, long p1, long* packA, long* packB);
+  void (*runPart)(const GemmArgs& g, long p0, long p1, double* packA, double* packB, double* sums, int* ready);
 };
 
 extern const Variant kVariantGeneric;  // 2 doubles per vector: SSE2 on x86-64, NEON on arm64

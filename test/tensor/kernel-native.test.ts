@@ -18,7 +18,10 @@ import { checkKernelsAgainstNaive } from "./gemm-check";
 // Shapes that cross every cache block of every variant (MC ≤ 144 rows, KC = 256 or 512, NC ≤ 4096
 // columns, the narrower column blocks of a split depth) and reach the two-thread split (≥ 2^20
 // multiply-adds) along m (m > n) and along n; [150, 700, 520]: several row, column and depth blocks.
+// [50, 100, 1100]: a mini-batch product deep enough for the two-thread depth pipeline (each thread
+// one half of the depth, the second continuing the first one's sums, panel by panel).
 const BLOCK_SHAPES: [number, number, number][] = [
+  [50, 100, 1100],
   [400, 30, 90],
   [37, 29, 600],
   [29, 300, 150],
@@ -127,6 +130,45 @@ describe("tensor/kernel-native", function () {
 });
 
 describe("tensor/kernel-native: matmul under both kernels", () => {
+  it("two threads asking for two-thread products at once: one gets the helper, the other runs alone; the same bits", async () => {
+    // shapes of both two-thread schemes: split columns (100 × 300 × 300) and the depth pipeline
+    // (50 × 100 × 1100); each worker runs each product many times while the other does the same
+    const code = `
+      const { parentPort, workerData } = require("worker_threads");
+      const addon = require(workerData.path);
+      const out = [];
+      for (const [m, n, k] of workerData.shapes) {
+        const A = Float64Array.from({ length: m * k }, (_, i) => Math.sin(i) * 1e-3);
+        const B = Float64Array.from({ length: k * n }, (_, i) => Math.cos(i));
+        const C = new Float64Array(m * n);
+        for (let r = 0; r < 40; r++) addon.gemm(0, 2, false, false, m, n, k, 1, A, m, B, k, 0, C, m);
+        out.push(Array.from(C));
+      }
+      parentPort.postMessage(out);`;
+    const shapes = [
+      [100, 300, 300],
+      [50, 100, 1100],
+    ];
+    const runWorker = (): Promise<number[][]> =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(code, { eval: true, workerData: { path: NATIVE_ADDON_PATH, shapes } });
+        worker.once("message", resolve);
+        worker.once("error", reject);
+      });
+    const [first, second] = await Promise.all([runWorker(), runWorker()]);
+    shapes.forEach(([m, n, k], s) => {
+      const A = Float64Array.from({ length: m * k }, (_, i) => Math.sin(i) * 1e-3);
+      const B = Float64Array.from({ length: k * n }, (_, i) => Math.cos(i));
+      const want = new Float64Array(m * n);
+      naiveKernel.gemm(false, false, m, n, k, 1, A, m, B, k, 0, want, m);
+      for (const got of [first[s], second[s]])
+        assert.ok(
+          got.every((x, i) => Object.is(x, want[i])),
+          `${m} × ${n} × ${k}: not the naive bits`,
+        );
+    });
+  });
+
   it("matmul gives the naive product under the TypeScript and under the native kernel", function () {
     const native = createNativeKernel({}, requireAddon(this));
     const previous = setKernel(getKernel());
