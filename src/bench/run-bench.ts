@@ -26,6 +26,8 @@ export interface BenchOptions {
   readonly numpy?: boolean;
   /** run the PyTorch reference (default true, false in quick mode) */
   readonly torch?: boolean;
+  /** the peers' scripts (default ../shared/bench/<peer>_a3.py from the working directory) */
+  readonly peerScripts?: Partial<Record<PeerName, string>>;
   /** before every run (ours and the peers') wait up to 5 minutes for the other processes to go quiet */
   readonly waitQuiet?: boolean;
   /** thread counts of our native kernel to time the workload with (default [1, 2]; NumPy uses all cores) */
@@ -74,41 +76,54 @@ function loadTiming(quick: boolean): LoadTiming {
   }
 }
 
-/** Our runs: every configuration with every kernel, on synthetic data generated once and shared. */
-async function runOurs(
-  configs: readonly A3BenchConfig[],
+/** One run of a configuration with each of our kernels, on the given synthetic data. */
+async function runOursOnce(
+  config: A3BenchConfig,
   kernels: readonly GemmKernel[],
-  repeat: number,
+  data: ReturnType<typeof syntheticCifarShaped>,
+  round: number,
   sizes: { steps?: number; nTrain?: number; nValidation?: number },
   opts: BenchOptions,
   log: (line: string) => void,
-): Promise<A3BenchResult[][]> {
-  const data = syntheticCifarShaped(a3Workload(configs[0], sizes));
-  const ours: A3BenchResult[][] = [];
-  for (const config of configs) {
-    const w = a3Workload(config, sizes);
-    const results: A3BenchResult[] = [];
-    for (const kernel of kernels) {
-      log(`A3-${config}: ${w.steps} steps with ${kernel.name}, best of ${repeat}`);
-      results.push(
-        await benchA3(w, data, repeat, kernel, {
-          beforeRun: opts.waitQuiet ? () => waitForQuiet().then((f) => log(`  other load before the run: ${f.toFixed(2)} cores`)) : undefined,
-          onRun: (run, i) =>
-            log(
-              `  run ${i + 1}: ${run.msPerStep.toFixed(3)} ms/step, eval pass ${run.evalPassSeconds.toFixed(3)} s, ` +
-                `schedule ${run.scheduleSeconds.toFixed(1)} s (other load ${run.foreignCores.toFixed(2)} cores)`,
-            ),
-        }),
-      );
-    }
-    ours.push(results);
+): Promise<A3BenchResult[]> {
+  const results: A3BenchResult[] = [];
+  const w = a3Workload(config, sizes);
+  for (const kernel of kernels) {
+    log(`A3-${config}: ${w.steps} steps with ${kernel.name}, round ${round + 1}`);
+    results.push(
+      await benchA3(w, data, 1, kernel, {
+        beforeRun: opts.waitQuiet ? () => waitForQuiet().then((f) => log(`  other load before the run: ${f.toFixed(2)} cores`)) : undefined,
+        onRun: (run) =>
+          log(
+            `  run ${round + 1}: ${run.msPerStep.toFixed(3)} ms/step, eval pass ${run.evalPassSeconds.toFixed(3)} s, ` +
+              `schedule ${run.scheduleSeconds.toFixed(1)} s (other load ${run.foreignCores.toFixed(2)} cores)`,
+          ),
+      }),
+    );
   }
-  return ours; // the synthetic data (150 MB of bytes) can go now, before the next measurements
+  return results;
+}
+
+/** The runs of one configuration and kernel from every round, as one best-of result. */
+export function mergeA3Results(rounds: readonly A3BenchResult[]): A3BenchResult {
+  const runs = rounds.flatMap((r) => r.runs);
+  const bestRound = rounds.reduce((a, b) => (b.best.scheduleSeconds < a.best.scheduleSeconds ? b : a));
+  return { ...bestRound, runs, peakRssBytes: Math.max(...rounds.map((r) => r.peakRssBytes)) };
+}
+
+/** A peer's outcomes from every round as one: its runs together, the best of them; a failure if any round failed. */
+export function mergePeerOutcomes(rounds: readonly PeerOutcome[]): PeerOutcome {
+  const failed = rounds.find((o) => !o.ok);
+  if (failed || rounds.length === 0) return failed ?? { ok: false, reason: "not run" };
+  const results = rounds.map((o) => (o as Extract<PeerOutcome, { ok: true }>).result);
+  const runs = results.flatMap((r) => r.runs);
+  const best = runs.reduce((a, b) => (b.estimateSeconds < a.estimateSeconds ? b : a));
+  return { ok: true, result: { ...results[0], openblasCore: results.find((r) => r.openblasCore)?.openblasCore, runs, best } };
 }
 
 /**
- * Runs the whole benchmark: our training loop on the A3 workloads, then the peers' scripts (NumPy,
- * PyTorch; see peers.ts) on the same workloads, the GEMM table, the CIFAR-10 load time, the report time from
+ * Runs the whole benchmark: our training loop on the A3 workloads and the peers' scripts (NumPy,
+ * PyTorch; see peers.ts) on the same workloads, interleaved round by round, the GEMM table, the CIFAR-10 load time, the report time from
  * reports/dd2424-a3.md's footer, and (with `report`) a cold and a warm generation of each report named. Order matters for memory: the peak RSS is read right after our
  * runs, before the data-load benchmark allocates its own copy.
  */
@@ -121,17 +136,38 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchReport> {
   const configs = opts.configs ?? ["3L-BN", "9L-BN"];
   const candidates = [...new Set<1 | 2>(opts.threads ?? [1, 2])].map((t) => workloadKernel(t, log));
   const kernels = candidates.filter((k, i) => candidates.findIndex((c) => c.name === k.name) === i);
-  const ours = await runOurs(configs, kernels, repeat, quick ? { steps, nTrain: 1000, nValidation: 200 } : { steps }, opts, log);
-  const peers = PEER_NAMES.filter((p) => (opts[p] ?? true) && !quick);
-  const workloads: WorkloadComparison[] = [];
-  for (const [i, config] of configs.entries()) {
-    const outcomes: Partial<Record<PeerName, PeerOutcome>> = {};
-    for (const peer of peers) {
-      log(`${peer} A3-${config}: ${steps ? `${steps} steps` : "full schedule"}, best of ${repeat}`);
-      outcomes[peer] = await runPeerBench(peer, { config, repeat, steps, waitQuiet: opts.waitQuiet, onLine: (l) => log(`  ${peer}: ${l}`) });
+  const peers = PEER_NAMES.filter((p) => opts[p] ?? !quick);
+  // Rounds: each round runs every configuration once with each of our kernels and then each peer
+  // (one run each), so that ours and the peers' are measured side by side in time on a shared
+  // machine whose speed drifts; the best of the rounds counts.
+  const sizes = quick ? { steps, nTrain: 1000, nValidation: 200 } : { steps };
+  const data = syntheticCifarShaped(a3Workload(configs[0], sizes));
+  const oursRounds: A3BenchResult[][][] = configs.map(() => kernels.map(() => []));
+  const peerRounds: Partial<Record<PeerName, PeerOutcome[]>>[] = configs.map(() => ({}));
+  for (let round = 0; round < repeat; round++) {
+    for (const [i, config] of configs.entries()) {
+      const results = await runOursOnce(config, kernels, data, round, sizes, opts, log);
+      results.forEach((r, k) => oursRounds[i][k].push(r));
+      for (const peer of peers) {
+        log(`${peer} A3-${config}: ${steps ? `${steps} steps` : "full schedule"}, round ${round + 1}`);
+        const outcome = await runPeerBench(peer, {
+          config,
+          repeat: 1,
+          steps,
+          script: opts.peerScripts?.[peer],
+          waitQuiet: opts.waitQuiet,
+          onLine: (l) => log(`  ${peer}: ${l}`),
+        });
+        (peerRounds[i][peer] ??= []).push(outcome);
+        if (!outcome.ok) log(`  ${peer}: ${outcome.reason}`);
+      }
     }
-    workloads.push({ config, ours: ours[i], ...(peers.length > 0 ? { peers: outcomes } : {}) });
   }
+  const workloads: WorkloadComparison[] = configs.map((config, i) => {
+    const ours = oursRounds[i].map(mergeA3Results);
+    const outcomes = Object.fromEntries(peers.map((p) => [p, mergePeerOutcomes(peerRounds[i][p] ?? [])])) as Partial<Record<PeerName, PeerOutcome>>;
+    return { config, ours, ...(peers.length > 0 ? { peers: outcomes } : {}) };
+  });
   log("matrix products");
   const gemm = gemmTable(quick);
   log("data loading");
@@ -150,6 +186,6 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchReport> {
     report: readReportTime(),
     reportRuns,
     benchSeconds: (performance.now() - t0) / 1000,
-    peersSkipped: Object.fromEntries(PEER_NAMES.filter((p) => !peers.includes(p)).map((p) => [p, quick ? "quick run" : `--no-${p}`])),
+    peersSkipped: Object.fromEntries(PEER_NAMES.filter((p) => !peers.includes(p)).map((p) => [p, quick && opts[p] === undefined ? "quick run" : `--no-${p}`])),
   };
 }

@@ -135,8 +135,9 @@ function gemmRows(r: BenchReport): Record<string, string>[] {
 export function formatBenchMarkdown(r: BenchReport): string {
   const out: string[] = [`## nnbook bench, ${r.date}${r.quick ? " (quick smoke run: tiny data, numbers not representative)" : ""}`, ""];
   out.push(
-    `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}. Best of ${r.repeat} run(s) per row; ` +
-      `"other load" is the CPU time other processes used meanwhile (the machine is shared).`,
+    `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}. Best of ${r.repeat} run(s) per row, taken in ` +
+      `${r.repeat} round(s), each running every configuration once with our kernels and then with each peer, so that ours and the ` +
+      `peers' are measured side by side in time; "other load" is the CPU time other processes used meanwhile (the machine is shared).`,
     "",
   );
   const w0 = r.workloads[0]?.ours[0]?.workload;

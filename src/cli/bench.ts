@@ -55,8 +55,8 @@ export function registerBenchCommand(program: Command): void {
         repeat: opts.repeat,
         steps: opts.steps,
         quick: opts.quick ?? false,
-        numpy: opts.numpy,
-        torch: opts.torch,
+        numpy: opts.quick ? undefined : opts.numpy, // --quick: no peers
+        torch: opts.quick ? undefined : opts.torch,
         waitQuiet: opts.waitQuiet ?? false,
         threads,
         report: opts.report,
