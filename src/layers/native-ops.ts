@@ -1,8 +1,8 @@
 import { ElementOps, getKernel } from "../tensor";
 
-/** Whether two arrays share some byte of memory. */
+/** Whether two arrays share some byte of memory (an empty array shares none). */
 function overlap(a: Float64Array, b: Float64Array): boolean {
-  if (a.buffer !== b.buffer) return false;
+  if (a.buffer !== b.buffer || a.byteLength === 0 || b.byteLength === 0) return false;
   return a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
 }
 
