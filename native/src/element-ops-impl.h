@@ -13,37 +13,6 @@
 
 namespace {
 
-/** g = A > 0 ? dOut : 0 into dS (dS may be dOut: then pass the same pointer as `io`), and the row sums. */
-NNBOOK_INLINE void reluGradSums(const double* __restrict A, const double* __restrict dOut, double* __restrict dS,
-                         const double* __restrict SHat, long m, long n, double* __restrict dGamma, double* __restrict dBeta) {
-  for (long j = 0; j < n; j++) {
-    const long o = j * m;
-    for (long i = 0; i < m; i++) {
-      const double d = dOut[o + i];
-      const double g = A[o + i] > 0.0 ? d : 0.0;
-      dS[o + i] = g;
-      dBeta[i] += g;
-      dGamma[i] += g * SHat[o + i];
-    }
-  }
-}
-
-/** The same in place: dS = dOut = io. */
-NNBOOK_INLINE void reluGradSumsInPlace(const double* __restrict A, double* __restrict io, const double* __restrict SHat, long m,
-                                long n, double* __restrict dGamma, double* __restrict dBeta) {
-  for (long j = 0; j < n; j++) {
-    const long o = j * m;
-    for (long i = 0; i < m; i++) {
-      const double d = io[o + i];
-      const double g = A[o + i] > 0.0 ? d : 0.0;
-      io[o + i] = g;
-      dBeta[i] += g;
-      dGamma[i] += g * SHat[o + i];
-    }
-  }
-}
-
-
 bool biasBnRelu(double* S, long m, long n, const double* bias, const double* mu, const double* inv, const double* gamma,
                 const double* beta) {
   double bad = 0;
@@ -104,14 +73,25 @@ void bnNormalize(const double* __restrict S, long m, long n, const double* __res
 }
 
 void bnReluBackward(const double* __restrict A, const double* dOut, const double* __restrict SHat,
-                    const double* __restrict gamma, const double* __restrict inv, long m, long n, double* __restrict dS,
+                    const double* __restrict gamma, const double* __restrict inv, long m, long n, double* dS,
                     double* __restrict dGamma, double* __restrict dBeta) {
   for (long i = 0; i < m; i++) {
     dGamma[i] = 0.0;
     dBeta[i] = 0.0;
   }
-  if (dS == dOut) reluGradSumsInPlace(A, dS, SHat, m, n, dGamma, dBeta);
-  else reluGradSums(A, dOut, dS, SHat, m, n, dGamma, dBeta);
+  for (long j = 0; j < n; j++) {
+    const long o = j * m;
+    // dS may be dOut: each element is read before it is written at the same index, so no
+    // iteration depends on another's store and the loop may be vectorized either way
+#pragma GCC ivdep
+    for (long i = 0; i < m; i++) {
+      const double d = dOut[o + i];
+      const double g = A[o + i] > 0.0 ? d : 0.0;
+      dS[o + i] = g;
+      dBeta[i] += g;
+      dGamma[i] += g * SHat[o + i];
+    }
+  }
   const double invN = 1.0 / static_cast<double>(n);
   for (long j = 0; j < n; j++) {
     const long o = j * m;

@@ -54,6 +54,25 @@ Region sourceB(const GemmArgs& g, long p0, long kc, long j0, long nc) {
 }
 
 /**
+ * The tiles of one packed B̃ panel (`cols` ≤ NR columns, C's column jc on) over rows ic … ic+mc−1
+ * and one depth block (kc deep, Ã packed at `pa`), sharing the prefetching of `next` (the source of
+ * the next packing call). `panelSums`: the running sums of this panel's tiles, one after the other
+ * (nullptr when the depth is one block).
+ */
+void panelTiles(const GemmArgs& g, long ic, long mc, long jc, int cols, long kc, const double* pa, const double* b,
+                const Region& next, double* panelSums, bool firstDepth, bool lastDepth) {
+  const long tiles = (mc + MR - 1) / MR;
+  const long share = (next.lines() * next.strips + tiles - 1) / tiles;
+  for (long ir = 0, t = 0; ir < mc; ir += MR, t++) {
+    const long rows = minL(MR, mc - ir);
+    const TileArgs args = {kc, pa + ir * kc, b, g.alpha, g.beta, g.C + (ic + ir) + jc * g.ldc, g.ldc, rows,
+                           PrefetchCursor::of(next, t * share, share, (kc + 3) / 4),
+                           panelSums ? panelSums + t * (MR * NR) : nullptr, firstDepth, lastDepth};
+    tileRows<MV>((int)((rows + W - 1) / W), cols, args);
+  }
+}
+
+/**
  * Updates block `k` of C from packed Ã (mc × kc) and B̃ (kc × nc), tile by tile. With `lazyB`,
  * B̃ is not packed yet: each panel of NR columns is packed into the start of `pb` just before
  * its tiles use it, so it stays in L1 (worth it when this block is the only one using B̃), while
@@ -71,17 +90,8 @@ void macroKernel(const GemmArgs& g, const Block& k, const double* pa, double* pb
       b = pb;
       next = sourceB(g, k.pc, k.kc, k.jc + jr + NR, minL(NR, k.nc - jr - NR));
     }
-    const long share = (next.lines() * next.strips + tiles - 1) / tiles;
-    for (long ir = 0, t = 0; ir < k.mc; ir += MR, t++) {
-      const long rows = minL(MR, k.mc - ir);
-      const int vecs = (int)((rows + W - 1) / W);
-      double* tileSums = sums ? sums + (jr / NR * tiles + t) * (MR * NR) : nullptr;
-      const TileArgs args = {k.kc, pa + ir * k.kc, b, g.alpha, g.beta,
-                             g.C + (k.ic + ir) + (k.jc + jr) * g.ldc, g.ldc, rows,
-                             PrefetchCursor::of(next, t * share, share, (k.kc + 3) / 4),
-                             tileSums, k.firstDepth, k.lastDepth};
-      tileRows<MV>(vecs, cols, args);
-    }
+    double* panelSums = sums ? sums + jr / NR * tiles * (MR * NR) : nullptr;
+    panelTiles(g, k.ic, k.mc, k.jc + jr, cols, k.kc, pa, b, next, panelSums, k.firstDepth, k.lastDepth);
   }
 }
 
@@ -179,15 +189,8 @@ void runPart(const GemmArgs& g, long p0, long p1, double* packedA, double* packe
       const long nextPc = pc + kc < p1 ? pc + kc : p0;
       const long nextJr = pc + kc < p1 ? jr : jr + NR;
       const Region next = sourceB(g, nextPc, minL(KC, p1 - nextPc), nextJr, minL(NR, g.n - nextJr));
-      const long share = (next.lines() * next.strips + tiles - 1) / tiles;
-      for (long ir = 0, t = 0; ir < g.m; ir += MR, t++) {
-        const long rows = minL(MR, g.m - ir);
-        const TileArgs args = {kc, packedA + b * rowsPacked * KC + ir * kc, packedB, g.alpha, g.beta,
-                               g.C + ir + jr * g.ldc, g.ldc, rows,
-                               PrefetchCursor::of(next, t * share, share, (kc + 3) / 4),
-                               sums + (jr / NR * tiles + t) * (MR * NR), pc == 0, pc + kc == g.k};
-        tileRows<MV>((int)((rows + W - 1) / W), cols, args);
-      }
+      panelTiles(g, 0, g.m, jr, cols, kc, packedA + b * rowsPacked * KC, packedB, next,
+                 sums + jr / NR * tiles * (MR * NR), pc == 0, pc + kc == g.k);
     }
     if (p1 < g.k) __atomic_store_n(&ready[jr / NR], 1, __ATOMIC_RELEASE);
   }

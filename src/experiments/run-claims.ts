@@ -18,8 +18,6 @@ export interface RunClaims {
   claim(key: string): boolean;
   /** gives up this process's claim (done, failed or abandoned); other processes' claims stay */
   release(key: string): void;
-  /** whether some live process (this one included) holds a claim on the key */
-  held(key: string): boolean;
   /** releases every claim this object still holds */
   releaseAll(): void;
 }
@@ -110,7 +108,6 @@ export function openClaims(entryPath: (key: string) => string, maxAgeMs = CLAIM_
   return {
     claim,
     release,
-    held: (key) => mine.has(key) || liveOwner(fileOf(key)) !== undefined,
     releaseAll: () => [...mine].forEach(release),
   };
 }

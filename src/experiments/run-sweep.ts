@@ -101,12 +101,16 @@ export async function runSweep(configs: readonly ExperimentConfig[], data: Exper
   let inFlight = 0;
   const cache = cacheOpts.cache;
   const claims = cache && cache.usable ? openClaims((key) => cache.entryPath(key)) : undefined;
+  const keys = new Map<number, string | undefined>(); // each pending run's cache key, computed once
   const keyOf = (i: number): string | undefined => {
-    try {
-      return resultKey(configs[i], data);
-    } catch {
-      return undefined; // a config the cache cannot key (its run fails on its own)
+    if (!keys.has(i)) {
+      try {
+        keys.set(i, resultKey(configs[i], data));
+      } catch {
+        keys.set(i, undefined); // a config the cache cannot key (its run fails on its own)
+      }
     }
+    return keys.get(i);
   };
   const claim = (i: number): boolean => {
     const key = keyOf(i);
@@ -138,8 +142,9 @@ export async function runSweep(configs: readonly ExperimentConfig[], data: Exper
     else await runOnPool(configs, list, shareData(data), workers, { finish, running });
   };
   try {
-    const ours = pending.filter(claim);
-    let elsewhere = pending.filter((i) => !ours.includes(i));
+    const ours: number[] = [];
+    let elsewhere: number[] = [];
+    for (const i of pending) (claim(i) ? ours : elsewhere).push(i);
     const queue = ours.length > 0 ? queueUrl(opts) : undefined;
     const remote = queue === undefined ? undefined : await import("../queue/run-on-queue"); // loads BullMQ only when used
     const why = remote?.notQueueable(data);
