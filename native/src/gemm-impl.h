@@ -68,7 +68,8 @@ void panelTiles(const GemmArgs& g, long ic, long mc, long jc, int cols, long kc,
     const TileArgs args = {kc, pa + ir * kc, b, g.alpha, g.beta, g.C + (ic + ir) + jc * g.ldc, g.ldc, rows,
                            PrefetchCursor::of(next, t * share, share, (kc + 3) / 4),
                            panelSums ? panelSums + t * (MR * NR) : nullptr, firstDepth, lastDepth};
-    tileRows<MV>((int)((rows + W - 1) / W), cols, args);
+    if (useRowTile(rows, cols)) rowTiles((int)rows, args);
+    else tileRows<MV>((int)((rows + W - 1) / W), cols, args);
   }
 }
 

@@ -181,6 +181,73 @@ NNBOOK_INLINE void tile(const TileArgs& t) {
   else moveSums<MVt, NRt>(t, acc, false);
 }
 
+/**
+ * The tile of a panel's last R < W rows (then Ã's panel is W wide, zero-padded), for a full B̃
+ * panel: here vectors run across the tile's NR columns instead of its rows, so a depth step costs
+ * one load of B̃'s row, R broadcasts of Ã and 2·R vector operations, where the row-vector tile
+ * (one vector of W rows, most of them padding) costs NR broadcasts and 2·NR operations. The same
+ * sums in the same order, so the same bits. Its running sums use the tile's slot as [row][column].
+ */
+template <int R>
+NNBOOK_INLINE void rowTile(const TileArgs& t) {
+  constexpr int NV = NR / W;  // vectors per row of B̃
+  const double* a = t.a;
+  const double* b = t.b;
+  PrefetchCursor pf = t.prefetch;
+  Vec acc[R][NV];
+  for (int r = 0; r < R; r++) {
+    for (int v = 0; v < NV; v++) acc[r][v] = t.firstDepth ? splat(0.0) : *(const VecU*)(t.sums + r * NR + v * W);
+  }
+  long p = 0;
+  for (;;) {
+    const long run = t.kc - p >= 4 ? 4 : t.kc - p;
+    if (run == 0) break;
+    pf.next();
+#pragma GCC unroll 4
+    for (long u = 0; u < run; u++) {
+      Vec bv[NV];
+      for (int v = 0; v < NV; v++) bv[v] = *(const Vec*)(b + v * W);
+      for (int r = 0; r < R; r++) {
+        const Vec ar = splat(a[r]);
+        for (int v = 0; v < NV; v++) acc[r][v] = acc[r][v] + ar * bv[v];
+      }
+      a += W;
+      b += NR;
+    }
+    p += run;
+  }
+  if (!t.lastDepth) {
+    for (int r = 0; r < R; r++) {
+      for (int v = 0; v < NV; v++) *(VecU*)(t.sums + r * NR + v * W) = acc[r][v];
+    }
+    return;
+  }
+  // C ← (alpha·s) + (beta·C), or alpha·s when beta = 0, element by element as storeTile does
+  double s[R * NR];
+  const Vec al = splat(t.alpha);
+  for (int r = 0; r < R; r++) {
+    for (int v = 0; v < NV; v++) *(VecU*)(s + r * NR + v * W) = al * acc[r][v];
+  }
+  for (int j = 0; j < NR; j++) {
+    double* c = t.C + j * t.ldc;
+    for (int r = 0; r < R; r++) c[r] = t.beta == 0 ? s[r * NR + j] : s[r * NR + j] + t.beta * c[r];
+  }
+}
+
+/** rowTile with R = rows (1 ≤ rows < W) chosen at compile time; only where B̃'s rows are whole vectors. */
+template <int R = W - 1>
+void rowTiles(int rows, const TileArgs& t) {
+  if constexpr (NR % W == 0) {
+    if constexpr (R > 1) {
+      if (rows < R) return rowTiles<R - 1>(rows, t);
+    }
+    rowTile<R>(t);
+  }
+}
+
+/** Whether the tile of `rows` rows and `cols` columns goes to rowTile. */
+NNBOOK_INLINE bool useRowTile(long rows, int cols) { return NR % W == 0 && rows < W && cols == NR; }
+
 /** Picks the tile with MVt vectors and `cols` (≤ NRt) columns at compile time. */
 template <int MVt, int NRt>
 void tileCols(int cols, const TileArgs& t) {

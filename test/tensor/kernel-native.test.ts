@@ -20,8 +20,12 @@ import { checkKernelsAgainstNaive } from "./gemm-check";
 // multiply-adds) along m (m > n) and along n; [150, 700, 520]: several row, column and depth blocks.
 // [50, 100, 1100]: a mini-batch product deep enough for the two-thread depth pipeline (each thread
 // one half of the depth, the second continuing the first one's sums, panel by panel).
+// [49, 13, 1030], [31, 16, 530]: last row tiles of fewer rows than a vector (1 and 7 rows of an
+// AVX-512 tile, 1 and 3 of a generic one), which run with vectors across columns, over split depth.
 const BLOCK_SHAPES: [number, number, number][] = [
   [50, 100, 1100],
+  [49, 13, 1030],
+  [31, 16, 530],
   [400, 30, 90],
   [37, 29, 600],
   [29, 300, 150],
