@@ -67,6 +67,18 @@ struct PrefetchCursor {
   }
 };
 
+/**
+ * The depth loop of a tile over `kc` steps: runs of 4 steps with one prefetch of the cursor `pf`
+ * each, then the remaining steps one by one; the braced statements after `pf` are one depth step.
+ * A macro rather than a function taking the step as a lambda: through a lambda GCC 12 kept the 24
+ * accumulators of the AVX-512 tile on the stack (measured: 10 % slower).
+ */
+#define NNBOOK_DEPTH_LOOP(kc, pf, ...)                                            \
+  for (long p_ = 0, run_; (run_ = (kc) - p_ >= 4 ? 4 : (kc) - p_) > 0; p_ += run_) { \
+    (pf).next();                                                                  \
+    _Pragma("GCC unroll 4") for (long u_ = 0; u_ < run_; u_++) __VA_ARGS__        \
+  }
+
 /** Everything a micro-kernel call needs besides its tile shape. */
 struct TileArgs {
   long kc;
@@ -158,25 +170,16 @@ NNBOOK_INLINE void tile(const TileArgs& t) {
   } else {
     moveSums<MVt, NRt>(t, acc, true);
   }
-  long p = 0;
-  for (;;) {
-    // Runs of 4 depth steps with one prefetch each, then the remaining steps one by one.
-    const long run = t.kc - p >= 4 ? 4 : t.kc - p;
-    if (run == 0) break;
-    pf.next();
-#pragma GCC unroll 4
-    for (long u = 0; u < run; u++) {
-      Vec av[MVt];
-      for (int v = 0; v < MVt; v++) av[v] = *(const Vec*)(a + v * W);
-      for (int j = 0; j < NRt; j++) {
-        const Vec bj = splat(b[j]);
-        for (int v = 0; v < MVt; v++) acc[v][j] = acc[v][j] + av[v] * bj;
-      }
-      a += MVt * W;
-      b += NRt;
+  NNBOOK_DEPTH_LOOP(t.kc, pf, {
+    Vec av[MVt];
+    for (int v = 0; v < MVt; v++) av[v] = *(const Vec*)(a + v * W);
+    for (int j = 0; j < NRt; j++) {
+      const Vec bj = splat(b[j]);
+      for (int v = 0; v < MVt; v++) acc[v][j] = acc[v][j] + av[v] * bj;
     }
-    p += run;
-  }
+    a += MVt * W;
+    b += NRt;
+  })
   if (t.lastDepth) storeTile<MVt, NRt>(t, acc);
   else moveSums<MVt, NRt>(t, acc, false);
 }
@@ -198,24 +201,16 @@ NNBOOK_INLINE void rowTile(const TileArgs& t) {
   for (int r = 0; r < R; r++) {
     for (int v = 0; v < NV; v++) acc[r][v] = t.firstDepth ? splat(0.0) : *(const VecU*)(t.sums + r * NR + v * W);
   }
-  long p = 0;
-  for (;;) {
-    const long run = t.kc - p >= 4 ? 4 : t.kc - p;
-    if (run == 0) break;
-    pf.next();
-#pragma GCC unroll 4
-    for (long u = 0; u < run; u++) {
-      Vec bv[NV];
-      for (int v = 0; v < NV; v++) bv[v] = *(const Vec*)(b + v * W);
-      for (int r = 0; r < R; r++) {
-        const Vec ar = splat(a[r]);
-        for (int v = 0; v < NV; v++) acc[r][v] = acc[r][v] + ar * bv[v];
-      }
-      a += W;
-      b += NR;
+  NNBOOK_DEPTH_LOOP(t.kc, pf, {
+    Vec bv[NV];
+    for (int v = 0; v < NV; v++) bv[v] = *(const Vec*)(b + v * W);
+    for (int r = 0; r < R; r++) {
+      const Vec ar = splat(a[r]);
+      for (int v = 0; v < NV; v++) acc[r][v] = acc[r][v] + ar * bv[v];
     }
-    p += run;
-  }
+    a += W;
+    b += NR;
+  })
   if (!t.lastDepth) {
     for (int r = 0; r < R; r++) {
       for (int v = 0; v < NV; v++) *(VecU*)(t.sums + r * NR + v * W) = acc[r][v];
