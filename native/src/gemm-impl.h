@@ -5,8 +5,9 @@
 // (cache blocks) and NNBOOK_VARIANT / NNBOOK_VARIANT_NAME, then includes this file. Everything
 // here and in gemm-simd.h, gemm-pack.h and gemm-tile.h lives in an anonymous namespace so that no
 // function compiled with one instruction set can be merged by the linker into code run on a CPU
-// that lacks it; for the same reason these files use no standard-library header and the variant
-// needs no dynamic initialisation.
+// that lacks it; for the same reason these files use no standard-library header (only the
+// compiler's <immintrin.h>, whose functions are always inlined) and the variant needs no dynamic
+// initialisation.
 //
 // Scheme (the classic one for cache-blocked products): for each block of NC columns of op(B) and
 // KC of depth, op(B) is packed into panels of NR columns (kept in L2/L3); for each block of MC rows
