@@ -7,7 +7,7 @@
 // checked here (types, integer dimensions, leading dimensions, array lengths, every index of
 // bCols) so that no call from JavaScript can read or write outside the arrays. The element-wise
 // passes of element-ops.h are exported under their own names (`biasBnRelu`, `bnRowStats`,
-// `bnNormalize`, `bnReluBackward`), each with the variant as its first argument (the passes are
+// `bnNormalize`, `bnReluBackward`, `softmax`, `exp`), each with the variant as its first argument (the passes are
 // compiled per variant) and the others checked the same way.
 #define NAPI_VERSION 8
 #include <node_api.h>
@@ -329,6 +329,26 @@ napi_value BnReluBackward(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
+/** `softmax(variant, S, m, n, P)`: the softmax of each column of S into P (P may be S). */
+napi_value Softmax(napi_env env, napi_callback_info info) {
+  const char* const names[] = {"S", "m", "n", "P"};
+  const Kind kinds[] = {kMatrix, kDim, kDim, kMatrix};
+  OpArgs r;
+  if (!readOpArgs(env, info, "softmax", 4, names, kinds, &r)) return nullptr;
+  r.ops->softmax(r.arrays[0], r.m, r.n, r.arrays[3]);
+  return nullptr;
+}
+
+/** `exp(variant, X, m, n, Y)`: Y = exp(X) element by element, as Math.exp (Y may be X). */
+napi_value Exp(napi_env env, napi_callback_info info) {
+  const char* const names[] = {"X", "m", "n", "Y"};
+  const Kind kinds[] = {kMatrix, kDim, kDim, kMatrix};
+  OpArgs r;
+  if (!readOpArgs(env, info, "exp", 4, names, kinds, &r)) return nullptr;
+  r.ops->exp(r.arrays[0], r.m, r.n, r.arrays[3]);
+  return nullptr;
+}
+
 }  // namespace
 
 NAPI_MODULE_INIT() {
@@ -339,6 +359,8 @@ NAPI_MODULE_INIT() {
       {"bnRowStats", nullptr, BnRowStats, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"bnNormalize", nullptr, BnNormalize, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"bnReluBackward", nullptr, BnReluBackward, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"softmax", nullptr, Softmax, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"exp", nullptr, Exp, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   return exports;

@@ -10,6 +10,7 @@
 
 #include "element-ops.h"
 #include "gemm-simd.h"
+#include "js-exp.h"
 
 namespace {
 
@@ -102,7 +103,29 @@ void bnReluBackward(const double* __restrict A, const double* dOut, const double
   }
 }
 
-const nnbook::ElementOps kElementOps = {&biasBnRelu, &bnRowStats, &bnNormalize, &bnReluBackward};
+void softmaxColumns(const double* S, long m, long n, double* P) {
+  for (long j = 0; j < n; j++) {
+    const double* s = S + j * m;
+    double* p = P + j * m;
+    double max = -__builtin_inf();
+    for (long i = 0; i < m; i++) max = s[i] > max ? s[i] : max;
+    double sum = 0.0;
+    for (long i = 0; i < m; i++) {
+      const double e = nnbook::jsExp(s[i] - max);
+      p[i] = e;
+      sum += e;
+    }
+    const double inv = 1.0 / sum;
+    for (long i = 0; i < m; i++) p[i] *= inv;
+  }
+}
+
+void expElements(const double* X, long m, long n, double* Y) {
+  const long count = m * n;
+  for (long k = 0; k < count; k++) Y[k] = nnbook::jsExp(X[k]);
+}
+
+const nnbook::ElementOps kElementOps = {&biasBnRelu, &bnRowStats, &bnNormalize, &bnReluBackward, &softmaxColumns, &expElements};
 
 }  // namespace
 

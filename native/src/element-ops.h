@@ -40,6 +40,16 @@ struct ElementOps {
    */
   void (*bnReluBackward)(const double* A, const double* dOut, const double* SHat, const double* gamma, const double* inv,
                          long m, long n, double* dS, double* dGamma, double* dBeta);
+
+  /**
+   * The softmax of each column of S (m classes × n samples) into P (src/layers/softmax-ce.ts's
+   * `softmax`): max over the column (s > max ? s : max, from −∞), e_i = exp(s_i − max) with
+   * JavaScript's exp (js-exp.h), sum = Σ_i e_i in order from 0, p_i = e_i·(1/sum). P may be S.
+   */
+  void (*softmax)(const double* S, long m, long n, double* P);
+
+  /** Y = exp(X) element by element, as JavaScript's Math.exp (js-exp.h); Y may be X. */
+  void (*exp)(const double* X, long m, long n, double* Y);
 };
 
 }  // namespace nnbook

@@ -1,8 +1,10 @@
-import { Matrix, zeros, assertShape } from "../tensor";
+import { Matrix, zeros, assertShape, getKernel } from "../tensor";
+import { elementOpsFor } from "./native-ops";
 
 /**
  * Column-wise softmax, P(:, j) = exp(S(:, j) − max) / Σ exp(S(:, j) − max) (shifted by the
- * column maximum so large scores do not overflow). S: K × n → P: K × n (into `out` if given).
+ * column maximum so large scores do not overflow). S: K × n → P: K × n (into `out` if given; may
+ * be S). Natively when the kernel has it (`ElementOps.softmax`, the same operations and bits).
  */
 export function softmax(S: Matrix, out?: Matrix): Matrix {
   const K = S.rows;
@@ -10,6 +12,11 @@ export function softmax(S: Matrix, out?: Matrix): Matrix {
   assertShape(P, K, S.cols, "softmax: out");
   const s = S.data;
   const p = P.data;
+  const native = P.data === S.data ? getKernel().elementOps : elementOpsFor([s], [p]);
+  if (native) {
+    native.softmax(s, K, S.cols, p);
+    return P;
+  }
   for (let j = 0; j < S.cols; j++) {
     const o = j * K;
     let max = -Infinity;

@@ -1,5 +1,5 @@
 import { Matrix, columnsView, shapeOf } from "../tensor";
-import { checkLabels, checkLambda, l2Penalty } from "../layers/softmax-ce";
+import { checkLabels, checkLambda, l2Penalty, softmax } from "../layers/softmax-ce";
 import { LayerImpls } from "./impls";
 import { MlpParams, MlpStats } from "./params";
 import { mlpForward } from "./forward";
@@ -34,19 +34,17 @@ export function evaluateMlp(params: MlpParams, stats: MlpStats, X: Matrix, y: In
   const chunk = opts.chunkSize ?? 2000;
   if (!(Number.isInteger(chunk) && chunk > 0)) throw new RangeError(`evaluateMlp: chunkSize must be a positive integer, got ${chunk}`);
   const K = params.spec.outputSize;
-  const fwd = chunkForward(params, stats, X, opts.impl, Math.min(chunk, n));
-  const p = new Float64Array(K);
+  const probabilities = chunkProbabilities(params, stats, X, opts.impl, Math.min(chunk, n));
   let lossSum = 0;
   let correct = 0;
   for (let start = 0; start < n; start += chunk) {
     const count = Math.min(chunk, n - start);
-    fwd.run(start, count);
-    for (let j = 0; j < count; j++) {
+    const P = probabilities(start, count);
+    for (let j = 0, o = 0; j < count; j++, o += K) {
       const label = y[start + j];
-      fwd.column(j, p);
-      lossSum -= Math.log(p[label]);
+      lossSum -= Math.log(P[o + label]);
       let best = 0;
-      for (let i = 1; i < K; i++) if (p[i] > p[best]) best = i;
+      for (let i = 1; i < K; i++) if (P[o + i] > P[o + best]) best = i;
       if (best === label) correct++;
     }
   }
@@ -63,47 +61,25 @@ export function evaluateMlp(params: MlpParams, stats: MlpStats, X: Matrix, y: In
   };
 }
 
-/** The eval-mode forward pass of one chunk of columns, then each column's class probabilities. */
-interface ChunkForward {
-  run(start: number, count: number): void;
-  /** p (K) ← the probabilities of column j of the last chunk */
-  column(j: number, p: Float64Array): void;
-}
+/** The eval-mode class probabilities (K × count, column-major) of the columns start … start+count−1. */
+type ChunkProbabilities = (start: number, count: number) => Float64Array;
 
 /**
- * With the library's layers, `inferScores` and `softmaxColumn` (bit-identical to `mlpForward` in
- * eval mode, without its caches and extra passes); with a teaching override (`impl`), `mlpForward`.
+ * With the library's layers, `inferScores` and then `softmax` in place on the scores (together
+ * bit-identical to `mlpForward` in eval mode, without its caches and extra passes); with a
+ * teaching override (`impl`), `mlpForward`.
  */
-function chunkForward(params: MlpParams, stats: MlpStats, X: Matrix, impl: Partial<LayerImpls> | undefined, chunk: number): ChunkForward {
-  const K = params.spec.outputSize;
+function chunkProbabilities(params: MlpParams, stats: MlpStats, X: Matrix, impl: Partial<LayerImpls> | undefined, chunk: number): ChunkProbabilities {
   if (impl) {
     const workspace = createWorkspace(params.spec, chunk);
-    let P: Float64Array = new Float64Array(0);
-    return {
-      run: (start, count) => (P = mlpForward(params, columnsView(X, start, count), { mode: "eval", stats, workspace, impl }).P.data),
-      column: (j, p) => p.set(P.subarray(j * K, (j + 1) * K)),
-    };
+    return (start, count) => mlpForward(params, columnsView(X, start, count), { mode: "eval", stats, workspace, impl }).P.data;
   }
   checkParams(params, "mlpForward");
   checkInput(params, X, "mlpForward");
   checkStats(params, stats, "mlpForward");
   const bufs = createInferBuffers(params, chunk);
-  return {
-    run: (start, count) => inferScores(params, stats, columnsView(X, start, count), bufs, "mlpForward"),
-    column: (j, p) => softmaxColumn(bufs.scores, j * K, K, p),
+  return (start, count) => {
+    const S = inferScores(params, stats, columnsView(X, start, count), bufs, "mlpForward");
+    return softmax(S, S).data;
   };
-}
-
-/** p ← the softmax of the K scores s[o … o+K−1], with exactly the operations of `softmax`. */
-function softmaxColumn(s: Float64Array, o: number, K: number, p: Float64Array): void {
-  let max = -Infinity;
-  for (let i = 0; i < K; i++) max = s[o + i] > max ? s[o + i] : max;
-  let sum = 0;
-  for (let i = 0; i < K; i++) {
-    const e = Math.exp(s[o + i] - max);
-    p[i] = e;
-    sum += e;
-  }
-  const inv = 1 / sum;
-  for (let i = 0; i < K; i++) p[i] *= inv;
 }

@@ -44,6 +44,8 @@ export interface NativeAddon {
   bnRowStats?: WithVariant<ElementOps["bnRowStats"]>;
   bnNormalize?: WithVariant<ElementOps["bnNormalize"]>;
   bnReluBackward?: WithVariant<ElementOps["bnReluBackward"]>;
+  softmax?: WithVariant<ElementOps["softmax"]>;
+  exp?: WithVariant<ElementOps["exp"]>;
 }
 
 /** Options of `createNativeKernel`. */
@@ -81,14 +83,16 @@ export function createNativeKernel(options: NativeKernelOptions = {}, addon: Nat
   const threads = options.threads ?? 1;
   if (threads !== 1 && threads !== 2) throw new RangeError(`createNativeKernel: threads must be 1 or 2, got ${threads}`);
   const gemm = addon.gemm;
-  const { biasBnRelu, bnRowStats, bnNormalize, bnReluBackward } = addon;
+  const { biasBnRelu, bnRowStats, bnNormalize, bnReluBackward, softmax, exp } = addon;
   const elementOps: ElementOps | undefined =
-    biasBnRelu && bnRowStats && bnNormalize && bnReluBackward
+    biasBnRelu && bnRowStats && bnNormalize && bnReluBackward && softmax && exp
       ? {
           biasBnRelu: (S, m, n, bias, mu, inv, gamma, beta) => biasBnRelu(index, S, m, n, bias, mu, inv, gamma, beta),
           bnRowStats: (S, m, n, mu, v) => bnRowStats(index, S, m, n, mu, v),
           bnNormalize: (S, m, n, mu, inv, gamma, beta, SHat, out, H) => bnNormalize(index, S, m, n, mu, inv, gamma, beta, SHat, out, H),
           bnReluBackward: (A, dOut, SHat, gamma, inv, m, n, dS, dGamma, dBeta) => bnReluBackward(index, A, dOut, SHat, gamma, inv, m, n, dS, dGamma, dBeta),
+          softmax: (S, m, n, P) => softmax(index, S, m, n, P),
+          exp: (X, m, n, Y) => exp(index, X, m, n, Y),
         }
       : undefined;
   return {

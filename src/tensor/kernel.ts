@@ -66,6 +66,13 @@ export interface ElementOps {
     dGamma: Float64Array,
     dBeta: Float64Array,
   ): void;
+  /**
+   * P = the softmax of each column of the m × n matrix S (src/layers/softmax-ce.ts's `softmax`:
+   * max, e = Math.exp(s − max), the sum in order, e·(1/sum)); P may be S.
+   */
+  softmax(S: Float64Array, m: number, n: number, P: Float64Array): void;
+  /** Y = Math.exp(X) element by element, with Math.exp's bits (native/src/js-exp.h); Y may be X. */
+  exp(X: Float64Array, m: number, n: number, Y: Float64Array): void;
 }
 
 export interface GemmKernel {
