@@ -10,7 +10,6 @@
 
 #include "element-ops.h"
 #include "gemm-simd.h"
-#include "js-exp.h"
 
 namespace {
 
@@ -103,27 +102,89 @@ void bnReluBackward(const double* __restrict A, const double* dOut, const double
   }
 }
 
+typedef int VecI32 __attribute__((vector_size(W * 4)));
+
+// vector casts between types of the same size reinterpret the bits (GCC's vector extension)
+NNBOOK_INLINE Vec bitsToVec(Mask bits) { return (Vec)bits; }
+NNBOOK_INLINE Mask vecToBits(Vec v) { return (Mask)v; }
+NNBOOK_INLINE Vec vecFromBits(long long bits) { return bitsToVec(bits - Mask{}); }
+
+/**
+ * W lanes of nnbook::jsExp at once (js-exp.h), with the same operations on every lane and selects
+ * instead of branches: each lane runs the general path (k from invLn2·x ± 1/2, or ±1 between ln2/2
+ * and 1.5·ln2, or 0 below), and the special cases (NaN, overflow, underflow, |x| < 2^−28, x = 1)
+ * replace their lanes' results at the end. Two shortcuts, both exact: fdlibm's (r·c)/(c − 2) is
+ * −((r·c)/(2 − c)), one division for both forms (rounding to nearest is symmetric); and the scaling
+ * y·2^k is (y·A)·B for every lane, with B = 1 (an exact product) unless k < −1021 (A = 2^(k+1000),
+ * B = 2^−1000) or k = 1024 (A = 2, B = 2^1023), fdlibm's two-step products there.
+ */
+NNBOOK_INLINE Vec jsExpVec(Vec x) {
+  const Vec ax = bitsToVec(vecToBits(x) & 0x7fffffffffffffffLL);
+  const Mask negative = vecToBits(x) < 0;                  // the sign bit, as fdlibm's hx >> 31
+  const Mask small = ax < vecFromBits(0x3fd62e4300000000LL);  // hx ≤ 0x3fd62e42: k = 0
+  const Mask mid = ~small & (ax < vecFromBits(0x3ff0a2b200000000LL));  // hx < 0x3FF0A2B2: k = ±1
+  const Vec safe = ax < 746.0 ? x : splat(0.0);             // keeps the conversion to int in range
+  const Vec kGeneral = __builtin_convertvector(__builtin_convertvector(1.44269504088896338700e+00 * safe + (negative ? splat(-0.5) : splat(0.5)), VecI32), Vec);
+  const Vec k = small ? splat(0.0) : mid ? (negative ? splat(-1.0) : splat(1.0)) : kGeneral;
+  const Vec hi = x - k * 6.93147180369123816490e-01;
+  const Vec lo = k * 1.90821492927058770002e-10;
+  const Vec r = small ? x : hi - lo;
+  const Vec t = r * r;
+  const Vec c = r - t * (1.66666666666666019037e-01 +
+                         t * (-2.77777777770155933842e-03 +
+                              t * (6.61375632143793436117e-05 + t * (-1.65339022054652515390e-06 + t * 4.13813679705723846039e-08))));
+  const Vec q = (r * c) / (2.0 - c);
+  const Vec y = small ? 1.0 - (-q - r) : 1.0 - ((lo - q) - hi);
+  // 2^k from k's bits: k + 1.5·2^52 holds k in its low mantissa bits (k is an integer, |k| < 2^31)
+  const Mask kBits = vecToBits(k + 6755399441055744.0) - 0x4338000000000000LL;
+  const Mask low = k < -1021.0;
+  const Mask top = k > 1023.0;
+  const Vec a = top ? splat(2.0) : bitsToVec((kBits + (low ? 1000 + Mask{} : Mask{}) + 1023) << 52);
+  const Vec b = low ? vecFromBits(0x0170000000000000LL) : top ? vecFromBits(0x7fe0000000000000LL) : splat(1.0);
+  Vec e = (y * a) * b;
+  e = x == 1.0 ? splat(2.718281828459045) : e;
+  e = ax < vecFromBits(0x3e30000000000000LL) ? 1.0 + x : e;
+  e = x < -7.45133219101941108420e+02 ? splat(0.0) : e;
+  e = x > 7.09782712893383973096e+02 ? splat(__builtin_inf()) : e;
+  return x != x ? x + x : e;
+}
+
+/** Y = exp(X) over count values, W at a time (the last < W through a padded vector); Y may be X. */
+void expValues(const double* X, long count, double* Y) {
+  long k = 0;
+  for (; k + W <= count; k += W) {
+    const Vec e = jsExpVec(*reinterpret_cast<const VecU*>(X + k));
+    *reinterpret_cast<VecU*>(Y + k) = e;
+  }
+  if (k < count) {
+    Vec v = splat(0.0);
+    for (long i = k; i < count; i++) v[i - k] = X[i];
+    const Vec e = jsExpVec(v);
+    for (long i = k; i < count; i++) Y[i] = e[i - k];
+  }
+}
+
 void softmaxColumns(const double* S, long m, long n, double* P) {
+  // per column, s − max into P (max first, so P may be S); then exp of all of P at once; then
+  // each column's sum in order and the scaling, the operations of the TypeScript loop
   for (long j = 0; j < n; j++) {
     const double* s = S + j * m;
     double* p = P + j * m;
     double max = -__builtin_inf();
     for (long i = 0; i < m; i++) max = s[i] > max ? s[i] : max;
+    for (long i = 0; i < m; i++) p[i] = s[i] - max;
+  }
+  expValues(P, m * n, P);
+  for (long j = 0; j < n; j++) {
+    double* p = P + j * m;
     double sum = 0.0;
-    for (long i = 0; i < m; i++) {
-      const double e = nnbook::jsExp(s[i] - max);
-      p[i] = e;
-      sum += e;
-    }
+    for (long i = 0; i < m; i++) sum += p[i];
     const double inv = 1.0 / sum;
     for (long i = 0; i < m; i++) p[i] *= inv;
   }
 }
 
-void expElements(const double* X, long m, long n, double* Y) {
-  const long count = m * n;
-  for (long k = 0; k < count; k++) Y[k] = nnbook::jsExp(X[k]);
-}
+void expElements(const double* X, long m, long n, double* Y) { expValues(X, m * n, Y); }
 
 const nnbook::ElementOps kElementOps = {&biasBnRelu, &bnRowStats, &bnNormalize, &bnReluBackward, &softmaxColumns, &expElements};
 
