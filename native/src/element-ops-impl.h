@@ -110,13 +110,25 @@ NNBOOK_INLINE Mask vecToBits(Vec v) { return (Mask)v; }
 NNBOOK_INLINE Vec vecFromBits(long long bits) { return bitsToVec(bits - Mask{}); }
 
 /**
- * W lanes of nnbook::jsExp at once (js-exp.h), with the same operations on every lane and selects
- * instead of branches: each lane runs the general path (k from invLn2·x ± 1/2, or ±1 between ln2/2
- * and 1.5·ln2, or 0 below), and the special cases (NaN, overflow, underflow, |x| < 2^−28, x = 1)
- * replace their lanes' results at the end. Two shortcuts, both exact: fdlibm's (r·c)/(c − 2) is
- * −((r·c)/(2 − c)), one division for both forms (rounding to nearest is symmetric); and the scaling
- * y·2^k is (y·A)·B for every lane, with B = 1 (an exact product) unless k < −1021 (A = 2^(k+1000),
- * B = 2^−1000) or k = 1024 (A = 2, B = 2^1023), fdlibm's two-step products there.
+ * JavaScript's Math.exp, bit for bit, W lanes at a time. V8 computes Math.exp with its port of
+ * fdlibm's exp (Sun's freely distributable libm, 1993), so the native softmax uses the same
+ * algorithm, written here from its description, to give the TypeScript kernel's bits:
+ *
+ *   reduce  x = k·ln2 + r, |r| ≤ ln2/2: k = 0 for |x| ≤ ln2/2, ±1 up to 1.5·ln2, else
+ *           trunc(x/ln2 ± 1/2); r = hi − lo with ln2 split into a head (exact k·ln2_hi) and a tail;
+ *   approx  c = r − r²·(P1 + r²·(P2 + … + r²·P5)), then e^r = 1 − ((lo − r·c/(2 − c)) − hi)
+ *           (k = 0: 1 − (r·c/(c − 2) − r));
+ *   scale   e^x = 2^k·e^r, 2^k built from its exponent bits;
+ *   special NaN → x + x, x > 709.78… → +∞, x < −745.13… → +0, |x| < 2^−28 → 1 + x, and V8's
+ *           one departure from fdlibm: e^1 is Math.E (the steps give it one ulp high).
+ *
+ * Every lane runs the general path with selects instead of branches, and the special cases replace
+ * their lanes' results at the end. Two shortcuts, both exact: r·c/(c − 2) is −(r·c/(2 − c)), one
+ * division for both forms (rounding to nearest is symmetric); and the scaling is (y·A)·B for every
+ * lane, with B = 1 (an exact product) unless k < −1021 (A = 2^(k+1000), B = 2^−1000) or k = 1024
+ * (A = 2, B = 2^1023), fdlibm's two-step products there. Each operation is rounded on its own
+ * (-ffp-contract=off), as in V8's build. glibc's exp, correctly rounded more often, differs from
+ * Math.exp in about 7 % of random arguments, so the C library could not be used.
  */
 NNBOOK_INLINE Vec jsExpVec(Vec x) {
   const Vec ax = bitsToVec(vecToBits(x) & 0x7fffffffffffffffLL);

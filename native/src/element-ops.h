@@ -44,11 +44,11 @@ struct ElementOps {
   /**
    * The softmax of each column of S (m classes × n samples) into P (src/layers/softmax-ce.ts's
    * `softmax`): max over the column (s > max ? s : max, from −∞), e_i = exp(s_i − max) with
-   * JavaScript's exp (js-exp.h), sum = Σ_i e_i in order from 0, p_i = e_i·(1/sum). P may be S.
+   * JavaScript's exp (`jsExpVec` in element-ops-impl.h), sum = Σ_i e_i in order from 0, p_i = e_i·(1/sum). P may be S.
    */
   void (*softmax)(const double* S, long m, long n, double* P);
 
-  /** Y = exp(X) element by element, as JavaScript's Math.exp (js-exp.h); Y may be X. */
+  /** Y = exp(X) element by element, as JavaScript's Math.exp (`jsExpVec`); Y may be X. */
   void (*exp)(const double* X, long m, long n, double* Y);
 };
 

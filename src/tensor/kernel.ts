@@ -71,7 +71,7 @@ export interface ElementOps {
    * max, e = Math.exp(s − max), the sum in order, e·(1/sum)); P may be S.
    */
   softmax(S: Float64Array, m: number, n: number, P: Float64Array): void;
-  /** Y = Math.exp(X) element by element, with Math.exp's bits (native/src/js-exp.h); Y may be X. */
+  /** Y = Math.exp(X) element by element, with Math.exp's bits (`jsExpVec` in native/src/element-ops-impl.h); Y may be X. */
   exp(X: Float64Array, m: number, n: number, Y: Float64Array): void;
 }
 
