@@ -64,13 +64,21 @@ void panelTiles(const GemmArgs& g, long ic, long mc, long jc, int cols, long kc,
                 const Region& next, double* panelSums, bool firstDepth, bool lastDepth) {
   const long tiles = (mc + MR - 1) / MR;
   const long share = (next.lines() * next.strips + tiles - 1) / tiles;
+  const auto args = [&](long ir, long t) {
+    return TileArgs{kc, pa + ir * kc, b, g.alpha, g.beta, g.C + (ic + ir) + jc * g.ldc, g.ldc, minL(MR, mc - ir),
+                    PrefetchCursor::of(next, t * share, share, (kc + 3) / 4),
+                    panelSums ? panelSums + t * (MR * NR) : nullptr, firstDepth, lastDepth};
+  };
   for (long ir = 0, t = 0; ir < mc; ir += MR, t++) {
     const long rows = minL(MR, mc - ir);
-    const TileArgs args = {kc, pa + ir * kc, b, g.alpha, g.beta, g.C + (ic + ir) + jc * g.ldc, g.ldc, rows,
-                           PrefetchCursor::of(next, t * share, share, (kc + 3) / 4),
-                           panelSums ? panelSums + t * (MR * NR) : nullptr, firstDepth, lastDepth};
-    if (useRowTile(rows, cols)) rowTiles((int)rows, args);
-    else tileRows<MV>((int)((rows + W - 1) / W), cols, args);
+    const long below = mc - ir - rows;
+    if (below > 0 && useTileWithRows(below, cols)) {
+      // the last full tile also runs the panel's last rows (fewer than a vector) below it
+      tilesWithRows((int)below, args(ir, t), args(ir + MR, t + 1));
+      return;
+    }
+    if (useRowTile(rows, cols)) rowTiles((int)rows, args(ir, t));
+    else tileRows<MV>((int)((rows + W - 1) / W), cols, args(ir, t));
   }
 }
 

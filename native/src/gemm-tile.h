@@ -192,32 +192,35 @@ NNBOOK_INLINE void tile(const TileArgs& t) {
  * sums in the same order, so the same bits. Its running sums use the tile's slot as [row][column].
  */
 template <int R>
-NNBOOK_INLINE void rowTile(const TileArgs& t) {
-  constexpr int NV = NR / W;  // vectors per row of B̃
-  const double* a = t.a;
-  const double* b = t.b;
-  PrefetchCursor pf = t.prefetch;
-  Vec acc[R][NV];
+NNBOOK_INLINE void rowTileLoad(const TileArgs& t, Vec (&acc)[R][NR / W]) {
   for (int r = 0; r < R; r++) {
-    for (int v = 0; v < NV; v++) acc[r][v] = t.firstDepth ? splat(0.0) : *(const VecU*)(t.sums + r * NR + v * W);
+    for (int v = 0; v < NR / W; v++) acc[r][v] = t.firstDepth ? splat(0.0) : *(const VecU*)(t.sums + r * NR + v * W);
   }
-  NNBOOK_DEPTH_LOOP(t.kc, pf, {
-    Vec bv[NV];
-    for (int v = 0; v < NV; v++) bv[v] = *(const Vec*)(b + v * W);
-    for (int r = 0; r < R; r++) {
-      const Vec ar = splat(a[r]);
-      for (int v = 0; v < NV; v++) acc[r][v] = acc[r][v] + ar * bv[v];
-    }
-    a += W;
-    b += NR;
-  })
+}
+
+/** One depth step of rowTile's sums: B̃'s row at b, Ã's R values at a. */
+template <int R>
+NNBOOK_INLINE void rowTileStep(Vec (&acc)[R][NR / W], const double* a, const double* b) {
+  constexpr int NV = NR / W;  // vectors per row of B̃
+  Vec bv[NV];
+  for (int v = 0; v < NV; v++) bv[v] = *(const Vec*)(b + v * W);
+  for (int r = 0; r < R; r++) {
+    const Vec ar = splat(a[r]);
+    for (int v = 0; v < NV; v++) acc[r][v] = acc[r][v] + ar * bv[v];
+  }
+}
+
+/** rowTile's end: saves the running sums, or on the last depth block C ← (alpha·s) + (beta·C). */
+template <int R>
+NNBOOK_INLINE void rowTileStore(const TileArgs& t, Vec (&acc)[R][NR / W]) {
+  constexpr int NV = NR / W;
   if (!t.lastDepth) {
     for (int r = 0; r < R; r++) {
       for (int v = 0; v < NV; v++) *(VecU*)(t.sums + r * NR + v * W) = acc[r][v];
     }
     return;
   }
-  // C ← (alpha·s) + (beta·C), or alpha·s when beta = 0, element by element as storeTile does
+  // element by element, as storeTile does (alpha·s alone when beta = 0)
   double s[R * NR];
   const Vec al = splat(t.alpha);
   for (int r = 0; r < R; r++) {
@@ -227,6 +230,70 @@ NNBOOK_INLINE void rowTile(const TileArgs& t) {
     double* c = t.C + j * t.ldc;
     for (int r = 0; r < R; r++) c[r] = t.beta == 0 ? s[r * NR + j] : s[r * NR + j] + t.beta * c[r];
   }
+}
+
+template <int R>
+NNBOOK_INLINE void rowTile(const TileArgs& t) {
+  const double* a = t.a;
+  const double* b = t.b;
+  PrefetchCursor pf = t.prefetch;
+  Vec acc[R][NR / W];
+  rowTileLoad<R>(t, acc);
+  NNBOOK_DEPTH_LOOP(t.kc, pf, {
+    rowTileStep<R>(acc, a, b);
+    a += W;
+    b += NR;
+  })
+  rowTileStore<R>(t, acc);
+}
+
+/** Two prefetch cursors advanced together (the two tiles of tileWithRows). */
+struct CursorPair {
+  PrefetchCursor first, second;
+  NNBOOK_INLINE void next() {
+    first.next();
+    second.next();
+  }
+};
+
+/**
+ * A full MR × NR tile `t` and the R < W rows below it, `x` (rowTile's arguments: the panel's last
+ * rows), in one pass over the depth. rowTile alone is bound by the latency of its R accumulation
+ * chains (R = 2 for a 50-row layer: two dependent additions per depth step, the other units idle);
+ * here those chains ride along the full tile's independent work. Each tile keeps its own sums,
+ * operations and order (tile's and rowTile's), so the same bits.
+ */
+template <int R>
+NNBOOK_INLINE void tileWithRows(const TileArgs& t, const TileArgs& x) {
+  const double* a = t.a;
+  const double* ax = x.a;
+  const double* b = t.b;
+  CursorPair pf = {t.prefetch, x.prefetch};
+  Vec acc[MV][NR];
+  Vec accx[R][NR / W];
+  if (t.firstDepth) {
+    for (int j = 0; j < NR; j++) {
+      for (int v = 0; v < MV; v++) acc[v][j] = splat(0.0);
+    }
+  } else {
+    moveSums<MV, NR>(t, acc, true);
+  }
+  rowTileLoad<R>(x, accx);
+  NNBOOK_DEPTH_LOOP(t.kc, pf, {
+    Vec av[MV];
+    for (int v = 0; v < MV; v++) av[v] = *(const Vec*)(a + v * W);
+    for (int j = 0; j < NR; j++) {
+      const Vec bj = splat(b[j]);
+      for (int v = 0; v < MV; v++) acc[v][j] = acc[v][j] + av[v] * bj;
+    }
+    rowTileStep<R>(accx, ax, b);
+    a += MR;
+    ax += W;
+    b += NR;
+  })
+  if (t.lastDepth) storeTile<MV, NR>(t, acc);
+  else moveSums<MV, NR>(t, acc, false);
+  rowTileStore<R>(x, accx);
 }
 
 /** rowTile with R = rows (1 ≤ rows < W) chosen at compile time; only where B̃'s rows are whole vectors. */
@@ -242,6 +309,26 @@ void rowTiles(int rows, const TileArgs& t) {
 
 /** Whether the tile of `rows` rows and `cols` columns goes to rowTile. */
 NNBOOK_INLINE bool useRowTile(long rows, int cols) { return NR % W == 0 && rows < W && cols == NR; }
+
+// tileWithRows holds MV·NR + R accumulators, MV vectors of Ã, B̃'s row and a product in registers:
+// up to 3 rows below a full tile with AVX-512's 32 vector registers (measured in the compiled
+// code: none spilled for R ≤ 3, more and more from 4 on), 1 with 16 (SSE2, the generic variant).
+constexpr int kVectorRegisters = W == 8 ? 32 : 16;
+constexpr int kMaxRiderRows = kVectorRegisters - MV * NR - MV - 2 * (NR / W);
+
+/** Whether a panel's last `rows` rows below a full tile of `cols` columns go with it to tileWithRows. */
+NNBOOK_INLINE bool useTileWithRows(long rows, int cols) { return useRowTile(rows, cols) && rows <= kMaxRiderRows; }
+
+/** tileWithRows with R = x.rows (1 ≤ R ≤ kMaxRiderRows) chosen at compile time; only where rowTile exists. */
+template <int R = (kMaxRiderRows < W - 1 ? kMaxRiderRows : W - 1)>
+void tilesWithRows(int rows, const TileArgs& t, const TileArgs& x) {
+  if constexpr (NR % W == 0) {
+    if constexpr (R > 1) {
+      if (rows < R) return tilesWithRows<R - 1>(rows, t, x);
+    }
+    tileWithRows<R>(t, x);
+  }
+}
 
 /** Picks the tile with MVt vectors and `cols` (≤ NRt) columns at compile time. */
 template <int MVt, int NRt>

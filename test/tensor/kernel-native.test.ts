@@ -20,12 +20,18 @@ import { checkKernelsAgainstNaive } from "./gemm-check";
 // multiply-adds) along m (m > n) and along n; [150, 700, 520]: several row, column and depth blocks.
 // [50, 100, 1100]: a mini-batch product deep enough for the two-thread depth pipeline (each thread
 // one half of the depth, the second continuing the first one's sums, panel by panel).
-// [49, 13, 1030], [31, 16, 530]: last row tiles of fewer rows than a vector (1 and 7 rows of an
-// AVX-512 tile, 1 and 3 of a generic one), which run with vectors across columns, over split depth.
+// Last row tiles of fewer rows than a vector run with vectors across columns, over split depth:
+// below a full tile, together with it when they are few (tileWithRows: [50, 100, 1100] 2 rows,
+// [49, 13, 1030] 1, [27, 40, 1100] 3 in the depth pipeline; 1 row of a generic tile in [49, …],
+// [29, …], [9, …]), else on their own (rowTile: [31, 16, 530] 7 rows, [29, 300, 150] 5, and with
+// no tile above them [3, 24, 600] 3 rows, [1, 9, 300] 1, also of a generic tile).
 const BLOCK_SHAPES: [number, number, number][] = [
   [50, 100, 1100],
   [49, 13, 1030],
   [31, 16, 530],
+  [27, 40, 1100],
+  [3, 24, 600],
+  [1, 9, 300],
   [400, 30, 90],
   [37, 29, 600],
   [29, 300, 150],
