@@ -329,25 +329,24 @@ napi_value BnReluBackward(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
-/** `softmax(variant, S, m, n, P)`: the softmax of each column of S into P (P may be S). */
-napi_value Softmax(napi_env env, napi_callback_info info) {
-  const char* const names[] = {"S", "m", "n", "P"};
+/** A pass Y = f(X) on m × n matrices (`softmax`, `exp`): `op(variant, X, m, n, Y)`, Y may be X. */
+template <void (*const nnbook::ElementOps::*Pass)(const double*, long, long, double*)>
+napi_value MatrixPass(napi_env env, napi_callback_info info, const char* op, const char* x, const char* y) {
+  const char* const names[] = {x, "m", "n", y};
   const Kind kinds[] = {kMatrix, kDim, kDim, kMatrix};
   OpArgs r;
-  if (!readOpArgs(env, info, "softmax", 4, names, kinds, &r)) return nullptr;
-  r.ops->softmax(r.arrays[0], r.m, r.n, r.arrays[3]);
+  if (!readOpArgs(env, info, op, 4, names, kinds, &r)) return nullptr;
+  (r.ops->*Pass)(r.arrays[0], r.m, r.n, r.arrays[3]);
   return nullptr;
 }
 
-/** `exp(variant, X, m, n, Y)`: Y = exp(X) element by element, as Math.exp (Y may be X). */
-napi_value Exp(napi_env env, napi_callback_info info) {
-  const char* const names[] = {"X", "m", "n", "Y"};
-  const Kind kinds[] = {kMatrix, kDim, kDim, kMatrix};
-  OpArgs r;
-  if (!readOpArgs(env, info, "exp", 4, names, kinds, &r)) return nullptr;
-  r.ops->exp(r.arrays[0], r.m, r.n, r.arrays[3]);
-  return nullptr;
+/** `softmax(variant, S, m, n, P)`: the softmax of each column of S into P (P may be S). */
+napi_value Softmax(napi_env env, napi_callback_info info) {
+  return MatrixPass<&nnbook::ElementOps::softmax>(env, info, "softmax", "S", "P");
 }
+
+/** `exp(variant, X, m, n, Y)`: Y = exp(X) element by element, as Math.exp (Y may be X). */
+napi_value Exp(napi_env env, napi_callback_info info) { return MatrixPass<&nnbook::ElementOps::exp>(env, info, "exp", "X", "Y"); }
 
 }  // namespace
 

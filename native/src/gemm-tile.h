@@ -148,6 +148,25 @@ NNBOOK_INLINE void moveSums(const TileArgs& t, Vec (&acc)[MVt][NRt], bool load) 
   }
 }
 
+/** A tile's sums at the start of a depth block: 0 on the first block, else the saved running sums. */
+template <int MVt, int NRt>
+NNBOOK_INLINE void beginTile(const TileArgs& t, Vec (&acc)[MVt][NRt]) {
+  if (t.firstDepth) {
+    for (int j = 0; j < NRt; j++) {
+      for (int v = 0; v < MVt; v++) acc[v][j] = splat(0.0);
+    }
+  } else {
+    moveSums<MVt, NRt>(t, acc, true);
+  }
+}
+
+/** A tile's end of a depth block: C updated on the last block, else the running sums saved. */
+template <int MVt, int NRt>
+NNBOOK_INLINE void endTile(const TileArgs& t, Vec (&acc)[MVt][NRt]) {
+  if (t.lastDepth) storeTile<MVt, NRt>(t, acc);
+  else moveSums<MVt, NRt>(t, acc, false);
+}
+
 /**
  * The micro-kernel: the (W·MVt) × NRt tile C ← alpha·Ã·B̃ + beta·C, where Ã is a packed panel of
  * width W·MVt and B̃ a packed panel of width NRt. Only the first `rows` rows of the tile exist in
@@ -163,13 +182,7 @@ NNBOOK_INLINE void tile(const TileArgs& t) {
   const double* b = t.b;
   PrefetchCursor pf = t.prefetch;
   Vec acc[MVt][NRt];
-  if (t.firstDepth) {
-    for (int j = 0; j < NRt; j++) {
-      for (int v = 0; v < MVt; v++) acc[v][j] = splat(0.0);
-    }
-  } else {
-    moveSums<MVt, NRt>(t, acc, true);
-  }
+  beginTile<MVt, NRt>(t, acc);
   NNBOOK_DEPTH_LOOP(t.kc, pf, {
     Vec av[MVt];
     for (int v = 0; v < MVt; v++) av[v] = *(const Vec*)(a + v * W);
@@ -180,8 +193,7 @@ NNBOOK_INLINE void tile(const TileArgs& t) {
     a += MVt * W;
     b += NRt;
   })
-  if (t.lastDepth) storeTile<MVt, NRt>(t, acc);
-  else moveSums<MVt, NRt>(t, acc, false);
+  endTile<MVt, NRt>(t, acc);
 }
 
 /**
@@ -271,13 +283,7 @@ NNBOOK_INLINE void tileWithRows(const TileArgs& t, const TileArgs& x) {
   CursorPair pf = {t.prefetch, x.prefetch};
   Vec acc[MV][NR];
   Vec accx[R][NR / W];
-  if (t.firstDepth) {
-    for (int j = 0; j < NR; j++) {
-      for (int v = 0; v < MV; v++) acc[v][j] = splat(0.0);
-    }
-  } else {
-    moveSums<MV, NR>(t, acc, true);
-  }
+  beginTile<MV, NR>(t, acc);
   rowTileLoad<R>(x, accx);
   NNBOOK_DEPTH_LOOP(t.kc, pf, {
     Vec av[MV];
@@ -291,8 +297,7 @@ NNBOOK_INLINE void tileWithRows(const TileArgs& t, const TileArgs& x) {
     ax += W;
     b += NR;
   })
-  if (t.lastDepth) storeTile<MV, NR>(t, acc);
-  else moveSums<MV, NR>(t, acc, false);
+  endTile<MV, NR>(t, acc);
   rowTileStore<R>(x, accx);
 }
 

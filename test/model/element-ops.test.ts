@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { availableKernels, createRng, fromData, GemmKernel, loadNativeAddon, Matrix, setKernel, tsBlockedKernel, zeros } from "../../src/tensor";
+import { availableKernels, createRng, fromData, loadNativeAddon, Matrix, tsBlockedKernel, zeros } from "../../src/tensor";
+import { withKernel } from "../tensor/with-kernel";
 import { batchnormActivationBackward, batchnormActivationForward, batchnormForward, BnMode } from "../../src/layers";
 
 /** The TypeScript pass of src/model/infer.ts's biasBnRelu, written out: the reference bits. */
@@ -82,16 +83,6 @@ describe("model/native element-wise passes", () => {
       /biasBnRelu: inv has 4 values, needs 5/,
     );
   });
-
-  /** Runs `f` with `kernel` as the current kernel. */
-  function withKernel<T>(kernel: GemmKernel, f: () => T): T {
-    const previous = setKernel(kernel);
-    try {
-      return f();
-    } finally {
-      if (previous) setKernel(previous);
-    }
-  }
 
   /**
    * Every array BN + ReLU produces, forward and backward (train: batch statistics; eval: moving

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { availableKernels, createRng, gatherColumns, fromData, matmul, naiveKernel, selectColumns, setKernel, tsBlockedKernel, zeros } from "../../src/tensor";
+import { availableKernels, createRng, gatherColumns, fromData, matmul, naiveKernel, selectColumns, tsBlockedKernel, zeros } from "../../src/tensor";
+import { withKernel } from "./with-kernel";
 
 /**
  * A product whose B is a column selection (bCols: B's stored column c is column bCols[c] of the
@@ -80,11 +81,8 @@ describe("tensor/column selections (bCols)", function () {
         kernel.name,
       );
     }
-    const previous = setKernel(tsBlockedKernel);
-    try {
-      assert.throws(() => matmul(zeros(2, 4), { rows: 4, cols: 1, source: X, index: Int32Array.from([-1]) }), /bCols\[0\] = -1/);
-    } finally {
-      if (previous) setKernel(previous);
-    }
+    withKernel(tsBlockedKernel, () =>
+      assert.throws(() => matmul(zeros(2, 4), { rows: 4, cols: 1, source: X, index: Int32Array.from([-1]) }), /bCols\[0\] = -1/),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { availableKernels, createRng, fromData, GemmKernel, setKernel, tsBlockedKernel } from "../../src/tensor";
+import { availableKernels, createRng, fromData, tsBlockedKernel } from "../../src/tensor";
+import { withKernel } from "./with-kernel";
 import { softmax } from "../../src/layers";
 
 /** Equal bits, any NaN equal to any NaN (a NaN's payload is not part of the contract); −0 ≠ +0. */
@@ -63,16 +64,6 @@ function nextDown(v: number): number {
   const b = new BigInt64Array(f.buffer);
   b[0] += v > 0 ? -1n : 1n;
   return f[0];
-}
-
-/** Runs `f` with `kernel` as the current kernel. */
-function withKernel<T>(kernel: GemmKernel, f: () => T): T {
-  const previous = setKernel(kernel);
-  try {
-    return f();
-  } finally {
-    if (previous) setKernel(previous);
-  }
 }
 
 describe("tensor/native exp and softmax (JavaScript's bits)", () => {
