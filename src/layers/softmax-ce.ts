@@ -1,4 +1,4 @@
-import { Matrix, zeros, assertShape, getKernel } from "../tensor";
+import { Matrix, zeros, assertShape } from "../tensor";
 import { elementOpsFor } from "./native-ops";
 
 /**
@@ -12,7 +12,7 @@ export function softmax(S: Matrix, out?: Matrix): Matrix {
   assertShape(P, K, S.cols, "softmax: out");
   const s = S.data;
   const p = P.data;
-  const native = P.data === S.data ? getKernel().elementOps : elementOpsFor([s], [p]);
+  const native = elementOpsFor(p === s ? [] : [s], [p]); // in place: S is not an input to guard
   if (native) {
     native.softmax(s, K, S.cols, p);
     return P;
