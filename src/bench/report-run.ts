@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "fs";
 import { mkdtemp, rm } from "fs/promises";
 import { tmpdir } from "os";
 import { join, relative } from "path";
@@ -31,6 +31,12 @@ export interface ReportRunOptions {
   readonly jobs?: number;
   readonly progress?: (notebook: string) => (event: RunEvent) => void;
   readonly log?: (line: string) => void;
+  /**
+   * every this many milliseconds of a pass, a line on `log` with the time so far and the training
+   * runs in the scratch cache (default 5 minutes; 0: none), so a generation stopped before its end
+   * still tells how far it got
+   */
+  readonly progressEveryMs?: number;
 }
 
 /** Files below `dir`, relative, sorted ([] when absent). */
@@ -56,12 +62,39 @@ export async function timeReportRun(name: string, opts: ReportRunOptions = {}): 
   const cache = join(scratch, "cache");
   const saved = process.env.NNBOOK_CACHE_DIR;
   const jobs = opts.jobs ?? 1;
+  const runsSoFar = (): number => filesBelow(cache).length;
+  const minutes = (ms: number): string => `${(ms / 60000).toFixed(1)} min`;
+  // the pass running now, for the progress lines and for a process that exits in the middle
+  let current: { label: string; t0: number } | undefined;
   const pass = async (label: string): Promise<{ seconds: number; body: string }> => {
     opts.log?.(`report ${name}, ${label} cache, ${jobs} notebook(s) at a time`);
     const t0 = performance.now();
-    const out = await buildReportEntry(entry, dirs, { jobs, progress: opts.progress });
-    return { seconds: (performance.now() - t0) / 1000, body: splitFooter(readFileSync(out, "utf8")).body };
+    current = { label, t0 };
+    const every = opts.progressEveryMs ?? 300000;
+    const ticker =
+      every > 0
+        ? setInterval(() => opts.log?.(`report ${name}, ${label} pass: ${minutes(performance.now() - t0)}, ${runsSoFar()} training run(s) in its cache`), every)
+        : undefined;
+    ticker?.unref();
+    try {
+      const out = await buildReportEntry(entry, dirs, { jobs, progress: opts.progress });
+      return { seconds: (performance.now() - t0) / 1000, body: splitFooter(readFileSync(out, "utf8")).body };
+    } finally {
+      clearInterval(ticker);
+      current = undefined;
+    }
   };
+  // Stopped (SIGINT/SIGTERM exit through process.exit, which runs "exit" listeners): say how far the
+  // pass got, and remove the scratch folder, which the `finally` below no longer gets to.
+  const onExit = (): void => {
+    if (current !== undefined) {
+      opts.log?.(
+        `report ${name} stopped in its ${current.label} pass after ${minutes(performance.now() - current.t0)}: ${runsSoFar()} training run(s) computed`,
+      );
+    }
+    rmSync(scratch, { recursive: true, force: true });
+  };
+  process.on("exit", onExit);
   try {
     process.env.NNBOOK_CACHE_DIR = cache; // the kernels inherit it
     const cold = await pass("cold (empty)");
@@ -84,6 +117,7 @@ export async function timeReportRun(name: string, opts: ReportRunOptions = {}): 
     }
     return { name, jobs, coldSeconds: cold.seconds, warmSeconds: warm.seconds, runsComputed, warmEqualsCold: warm.body === cold.body, equalsCommitted };
   } finally {
+    process.off("exit", onExit);
     if (saved === undefined) delete process.env.NNBOOK_CACHE_DIR;
     else process.env.NNBOOK_CACHE_DIR = saved;
     await rm(scratch, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { spawn } from "child_process";
 import { existsSync, readdirSync } from "fs";
 import { mkdir, mkdtemp, rm, writeFile } from "fs/promises";
 import { tmpdir } from "os";
@@ -9,7 +10,7 @@ import { Notebook, serializeNotebook } from "../../src/nbformat/notebook";
 import { requireBuild, ROOT } from "../notebook/helpers";
 
 /** A notebook that trains two small runs through the result cache and prints their accuracies. */
-function trainingNotebook(): Notebook {
+function trainingNotebook(then?: string): Notebook {
   const code = [
     `import { gaussianBlobs, runSweep } from ${JSON.stringify(join(ROOT, "dist"))};`,
     `import type { ExperimentConfig } from ${JSON.stringify(join(ROOT, "dist"))};`,
@@ -27,6 +28,7 @@ function trainingNotebook(): Notebook {
     cells: [
       { id: "t", cell_type: "markdown", metadata: {}, source: "# Two runs" },
       { id: "c", cell_type: "code", metadata: {}, source: code, execution_count: null, outputs: [] },
+      ...(then === undefined ? [] : [{ id: "d", cell_type: "code" as const, metadata: {}, source: then, execution_count: null, outputs: [] }]),
     ],
   };
 }
@@ -95,5 +97,46 @@ describe("bench/report-run: a report generated cold, then warm, in a scratch fol
       ],
     );
     assert.ok(runs.every((r) => r.coldSeconds > 0));
+  });
+
+  it("a generation stopped by SIGTERM says how far its pass got and leaves no scratch folder", async () => {
+    // the notebook trains its two runs, then waits: the progress line shows both in the scratch cache,
+    // and SIGTERM arrives in the middle of the cold pass (as when a session ends under a long report)
+    await mkdir(join(dir, "stop", "tmp"), { recursive: true });
+    await writeFile(join(dir, "stop", "runs.ipynb"), serializeNotebook(trainingNotebook("await new Promise((r) => setTimeout(r, 120000));")));
+    const manifest = join(dir, "stop", "reports.json");
+    await writeFile(manifest, JSON.stringify({ reports: [{ name: "slow", title: "Slow", notebooks: ["runs.ipynb"] }] }));
+    const script = [
+      `require(${JSON.stringify(join(ROOT, "dist", "kernel", "kernel-process.js"))}).exitOnSignalsOnceKernelsRun();`,
+      `require(${JSON.stringify(join(ROOT, "dist", "bench", "report-run.js"))}).timeReportRun("slow", {`,
+      `  manifest: ${JSON.stringify(manifest)}, reportsDir: ${JSON.stringify(join(dir, "stop", "no-reports"))}, figuresDir: ${JSON.stringify(join(dir, "stop", "no-figures"))},`,
+      `  progressEveryMs: 250, log: (l) => process.stderr.write(l + "\\n") });`,
+    ].join("\n");
+    const child = spawn(process.execPath, ["-e", script], { cwd: ROOT, env: { ...process.env, TMPDIR: join(dir, "stop", "tmp") } });
+    let stderr = "";
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on("close", (code, signal) => done({ code, signal })));
+    const progressed = await Promise.race([
+      ended.then(() => false),
+      new Promise<boolean>((seen) =>
+        child.stderr.on("data", (d: Buffer) => {
+          stderr += d.toString();
+          if (/report slow, cold \(empty\) pass: \d+\.\d min, 2 training run\(s\) in its cache/.test(stderr)) seen(true);
+        }),
+      ),
+    ]);
+    assert.ok(progressed, `no progress line with both runs before the end:\n${stderr}`);
+    assert.ok(
+      readdirSync(join(dir, "stop", "tmp")).some((f) => f.startsWith("nnbook-report-run-")),
+      "the scratch folder exists while it runs",
+    );
+    child.kill("SIGTERM");
+    assert.deepEqual(await ended, { code: 143, signal: null }, stderr);
+    assert.match(stderr, /report slow stopped in its cold \(empty\) pass after \d+\.\d min: 2 training run\(s\) computed\n/);
+    assert.match(stderr, /nnbook: stopped by SIGTERM/);
+    assert.deepEqual(
+      readdirSync(join(dir, "stop", "tmp")).filter((f) => f.startsWith("nnbook-report-run-")),
+      [],
+      "the scratch folder is removed on the way out",
+    );
   });
 });
