@@ -62,7 +62,8 @@ export async function timeReportRun(name: string, opts: ReportRunOptions = {}): 
   const cache = join(scratch, "cache");
   const saved = process.env.NNBOOK_CACHE_DIR;
   const jobs = opts.jobs ?? 1;
-  const runsSoFar = (): number => filesBelow(cache).length;
+  // entries only: a pass in progress also has claims (`<key>.json.claim`) and temporary files there
+  const runsSoFar = (): number => filesBelow(cache).filter((f) => f.endsWith(".json")).length;
   const minutes = (ms: number): string => `${(ms / 60000).toFixed(1)} min`;
   // the pass running now, for the progress lines and for a process that exits in the middle
   let current: { label: string; t0: number } | undefined;
@@ -98,7 +99,7 @@ export async function timeReportRun(name: string, opts: ReportRunOptions = {}): 
   try {
     process.env.NNBOOK_CACHE_DIR = cache; // the kernels inherit it
     const cold = await pass("cold (empty)");
-    const runsComputed = filesBelow(cache).length;
+    const runsComputed = runsSoFar();
     const warm = await pass("warm");
     const committedFile = join(opts.reportsDir ?? "reports", `${name}.md`);
     let equalsCommitted: ReportRunTime["equalsCommitted"];

@@ -100,10 +100,22 @@ describe("bench/report-run: a report generated cold, then warm, in a scratch fol
   });
 
   it("a generation stopped by SIGTERM says how far its pass got and leaves no scratch folder", async () => {
-    // the notebook trains its two runs, then waits: the progress line shows both in the scratch cache,
-    // and SIGTERM arrives in the middle of the cold pass (as when a session ends under a long report)
+    // the notebook trains its two runs, then claims a third, as a sweep does while the run trains, and
+    // waits: the progress line shows the two runs in the scratch cache (not the claim), and SIGTERM
+    // arrives in the middle of the cold pass (as when a session ends under a long report)
     await mkdir(join(dir, "stop", "tmp"), { recursive: true });
-    await writeFile(join(dir, "stop", "runs.ipynb"), serializeNotebook(trainingNotebook("await new Promise((r) => setTimeout(r, 120000));")));
+    await writeFile(
+      join(dir, "stop", "runs.ipynb"),
+      serializeNotebook(
+        trainingNotebook(
+          [
+            'import { writeFileSync } from "fs";',
+            'writeFileSync(`${process.env.NNBOOK_CACHE_DIR}/${"0".repeat(64)}.json.claim`, "{}");',
+            "await new Promise((r) => setTimeout(r, 120000));",
+          ].join("\n"),
+        ),
+      ),
+    );
     const manifest = join(dir, "stop", "reports.json");
     await writeFile(manifest, JSON.stringify({ reports: [{ name: "slow", title: "Slow", notebooks: ["runs.ipynb"] }] }));
     const script = [
@@ -114,21 +126,29 @@ describe("bench/report-run: a report generated cold, then warm, in a scratch fol
     ].join("\n");
     const child = spawn(process.execPath, ["-e", script], { cwd: ROOT, env: { ...process.env, TMPDIR: join(dir, "stop", "tmp") } });
     let stderr = "";
-    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on("close", (code, signal) => done({ code, signal })));
-    const progressed = await Promise.race([
-      ended.then(() => false),
-      new Promise<boolean>((seen) =>
-        child.stderr.on("data", (d: Buffer) => {
-          stderr += d.toString();
-          if (/report slow, cold \(empty\) pass: \d+\.\d min, 2 training run\(s\) in its cache/.test(stderr)) seen(true);
-        }),
-      ),
-    ]);
-    assert.ok(progressed, `no progress line with both runs before the end:\n${stderr}`);
-    assert.ok(
-      readdirSync(join(dir, "stop", "tmp")).some((f) => f.startsWith("nnbook-report-run-")),
-      "the scratch folder exists while it runs",
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    let exited = false;
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+      child.on("close", (code, signal) => {
+        exited = true;
+        done({ code, signal });
+      }),
     );
+    const tmp = join(dir, "stop", "tmp");
+    const claimed = (): boolean =>
+      readdirSync(tmp)
+        .filter((f) => f.startsWith("nnbook-report-run-"))
+        .some((f) => existsSync(join(tmp, f, "cache", `${"0".repeat(64)}.json.claim`)));
+    const until = async (what: string, holds: () => boolean): Promise<void> => {
+      while (!holds()) {
+        assert.ok(!exited, `the generation ended before ${what}:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await until("the notebook claimed its third run", claimed);
+    const from = stderr.length;
+    await until("a progress line after the claim", () => /cold \(empty\) pass: /.test(stderr.slice(from)));
+    assert.match(stderr.slice(from), /^report slow, cold \(empty\) pass: \d+\.\d min, 2 training run\(s\) in its cache\n/m, "the claim is not a run");
     child.kill("SIGTERM");
     assert.deepEqual(await ended, { code: 143, signal: null }, stderr);
     assert.match(stderr, /report slow stopped in its cold \(empty\) pass after \d+\.\d min: 2 training run\(s\) computed\n/);
