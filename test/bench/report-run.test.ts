@@ -125,38 +125,42 @@ describe("bench/report-run: a report generated cold, then warm, in a scratch fol
       `  progressEveryMs: 250, log: (l) => process.stderr.write(l + "\\n") });`,
     ].join("\n");
     const child = spawn(process.execPath, ["-e", script], { cwd: ROOT, env: { ...process.env, TMPDIR: join(dir, "stop", "tmp") } });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     let exited = false;
-    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-      child.on("close", (code, signal) => {
-        exited = true;
-        done({ code, signal });
-      }),
-    );
-    const tmp = join(dir, "stop", "tmp");
-    const claimed = (): boolean =>
-      readdirSync(tmp)
-        .filter((f) => f.startsWith("nnbook-report-run-"))
-        .some((f) => existsSync(join(tmp, f, "cache", `${"0".repeat(64)}.json.claim`)));
-    const until = async (what: string, holds: () => boolean): Promise<void> => {
-      while (!holds()) {
-        assert.ok(!exited, `the generation ended before ${what}:\n${stderr}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
-    await until("the notebook claimed its third run", claimed);
-    const from = stderr.length;
-    await until("a progress line after the claim", () => /cold \(empty\) pass: /.test(stderr.slice(from)));
-    assert.match(stderr.slice(from), /^report slow, cold \(empty\) pass: \d+\.\d min, 2 training run\(s\) in its cache\n/m, "the claim is not a run");
-    child.kill("SIGTERM");
-    assert.deepEqual(await ended, { code: 143, signal: null }, stderr);
-    assert.match(stderr, /report slow stopped in its cold \(empty\) pass after \d+\.\d min: 2 training run\(s\) computed\n/);
-    assert.match(stderr, /nnbook: stopped by SIGTERM/);
-    assert.deepEqual(
-      readdirSync(join(dir, "stop", "tmp")).filter((f) => f.startsWith("nnbook-report-run-")),
-      [],
-      "the scratch folder is removed on the way out",
-    );
+    try {
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+        child.on("close", (code, signal) => {
+          exited = true;
+          done({ code, signal });
+        }),
+      );
+      const tmp = join(dir, "stop", "tmp");
+      const claimed = (): boolean =>
+        readdirSync(tmp)
+          .filter((f) => f.startsWith("nnbook-report-run-"))
+          .some((f) => existsSync(join(tmp, f, "cache", `${"0".repeat(64)}.json.claim`)));
+      const until = async (what: string, holds: () => boolean): Promise<void> => {
+        while (!holds()) {
+          assert.ok(!exited, `the generation ended before ${what}:\n${stderr}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
+      await until("the notebook claimed its third run", claimed);
+      const from = stderr.length;
+      await until("a progress line after the claim", () => /cold \(empty\) pass: /.test(stderr.slice(from)));
+      assert.match(stderr.slice(from), /^report slow, cold \(empty\) pass: \d+\.\d min, 2 training run\(s\) in its cache\n/m, "the claim is not a run");
+      child.kill("SIGTERM");
+      assert.deepEqual(await ended, { code: 143, signal: null }, stderr);
+      assert.match(stderr, /report slow stopped in its cold \(empty\) pass after \d+\.\d min: 2 training run\(s\) computed\n/);
+      assert.match(stderr, /nnbook: stopped by SIGTERM/);
+      assert.deepEqual(
+        readdirSync(join(dir, "stop", "tmp")).filter((f) => f.startsWith("nnbook-report-run-")),
+        [],
+        "the scratch folder is removed on the way out",
+      );
+    } finally {
+      if (!exited) child.kill("SIGKILL"); // a failed check leaves no generation running
+    }
   });
 });
