@@ -9,7 +9,11 @@ import { checkInput, checkParams, checkStats } from "./check";
 
 /** Options of `evaluateMlp`. */
 export interface EvaluateOptions {
-  /** columns per forward pass (bounds memory on large sets), default 2,000 */
+  /**
+   * columns per forward pass (bounds memory on large sets), default 4,000: over 45,000 CIFAR-10
+   * columns on two threads ≈ 3 % faster than 2,000 (fewer passes, each first-layer product split in
+   * two larger halves); any size gives the same bits, the columns being independent
+   */
   readonly chunkSize?: number;
   readonly impl?: Partial<LayerImpls>;
 }
@@ -31,7 +35,7 @@ export function evaluateMlp(params: MlpParams, stats: MlpStats, X: Matrix, y: In
   const n = X.cols;
   if (n === 0) throw new RangeError(`evaluateMlp: X (${shapeOf(X)}) has no samples`);
   checkLabels(y, params.spec.outputSize, n, "evaluateMlp");
-  const chunk = opts.chunkSize ?? 2000;
+  const chunk = opts.chunkSize ?? 4000;
   if (!(Number.isInteger(chunk) && chunk > 0)) throw new RangeError(`evaluateMlp: chunkSize must be a positive integer, got ${chunk}`);
   const K = params.spec.outputSize;
   const probabilities = chunkProbabilities(params, stats, X, opts.impl, Math.min(chunk, n));
