@@ -153,6 +153,11 @@ describe("bench/table and parsing", () => {
     assert.match(md, /peak memory of one CIFAR-10 run ≤ 0\.6 GB \| 1\.30 GB .* \| \*\*no\*\*/);
     assert.match(md, /\| product \| native-avx2 GFLOP\/s \|\n\| --- \| ---: \|\n\| W·X \(50×3072\)·\(3072×100\) \| 30\.7 \|/);
 
+    // a full run has no partial-run line; a partial one says how much more it weighs the warm-up
+    assert.ok(!md.includes("Partial run"), md);
+    const partial = formatBenchMarkdown({ ...report, steps: 2000 });
+    assert.match(partial, /Partial run: 2000 steps measured and extrapolated to 9,000 .* weighs 4\.5 times as much as the full schedule does/);
+
     const withLoad = formatBenchMarkdown({ ...report, load: { ok: true, seconds: 2.5, upfrontSeconds: 0.31, images: 60000, dir: "/data/cifar" } });
     assert.ok(
       withLoad.includes(
